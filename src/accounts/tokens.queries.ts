@@ -1,0 +1,35 @@
+import type { Executor } from '../db/database.js';
+
+export interface NewApiToken {
+  userId: string;
+  tokenHash: string;
+  lastCharacters: string;
+  name: string | null;
+  scopes: string[];
+}
+
+export function insertApiToken(db: Executor, token: NewApiToken) {
+  return db
+    .insertInto('api_tokens')
+    .values({
+      user_id: token.userId,
+      token_hash: token.tokenHash,
+      token_last_characters: token.lastCharacters,
+      name: token.name,
+      scopes: token.scopes,
+    })
+    .returning(['id', 'date_created'])
+    .executeTakeFirstOrThrow();
+}
+
+/** The active user behind an unexpired token, looked up by the token's hash. */
+export function findTokenOwner(db: Executor, tokenHash: string, now: Date) {
+  return db
+    .selectFrom('api_tokens as t')
+    .innerJoin('users as u', 'u.id', 't.user_id')
+    .select(['t.id as token_id', 't.token_hash', 't.scopes', 'u.id as user_id', 'u.email', 'u.name', 'u.is_superuser'])
+    .where('t.token_hash', '=', tokenHash)
+    .where('u.is_active', '=', true)
+    .where((eb) => eb.or([eb('t.expires_at', 'is', null), eb('t.expires_at', '>', now)]))
+    .executeTakeFirst();
+}

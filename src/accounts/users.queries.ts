@@ -1,0 +1,38 @@
+import type { Executor } from '../db/database.js';
+import type { UserRow } from '../db/schema.js';
+
+export function findUserByEmail(db: Executor, email: string): Promise<UserRow | undefined> {
+  return db.selectFrom('users').selectAll().where('email', '=', email).executeTakeFirst();
+}
+
+export function findUserById(db: Executor, id: string): Promise<UserRow | undefined> {
+  return db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export interface NewUser {
+  email: string;
+  name?: string;
+  isSuperuser?: boolean;
+  emailVerified?: boolean;
+}
+
+export function insertUser(db: Executor, user: NewUser): Promise<UserRow> {
+  return db
+    .insertInto('users')
+    .values({
+      email: user.email,
+      name: user.name ?? '',
+      is_superuser: user.isSuperuser ?? false,
+      email_verified: user.emailVerified ?? false,
+    })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+}
+
+export function insertTotpAuthenticator(db: Executor, userId: string, secret: string, confirmed: boolean) {
+  return db
+    .insertInto('user_authenticators')
+    .values({ user_id: userId, type: 'totp', secret, confirmed })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+}

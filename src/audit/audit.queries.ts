@@ -1,0 +1,32 @@
+import type { Executor } from '../db/database.js';
+import type { Requester } from '../auth/requester.js';
+import { displayName } from '../auth/requester.js';
+import { AUDIT_EVENTS, type AuditEventKey } from './audit-events.js';
+
+export interface AuditEntry {
+  organizationId: string;
+  event: AuditEventKey;
+  /** Who did it; null for the system (the seed, background enforcement without an actor). */
+  actor: Requester | null;
+  targetObject?: string | null;
+  targetUserId?: string | null;
+  data: Record<string, unknown>;
+}
+
+/** Writes one audit entry; call it inside the transaction of the change it records. */
+export async function insertAuditEntry(db: Executor, entry: AuditEntry): Promise<void> {
+  await db
+    .insertInto('audit_log_entries')
+    .values({
+      organization_id: entry.organizationId,
+      event: AUDIT_EVENTS[entry.event].id,
+      actor_id: entry.actor?.userId ?? null,
+      actor_label: entry.actor ? displayName(entry.actor) : null,
+      actor_key_id: null,
+      ip_address: entry.actor?.ip ?? null,
+      target_object: entry.targetObject ?? null,
+      target_user_id: entry.targetUserId ?? null,
+      data: JSON.stringify(entry.data),
+    })
+    .execute();
+}

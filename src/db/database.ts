@@ -1,0 +1,92 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
+import { Kysely, PostgresDialect, sql, type Transaction } from 'kysely';
+import pg from 'pg';
+import { PGliteDialect } from './pglite-dialect.js';
+import type { DB } from './schema.js';
+
+export type Db = Kysely<DB>;
+export type Tx = Transaction<DB>;
+/** What a query function runs on: the database handle, or a transaction handle inside a service. */
+export type Executor = Kysely<DB>;
+
+export type Engine = 'pglite' | 'postgres';
+
+export interface Database {
+  readonly db: Db;
+  readonly engine: Engine;
+  /** The pg pool behind `db` on PostgreSQL (benchmarks measure against it); null on PGlite. */
+  readonly pool: pg.Pool | null;
+  /** True when the database answers. */
+  ping(): Promise<boolean>;
+  close(): Promise<void>;
+}
+
+export interface DatabaseOptions {
+  /** A postgres:// URL, or null for embedded PGlite. */
+  url: string | null;
+  /** PGlite data directory; null keeps the database in memory (tests). */
+  dataDir?: string | null;
+  /** PostgreSQL schema to use as search_path (each test run gets its own). */
+  schema?: string;
+  poolSize?: number;
+  onPoolError?: (error: Error) => void;
+}
+
+const INT8 = 20;
+const NUMERIC = 1700;
+
+export async function openDatabase(options: DatabaseOptions): Promise<Database> {
+  if (options.url) return openPostgres(options.url, options);
+  return openPGlite(options.dataDir ?? null);
+}
+
+async function openPGlite(dataDir: string | null): Promise<Database> {
+  if (dataDir) fs.mkdirSync(dataDir, { recursive: true });
+  // Ids are bigint: read them as strings, as pg does, so both engines return the same rows.
+  const pglite = await PGlite.create(dataDir ?? 'memory://', {
+    parsers: { [INT8]: (value: string) => value, [NUMERIC]: (value: string) => value },
+  });
+  const db = new Kysely<DB>({ dialect: new PGliteDialect(pglite) });
+  return {
+    db,
+    engine: 'pglite',
+    pool: null,
+    ping: () => ping(db),
+    close: () => db.destroy(),
+  };
+}
+
+async function openPostgres(url: string, options: DatabaseOptions): Promise<Database> {
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: options.poolSize ?? 10,
+    connectionTimeoutMillis: 5000,
+    ...(options.schema ? { options: `-c search_path=${options.schema}` } : {}),
+  });
+  // An idle client losing its server (a restart) must not take the process down.
+  pool.on('error', (error) => options.onPoolError?.(error));
+  const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+  return {
+    db,
+    engine: 'postgres',
+    pool,
+    ping: () => ping(db),
+    close: () => db.destroy(),
+  };
+}
+
+async function ping(db: Db): Promise<boolean> {
+  try {
+    await sql`select 1`.execute(db);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Where the embedded database lives inside the data directory. */
+export function pgliteDir(dataDir: string): string {
+  return path.join(dataDir, 'pglite');
+}

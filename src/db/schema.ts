@@ -1,0 +1,214 @@
+import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
+
+/**
+ * Row types of the tables in migrations/. Ids (bigint) come back as strings on both engines, which is
+ * also how Sentry serializes them. Keep this file in step with the SQL.
+ */
+type Id = Generated<string>;
+type CreatedAt = ColumnType<Date, Date | string | undefined, Date | string>;
+type Timestamp = ColumnType<Date, Date | string, Date | string>;
+type NullableTimestamp = ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+type Json<T> = ColumnType<T, string | undefined, string>;
+
+export interface UsersTable {
+  id: Id;
+  email: string;
+  name: Generated<string>;
+  is_superuser: Generated<boolean>;
+  is_active: Generated<boolean>;
+  email_verified: Generated<boolean>;
+  date_joined: CreatedAt;
+  last_login: NullableTimestamp;
+}
+
+export interface UserAuthenticatorsTable {
+  id: Id;
+  user_id: string;
+  type: 'totp';
+  secret: string;
+  confirmed: Generated<boolean>;
+  created_at: CreatedAt;
+  last_used_at: NullableTimestamp;
+}
+
+export interface ApiTokensTable {
+  id: Id;
+  user_id: string;
+  token_hash: string;
+  token_last_characters: string;
+  name: string | null;
+  scopes: string[];
+  date_created: CreatedAt;
+  expires_at: NullableTimestamp;
+  last_used_at: NullableTimestamp;
+}
+
+export interface UserOneTimeTokensTable {
+  id: Id;
+  user_id: string;
+  purpose: 'signin' | 'verify-email';
+  token_hash: string;
+  email: string;
+  created_at: CreatedAt;
+  expires_at: Timestamp;
+  used_at: NullableTimestamp;
+}
+
+export interface UserSessionsTable {
+  id: Id;
+  user_id: string;
+  token_hash: string;
+  csrf_token: string;
+  two_factor_passed: Generated<boolean>;
+  created_at: CreatedAt;
+  expires_at: Timestamp;
+  revoked_at: NullableTimestamp;
+}
+
+export interface OrganizationsTable {
+  id: Id;
+  slug: string;
+  name: string;
+  status: Generated<number>;
+  default_role: Generated<string>;
+  allow_joinleave: Generated<boolean>;
+  enhanced_privacy: Generated<boolean>;
+  disable_shared_issues: Generated<boolean>;
+  early_adopter: Generated<boolean>;
+  require_2fa: Generated<boolean>;
+  require_email_verification: Generated<boolean>;
+  disable_member_project_creation: Generated<boolean>;
+  prevent_superuser_access: Generated<boolean>;
+  disable_member_invite: Generated<boolean>;
+  features: Json<Record<string, boolean>>;
+  avatar_type: Generated<'letter_avatar' | 'upload'>;
+  avatar_uuid: string | null;
+  avatar_image: Buffer | null;
+  date_added: CreatedAt;
+  deletion_scheduled_at: NullableTimestamp;
+}
+
+export interface OrganizationOptionsTable {
+  organization_id: string;
+  key: string;
+  value: Json<unknown>;
+}
+
+export interface AuthProvidersTable {
+  organization_id: string;
+  provider: string;
+  allow_unlinked: Generated<boolean>;
+  date_added: CreatedAt;
+}
+
+export interface TeamsTable {
+  organization_id: string;
+  id: Id;
+  slug: string;
+  name: string;
+  status: Generated<number>;
+  idp_provisioned: Generated<boolean>;
+  date_added: CreatedAt;
+}
+
+export interface MembersTable {
+  organization_id: string;
+  id: Id;
+  user_id: string | null;
+  email: string | null;
+  role: string;
+  sso_linked: Generated<boolean>;
+  sso_invalid: Generated<boolean>;
+  member_limit_restricted: Generated<boolean>;
+  idp_provisioned: Generated<boolean>;
+  idp_role_restricted: Generated<boolean>;
+  partnership_restricted: Generated<boolean>;
+  token_hash: string | null;
+  token_expires_at: NullableTimestamp;
+  inviter_id: string | null;
+  invite_status: Generated<number>;
+  user_is_active: Generated<boolean>;
+  date_added: CreatedAt;
+}
+
+export interface MemberTeamsTable {
+  organization_id: string;
+  id: Id;
+  member_id: string;
+  team_id: string;
+  role: 'contributor' | 'admin' | null;
+  is_active: Generated<boolean>;
+}
+
+export interface TeamAccessRequestsTable {
+  organization_id: string;
+  id: Id;
+  team_id: string;
+  member_id: string;
+  requester_id: string | null;
+  date_added: CreatedAt;
+}
+
+export interface AuditLogEntriesTable {
+  organization_id: string;
+  id: Id;
+  actor_id: string | null;
+  actor_label: string | null;
+  actor_key_id: string | null;
+  ip_address: string | null;
+  event: number;
+  target_object: string | null;
+  target_user_id: string | null;
+  data: Json<Record<string, unknown>>;
+  datetime: CreatedAt;
+}
+
+export interface EmailOutboxTable {
+  id: Id;
+  organization_id: string | null;
+  message_id: string;
+  type: string;
+  recipient: string;
+  subject: string;
+  text_body: string;
+  html_body: string;
+  created_at: CreatedAt;
+  next_attempt_at: CreatedAt;
+  attempts: Generated<number>;
+  last_error: string | null;
+  sent_at: NullableTimestamp;
+}
+
+export interface RateLimitCountersTable {
+  bucket: string;
+  window_start: Timestamp;
+  count: number;
+}
+
+export interface DB {
+  users: UsersTable;
+  user_authenticators: UserAuthenticatorsTable;
+  api_tokens: ApiTokensTable;
+  user_one_time_tokens: UserOneTimeTokensTable;
+  user_sessions: UserSessionsTable;
+  organizations: OrganizationsTable;
+  organization_options: OrganizationOptionsTable;
+  auth_providers: AuthProvidersTable;
+  teams: TeamsTable;
+  members: MembersTable;
+  member_teams: MemberTeamsTable;
+  team_access_requests: TeamAccessRequestsTable;
+  audit_log_entries: AuditLogEntriesTable;
+  email_outbox: EmailOutboxTable;
+  rate_limit_counters: RateLimitCountersTable;
+}
+
+export type UserRow = Selectable<UsersTable>;
+export type OrganizationRow = Selectable<OrganizationsTable>;
+export type TeamRow = Selectable<TeamsTable>;
+export type MemberRow = Selectable<MembersTable>;
+export type MemberTeamRow = Selectable<MemberTeamsTable>;
+export type NewMember = Insertable<MembersTable>;
+export type MemberUpdate = Updateable<MembersTable>;
+export type AuditLogEntryRow = Selectable<AuditLogEntriesTable>;
+export type EmailOutboxRow = Selectable<EmailOutboxTable>;

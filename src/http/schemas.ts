@@ -1,0 +1,30 @@
+import { Type, type TSchema } from '@sinclair/typebox';
+
+/** Shared schema pieces. Every route declares its request and response schemas with these. */
+
+export const Nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null()]);
+
+export const Id = Type.String({ description: 'A numeric id, serialized as a string' });
+
+export const DateTime = Type.Unsafe<Date | string>({ type: 'string', format: 'date-time' });
+
+/** `{organization_id_or_slug}` path segment. */
+export const OrgIdOrSlug = Type.String({ minLength: 1, maxLength: 64, pattern: '^[A-Za-z0-9_-]+$' });
+
+/** `{member_id}`: `me` or a non-negative integer within bigint (anything else is a 404). */
+export const MemberIdParam = Type.String({ pattern: '^(me|[0-9]{1,18})$' });
+
+export const IdOrSlug = Type.String({ minLength: 1, maxLength: 64, pattern: '^[A-Za-z0-9_-]+$' });
+
+/** Sentry's `{"detail": "…"}` error body. */
+export const ErrorBody = Type.Object({ detail: Type.Unknown() }, { additionalProperties: true });
+
+/** Error responses every authenticated route may give; listed on each route for the OpenAPI document. */
+export const ERROR_RESPONSES = {
+  400: Type.Unknown({ description: 'Validation error: {"field": ["message"]}, {"detail": "…"} or ["message"]' }),
+  401: ErrorBody,
+  403: ErrorBody,
+  404: ErrorBody,
+} as const;
+
+export const NoContent = Type.Null({ description: 'No content' });

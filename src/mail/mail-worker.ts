@@ -1,0 +1,94 @@
+import type { Logger } from 'pino';
+import type { Db } from '../db/database.js';
+import { claimDueEmails, markEmailFailed, markEmailSent } from './outbox.queries.js';
+import type { MailTransport } from './transport.js';
+
+export interface MailWorkerOptions {
+  db: Db;
+  transport: MailTransport;
+  from: string;
+  logger?: Logger;
+  pollMs?: number;
+  batchSize?: number;
+  /** How long a claimed email stays with this worker before another may take it over. */
+  leaseSeconds?: number;
+}
+
+/** Retry delay after the n-th failed attempt: 1 s, 2 s, 4 s … at most 5 minutes. */
+export function retryDelaySeconds(attempts: number): number {
+  return Math.min(300, 2 ** Math.max(0, attempts - 1));
+}
+
+/**
+ * Delivers the outbox: at least once, never lost. A send that fails is retried with backoff; a
+ * worker that dies between the SMTP server's acceptance and `markEmailSent` leaves the row to be sent
+ * again when its lease runs out (the only way a duplicate can happen).
+ */
+export function createMailWorker({ db, transport, from, logger, pollMs = 250, batchSize = 20, leaseSeconds = 60 }: MailWorkerOptions) {
+  let timer: NodeJS.Timeout | null = null;
+  let running: Promise<number> | null = null;
+  let stopped = false;
+
+  async function deliverBatch(): Promise<number> {
+    const emails = await claimDueEmails(db, batchSize, leaseSeconds);
+    await Promise.all(
+      emails.map(async (email) => {
+        try {
+          await transport.send({
+            messageId: email.message_id,
+            from,
+            to: email.recipient,
+            subject: email.subject,
+            text: email.text_body,
+            html: email.html_body,
+          });
+          await markEmailSent(db, email.id);
+        } catch (error) {
+          const delay = retryDelaySeconds(email.attempts);
+          logger?.warn({ err: error, messageId: email.message_id, retryInSeconds: delay }, 'email delivery failed');
+          await markEmailFailed(db, email.id, error instanceof Error ? error.message : String(error), delay).catch(() => {});
+        }
+      }),
+    );
+    return emails.length;
+  }
+
+  /** Delivers what is due now, one batch after another, and returns how many it tried. */
+  async function runOnce(): Promise<number> {
+    if (running) return running;
+    running = (async () => {
+      let total = 0;
+      for (;;) {
+        const count = await deliverBatch();
+        total += count;
+        if (count < batchSize) return total;
+      }
+    })().finally(() => (running = null));
+    return running;
+  }
+
+  function schedule() {
+    if (stopped) return;
+    timer = setTimeout(() => {
+      runOnce()
+        .catch((error) => logger?.warn({ err: error }, 'mail worker could not reach the database'))
+        .finally(schedule);
+    }, pollMs);
+  }
+
+  return {
+    runOnce,
+    start() {
+      stopped = false;
+      schedule();
+    },
+    async stop() {
+      stopped = true;
+      if (timer) clearTimeout(timer);
+      await running?.catch(() => {});
+      transport.close();
+    },
+  };
+}
+
+export type MailWorker = ReturnType<typeof createMailWorker>;

@@ -1,0 +1,66 @@
+import { sql } from 'kysely';
+import type { Executor } from '../db/database.js';
+import type { EmailOutboxRow } from '../db/schema.js';
+
+export interface OutgoingEmail {
+  organizationId: string | null;
+  messageId: string;
+  type: string;
+  recipient: string;
+  subject: string;
+  textBody: string;
+  htmlBody: string;
+}
+
+export async function insertOutboxEmail(db: Executor, email: OutgoingEmail): Promise<void> {
+  await db
+    .insertInto('email_outbox')
+    .values({
+      organization_id: email.organizationId,
+      message_id: email.messageId,
+      type: email.type,
+      recipient: email.recipient,
+      subject: email.subject,
+      text_body: email.textBody,
+      html_body: email.htmlBody,
+    })
+    .execute();
+}
+
+/**
+ * Claims up to `limit` due emails for this worker: skips rows another worker holds, and leases the
+ * claimed ones for `leaseSeconds` so that a worker that dies mid-send gives them back.
+ */
+export async function claimDueEmails(db: Executor, limit: number, leaseSeconds: number): Promise<EmailOutboxRow[]> {
+  const { rows } = await sql<EmailOutboxRow>`
+    update email_outbox
+       set next_attempt_at = now() + make_interval(secs => ${leaseSeconds}), attempts = attempts + 1
+     where id in (select id from email_outbox
+                   where sent_at is null and next_attempt_at <= now()
+                   order by next_attempt_at, id
+                   limit ${limit}
+                   for update skip locked)
+    returning *`.execute(db);
+  return rows;
+}
+
+export async function markEmailSent(db: Executor, id: string): Promise<void> {
+  await db.updateTable('email_outbox').set({ sent_at: sql`now()`, last_error: null }).where('id', '=', id).execute();
+}
+
+export async function markEmailFailed(db: Executor, id: string, error: string, retryInSeconds: number): Promise<void> {
+  await db
+    .updateTable('email_outbox')
+    .set({ last_error: error.slice(0, 1000), next_attempt_at: sql`now() + make_interval(secs => ${retryInSeconds})` })
+    .where('id', '=', id)
+    .execute();
+}
+
+export async function countUnsentEmails(db: Executor): Promise<number> {
+  const row = await db
+    .selectFrom('email_outbox')
+    .select((eb) => eb.fn.countAll<string>().as('count'))
+    .where('sent_at', 'is', null)
+    .executeTakeFirstOrThrow();
+  return Number(row.count);
+}

@@ -1,0 +1,57 @@
+import type { Executor } from '../db/database.js';
+import type { Updateable } from 'kysely';
+import type { OrganizationsTable } from '../db/schema.js';
+import { ORG_OPTIONS } from './org-options.js';
+
+type FlagColumn = keyof Pick<
+  OrganizationsTable,
+  | 'allow_joinleave' | 'enhanced_privacy' | 'disable_shared_issues' | 'early_adopter' | 'require_2fa'
+  | 'require_email_verification' | 'disable_member_project_creation' | 'prevent_superuser_access'
+  | 'disable_member_invite'
+>;
+
+/** Settings kept as organization flags (sentry-behavior.md §9.2); `inverted` ones store the opposite. */
+export const FLAG_SETTINGS: ReadonlyArray<{ apiKey: string; column: FlagColumn; inverted: boolean }> = [
+  { apiKey: 'openMembership', column: 'allow_joinleave', inverted: false },
+  { apiKey: 'allowSharedIssues', column: 'disable_shared_issues', inverted: true },
+  { apiKey: 'enhancedPrivacy', column: 'enhanced_privacy', inverted: false },
+  { apiKey: 'isEarlyAdopter', column: 'early_adopter', inverted: false },
+  { apiKey: 'require2FA', column: 'require_2fa', inverted: false },
+  { apiKey: 'requireEmailVerification', column: 'require_email_verification', inverted: false },
+  { apiKey: 'allowMemberProjectCreation', column: 'disable_member_project_creation', inverted: true },
+  { apiKey: 'allowSuperuserAccess', column: 'prevent_superuser_access', inverted: true },
+  { apiKey: 'allowMemberInvite', column: 'disable_member_invite', inverted: true },
+];
+
+/** Turns `crashReports` settings into Sentry's stored count (true → -1, false → 0). */
+export function storedOptionValue(kind: string, value: unknown): unknown {
+  if (kind === 'crashReports') return value === true ? -1 : value === false || value === null ? 0 : value;
+  return value;
+}
+
+/**
+ * Writes already-validated settings: flag columns, name, default role and option rows. Validation,
+ * side effects (2FA enforcement) and the audit entry belong to the caller.
+ */
+export async function writeSettings(db: Executor, orgId: string, settings: Readonly<Record<string, unknown>>): Promise<void> {
+  const columns: Updateable<OrganizationsTable> = {};
+  for (const flag of FLAG_SETTINGS) {
+    const value = settings[flag.apiKey];
+    if (typeof value === 'boolean') columns[flag.column] = flag.inverted ? !value : value;
+  }
+  if (typeof settings.name === 'string') columns.name = settings.name;
+  if (typeof settings.slug === 'string') columns.slug = settings.slug;
+  if (typeof settings.defaultRole === 'string') columns.default_role = settings.defaultRole;
+  if (Object.keys(columns).length > 0) {
+    await db.updateTable('organizations').set(columns).where('id', '=', orgId).execute();
+  }
+  for (const option of ORG_OPTIONS) {
+    if (!(option.apiKey in settings)) continue;
+    const value = JSON.stringify(storedOptionValue(option.kind, settings[option.apiKey]));
+    await db
+      .insertInto('organization_options')
+      .values({ organization_id: orgId, key: option.key, value })
+      .onConflict((oc) => oc.columns(['organization_id', 'key']).doUpdateSet({ value }))
+      .execute();
+  }
+}

@@ -1,0 +1,53 @@
+import type { Executor } from '../db/database.js';
+
+const SUMMARY_COLUMNS = [
+  'o.id', 'o.slug', 'o.name', 'o.status', 'o.default_role', 'o.allow_joinleave', 'o.enhanced_privacy',
+  'o.disable_shared_issues', 'o.early_adopter', 'o.require_2fa', 'o.require_email_verification',
+  'o.disable_member_project_creation', 'o.prevent_superuser_access', 'o.disable_member_invite', 'o.features',
+  'o.avatar_type', 'o.avatar_uuid', 'o.date_added', 'o.deletion_scheduled_at',
+] as const;
+
+export interface NewOrganization {
+  slug: string;
+  name: string;
+}
+
+export function insertOrganization(db: Executor, org: NewOrganization) {
+  return db
+    .insertInto('organizations')
+    .values({ slug: org.slug, name: org.name })
+    .returning(['id', 'slug'])
+    .executeTakeFirstOrThrow();
+}
+
+export async function isOrgSlugTaken(db: Executor, slug: string, exceptOrgId: string | null = null): Promise<boolean> {
+  let query = db.selectFrom('organizations').select('id').where('slug', '=', slug);
+  if (exceptOrgId) query = query.where('id', '!=', exceptOrgId);
+  return (await query.executeTakeFirst()) !== undefined;
+}
+
+/** The organizations a user is an active member of, by name; `ownerOnly` keeps those it owns. */
+export function findOrganizationsOfUser(db: Executor, userId: string, ownerOnly: boolean) {
+  let query = db
+    .selectFrom('organizations as o')
+    .innerJoin('members as m', 'm.organization_id', 'o.id')
+    .leftJoin('auth_providers as ap', 'ap.organization_id', 'o.id')
+    .select(SUMMARY_COLUMNS)
+    .select('ap.provider as auth_provider')
+    .where('m.user_id', '=', userId)
+    .where('m.user_is_active', '=', true)
+    .where('m.invite_status', '=', 0)
+    .orderBy('o.name')
+    .orderBy('o.id');
+  if (ownerOnly) query = query.where('m.role', '=', 'owner');
+  return query.execute();
+}
+
+export async function countPendingAccessRequests(db: Executor, orgId: string): Promise<number> {
+  const row = await db
+    .selectFrom('team_access_requests')
+    .select((eb) => eb.fn.countAll<string>().as('count'))
+    .where('organization_id', '=', orgId)
+    .executeTakeFirstOrThrow();
+  return Number(row.count);
+}

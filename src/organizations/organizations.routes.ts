@@ -1,0 +1,56 @@
+import { Type, type FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { requireRequester } from '../auth/requester.js';
+import { ERROR_RESPONSES, OrgIdOrSlug } from '../http/schemas.js';
+import type { OrganizationService } from './organizations.service.js';
+import {
+  CreateOrganizationBody,
+  ListOrganizationsQuery,
+  OrganizationDetails,
+  OrganizationSummary,
+} from './organizations.schemas.js';
+
+export function organizationRoutes(organizations: OrganizationService): FastifyPluginAsyncTypebox {
+  return async (app) => {
+    app.get(
+      '/api/0/organizations/',
+      {
+        schema: {
+          operationId: 'listOrganizations',
+          tags: ['Organizations'],
+          summary: "List the requester's organizations",
+          querystring: ListOrganizationsQuery,
+          response: { 200: Type.Array(OrganizationSummary), ...ERROR_RESPONSES },
+        },
+      },
+      (request) => organizations.list(requireRequester(request), request.query.owner ?? false),
+    );
+
+    app.post(
+      '/api/0/organizations/',
+      {
+        schema: {
+          operationId: 'createOrganization',
+          tags: ['Organizations'],
+          summary: 'Create an organization owned by the requester',
+          body: CreateOrganizationBody,
+          response: { 201: OrganizationDetails, ...ERROR_RESPONSES },
+        },
+      },
+      async (request, reply) => reply.status(201).send(await organizations.create(requireRequester(request), request.body)),
+    );
+
+    app.get(
+      '/api/0/organizations/:organization_id_or_slug/',
+      {
+        schema: {
+          operationId: 'getOrganization',
+          tags: ['Organizations'],
+          summary: 'Retrieve an organization',
+          params: Type.Object({ organization_id_or_slug: OrgIdOrSlug }),
+          response: { 200: OrganizationDetails, ...ERROR_RESPONSES },
+        },
+      },
+      (request) => organizations.get(requireRequester(request), request.params.organization_id_or_slug),
+    );
+  };
+}

@@ -1,0 +1,87 @@
+import type { Static } from '@sinclair/typebox';
+import type { Config } from '../config.js';
+import type { Db, Executor } from '../db/database.js';
+import type { Requester } from '../auth/requester.js';
+import { violatedUniqueConstraint } from '../db/constraint-errors.js';
+import { fieldError } from '../http/errors.js';
+import { insertAuditEntry } from '../audit/audit.queries.js';
+import { insertMember } from '../members/members.queries.js';
+import { loadOrgContext } from './org-context.js';
+import { orgAuditData } from './org-audit.js';
+import {
+  countPendingAccessRequests,
+  findOrganizationsOfUser,
+  insertOrganization,
+  isOrgSlugTaken,
+} from './organizations.queries.js';
+import { presentOrganizationDetails, presentOrganizationSummary } from './organizations.presenter.js';
+import type { CreateOrganizationBody } from './organizations.schemas.js';
+import { RESERVED_ORG_SLUGS, orgSlugProblem, slugSuffix, slugifyName } from './slug.js';
+
+export interface OrganizationServiceDeps {
+  db: Db;
+  config: Pick<Config, 'publicUrl'>;
+}
+
+export function createOrganizationService({ db, config }: OrganizationServiceDeps) {
+  async function details(executor: Executor, requester: Requester, idOrSlug: string) {
+    const context = await loadOrgContext(executor, requester, idOrSlug, { anyScope: ['org:read', 'org:write', 'org:admin'] });
+    return presentOrganizationDetails(config, context, await countPendingAccessRequests(executor, context.org.id));
+  }
+
+  /** A free slug for a new organization: the given one (400 when it breaks a rule or is taken), else one from the name. */
+  async function chooseSlug(executor: Executor, name: string, requested: string | undefined): Promise<string> {
+    if (requested !== undefined) {
+      const problem = orgSlugProblem(requested);
+      if (problem) throw fieldError('slug', problem);
+      if (await isOrgSlugTaken(executor, requested)) throw fieldError('slug', `The slug "${requested}" is already in use.`);
+      return requested;
+    }
+    let slug = slugifyName(name);
+    if (slug.length < 3 || /^\d+$/.test(slug) || RESERVED_ORG_SLUGS.has(slug)) slug = `${slug || 'org'}-${slugSuffix()}`;
+    while (await isOrgSlugTaken(executor, slug)) slug = `${slugifyName(name, 42)}-${slugSuffix()}`;
+    return slug;
+  }
+
+  return {
+    /** The requester's organizations (only those it owns with `owner`). */
+    async list(requester: Requester, ownerOnly: boolean) {
+      const rows = await findOrganizationsOfUser(db, requester.userId, ownerOnly);
+      return rows.map(({ auth_provider, ...org }) => presentOrganizationSummary(config, org, auth_provider !== null));
+    },
+
+    /** One organization in detail; 404 when it does not exist or the requester is not a member. */
+    get(requester: Requester, idOrSlug: string) {
+      return details(db, requester, idOrSlug);
+    },
+
+    /** Creates an organization owned by the requester; 400 on a bad or taken slug. */
+    async create(requester: Requester, body: Static<typeof CreateOrganizationBody>) {
+      const name = body.name.trim();
+      if (!name) throw fieldError('name', 'This field may not be blank.');
+      try {
+        return await db.transaction().execute(async (tx) => {
+          const slug = await chooseSlug(tx, name, body.slug);
+          const created = await insertOrganization(tx, { slug, name });
+          await insertMember(tx, { organization_id: created.id, user_id: requester.userId, role: 'owner' });
+          const context = await loadOrgContext(tx, requester, created.id);
+          await insertAuditEntry(tx, {
+            organizationId: created.id,
+            event: 'ORG_ADD',
+            actor: requester,
+            targetObject: created.id,
+            data: orgAuditData(context.org),
+          });
+          return presentOrganizationDetails(config, context, 0);
+        });
+      } catch (error) {
+        if (violatedUniqueConstraint(error) === 'organizations_slug_key') {
+          throw fieldError('slug', `The slug "${body.slug ?? name}" is already in use.`);
+        }
+        throw error;
+      }
+    },
+  };
+}
+
+export type OrganizationService = ReturnType<typeof createOrganizationService>;

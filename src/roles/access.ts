@@ -1,0 +1,222 @@
+import {
+  ALL_SCOPES,
+  ORG_ROLES,
+  TEAM_ROLES,
+  orgRole,
+  teamRole,
+  type OrgRole,
+  type OrgRoleId,
+  type Scope,
+  type TeamRole,
+  type TeamRoleId,
+} from './roles.js';
+
+/**
+ * The rules of who may do what (sentry-behavior.md §3), as pure functions over roles.ts.
+ * Nothing here reads the database: callers pass in what they loaded.
+ */
+
+/** Organization options that change what the `member` role may do (§3.5). */
+export interface ScopeOptions {
+  eventsMemberAdmin: boolean;
+  alertsMemberWrite: boolean;
+}
+
+export const DEFAULT_SCOPE_OPTIONS: ScopeOptions = { eventsMemberAdmin: true, alertsMemberWrite: true };
+
+const WRITE_SCOPES: readonly Scope[] = ['org:write', 'project:write', 'team:write'];
+
+/** A role's scopes after the organization's options: roles without any write scope may lose two. */
+export function adjustedScopes(role: OrgRole | TeamRole, options: ScopeOptions): Set<Scope> {
+  const scopes = new Set<Scope>(role.scopes);
+  if (WRITE_SCOPES.some((scope) => scopes.has(scope))) return scopes;
+  if (!options.eventsMemberAdmin) scopes.delete('event:admin');
+  if (!options.alertsMemberWrite) scopes.delete('alerts:write');
+  return scopes;
+}
+
+/** `can_manage`: a role can manage roles at or below its own priority. */
+export function canManageOrgRole(managerRole: string, targetRole: string): boolean {
+  return orgRole(managerRole).priority >= orgRole(targetRole).priority;
+}
+
+/** The team role every team membership of this org role has at least (§3.4). */
+export function minimumTeamRole(orgRoleId: string): TeamRole {
+  const role = orgRole(orgRoleId);
+  const top = ORG_ROLES[ORG_ROLES.length - 1]!;
+  if (role.id === top.id) return TEAM_ROLES[TEAM_ROLES.length - 1]!;
+  let minimum = TEAM_ROLES[0]!;
+  for (const candidate of TEAM_ROLES) {
+    if (candidate.isMinimumRoleFor && orgRole(candidate.isMinimumRoleFor).priority <= role.priority) {
+      if (candidate.priority > minimum.priority) minimum = candidate;
+    }
+  }
+  return minimum;
+}
+
+/** An org role can manage the team roles up to its minimum team role. */
+export function canManageTeamRole(orgRoleId: string, teamRoleId: string): boolean {
+  return minimumTeamRole(orgRoleId).priority >= teamRole(teamRoleId).priority;
+}
+
+/**
+ * The team role to store for a requested one: only a role above the org role's minimum is worth
+ * keeping; anything at or below it is implied and stored as null.
+ */
+export function storedTeamRole(requested: TeamRoleId | null, orgRoleId: string): TeamRoleId | null {
+  if (requested === null) return null;
+  return teamRole(requested).priority > minimumTeamRole(orgRoleId).priority ? requested : null;
+}
+
+/** The team role a membership acts with: the stored one when team roles are on and it outranks the minimum. */
+export function effectiveTeamRole(stored: string | null, orgRoleId: string, teamRolesEnabled: boolean): TeamRole {
+  const minimum = minimumTeamRole(orgRoleId);
+  if (stored && teamRolesEnabled && teamRole(stored).priority > minimum.priority) return teamRole(stored);
+  return minimum;
+}
+
+/** Team roles that an org-role change makes redundant: those at or below the new minimum. */
+export function redundantTeamRoles(newOrgRoleId: string): TeamRoleId[] {
+  const minimum = minimumTeamRole(newOrgRoleId);
+  return TEAM_ROLES.filter((role) => role.priority <= minimum.priority).map((role) => role.id);
+}
+
+/** Org roles a member with this role may invite or assign: those whose scopes are a subset of its own. */
+export function rolesGrantableBy(orgRoleId: string, options: ScopeOptions): OrgRoleId[] {
+  const own = adjustedScopes(orgRole(orgRoleId), options);
+  return ORG_ROLES.filter((role) => [...adjustedScopes(role, options)].every((scope) => own.has(scope))).map(
+    (role) => role.id,
+  );
+}
+
+/** A team membership of the requester, as loaded from member_teams (active teams only). */
+export interface TeamMembership {
+  teamId: string;
+  role: TeamRoleId | null;
+}
+
+export interface AccessInput {
+  /** The requester's org role, or null when it is not a member of the organization. */
+  orgRoleId: string | null;
+  /** The scopes of the API token used, or null for a browser session (no cap). */
+  tokenScopes: readonly string[] | null;
+  isSuperuser: boolean;
+  openMembership: boolean;
+  teamRolesEnabled: boolean;
+  options: ScopeOptions;
+  memberships: readonly TeamMembership[];
+}
+
+/** What a requester may do in one organization (§3.7). */
+export interface Access {
+  readonly orgRoleId: OrgRoleId | null;
+  readonly isSuperuser: boolean;
+  readonly scopes: ReadonlySet<Scope>;
+  /** Access to every team: open membership, a global role, or superuser. */
+  readonly hasGlobalAccess: boolean;
+  /** The requester's effective team role per team id it belongs to. */
+  readonly teamRoles: ReadonlyMap<string, TeamRole>;
+  readonly tokenScopes: ReadonlySet<string> | null;
+}
+
+export function computeAccess(input: AccessInput): Access {
+  const tokenScopes = input.tokenScopes ? new Set(input.tokenScopes) : null;
+  const capped = (scopes: Iterable<Scope>) =>
+    new Set([...scopes].filter((scope) => !tokenScopes || tokenScopes.has(scope)));
+  const role = input.orgRoleId ? orgRole(input.orgRoleId) : null;
+  const scopes = input.isSuperuser
+    ? new Set<Scope>(ALL_SCOPES)
+    : role
+      ? capped(adjustedScopes(role, input.options))
+      : new Set<Scope>();
+  const teamRoles = new Map<string, TeamRole>();
+  if (role) {
+    for (const membership of input.memberships) {
+      teamRoles.set(membership.teamId, effectiveTeamRole(membership.role, role.id, input.teamRolesEnabled));
+    }
+  }
+  return {
+    orgRoleId: role?.id ?? null,
+    isSuperuser: input.isSuperuser,
+    scopes,
+    hasGlobalAccess: input.isSuperuser || (role !== null && (input.openMembership || role.isGlobal)),
+    teamRoles,
+    tokenScopes,
+  };
+}
+
+export function hasScope(access: Access, scope: Scope): boolean {
+  return access.scopes.has(scope);
+}
+
+export function hasAnyScope(access: Access, scopes: readonly Scope[]): boolean {
+  return scopes.some((scope) => access.scopes.has(scope));
+}
+
+export function isTeamMember(access: Access, teamId: string): boolean {
+  return access.teamRoles.has(teamId);
+}
+
+export function hasTeamAccess(access: Access, teamId: string): boolean {
+  return access.hasGlobalAccess || isTeamMember(access, teamId);
+}
+
+/** Scopes the requester holds on a team through its team role (capped by its token). */
+export function teamScopes(access: Access, teamId: string, options: ScopeOptions): Set<Scope> {
+  const role = access.teamRoles.get(teamId);
+  if (!role) return new Set();
+  const scopes = adjustedScopes(role, options);
+  return new Set([...scopes].filter((scope) => !access.tokenScopes || access.tokenScopes.has(scope)));
+}
+
+export function hasTeamScope(access: Access, teamId: string, scope: Scope, options: ScopeOptions): boolean {
+  if (!hasTeamAccess(access, teamId)) return false;
+  return access.scopes.has(scope) || teamScopes(access, teamId, options).has(scope);
+}
+
+/** `can_admin_team` [newest]: a member of the team with team:write there, or org:write / member:write. */
+export function canAdminTeam(access: Access, teamId: string, options: ScopeOptions): boolean {
+  if (!isTeamMember(access, teamId)) return false;
+  return (
+    teamScopes(access, teamId, options).has('team:write') ||
+    access.scopes.has('org:write') ||
+    access.scopes.has('member:write')
+  );
+}
+
+/** `can_set_team_role`: may the requester give (or take away) this team role on this team? */
+export function canSetTeamRole(access: Access, teamId: string, role: TeamRoleId, options: ScopeOptions): boolean {
+  if (access.isSuperuser) return true;
+  if (canAdminTeam(access, teamId, options)) return true;
+  if (access.orgRoleId && canManageTeamRole(access.orgRoleId, role)) return true;
+  const own = access.teamRoles.get(teamId);
+  return own !== undefined && own.priority >= teamRole(role).priority;
+}
+
+/**
+ * `get_allowed_org_roles`: the org roles the requester may assign. Superusers may assign all; others
+ * need member:admin (except when inviting) and then get what their own role may grant.
+ */
+export function allowedOrgRoles(access: Access, options: ScopeOptions, creatingInvite = false): OrgRoleId[] {
+  if (access.isSuperuser) return ORG_ROLES.filter((role) => role.id !== 'billing').map((role) => role.id);
+  if (!creatingInvite && !access.scopes.has('member:admin')) return [];
+  if (!access.orgRoleId) return [];
+  return rolesGrantableBy(access.orgRoleId, options);
+}
+
+/**
+ * Token scopes as stored when a token is created: admin implies write and read, write implies read,
+ * org:admin adds org:integrations, member:write adds member:invite (decisions.md, Clarifications).
+ */
+export function expandTokenScopes(requested: readonly string[]): Scope[] {
+  const result = new Set<string>();
+  for (const scope of requested) {
+    result.add(scope);
+    const [resource, level] = scope.split(':');
+    if (level === 'admin') result.add(`${resource}:write`).add(`${resource}:read`);
+    if (level === 'write') result.add(`${resource}:read`);
+    if (scope === 'org:admin') result.add('org:integrations');
+    if (scope === 'member:write' || scope === 'member:admin') result.add('member:invite');
+  }
+  return ALL_SCOPES.filter((scope) => result.has(scope));
+}

@@ -1,0 +1,84 @@
+import type { FastifyInstance, InjectOptions } from 'fastify';
+import { buildApp } from '../../src/app.js';
+import { loadConfig, type Config } from '../../src/config.js';
+import { ManualClock } from '../../src/lib/clock.js';
+import { createMailWorker, type MailWorker } from '../../src/mail/mail-worker.js';
+import { smtpTransport, type MailTransport } from '../../src/mail/transport.js';
+import { createServices, type Services } from '../../src/services.js';
+import { seed, type SeedResult } from '../../src/seed/seed.js';
+import type { Database } from '../../src/db/database.js';
+import { createTestDatabase, type TestDatabase } from './database.js';
+
+export interface Response<T = any> {
+  status: number;
+  body: T;
+  headers: Record<string, string | string[] | number | undefined>;
+}
+
+export interface Harness {
+  app: FastifyInstance;
+  database: Database;
+  testDatabase: TestDatabase;
+  services: Services;
+  config: Config;
+  clock: ManualClock;
+  /** Loads a `roster seed` fixture. */
+  seed(fixture: unknown): Promise<SeedResult>;
+  /** Sends a request through the app as the holder of `token` (null: no credentials). */
+  request<T = any>(token: string | null, method: InjectOptions['method'], url: string, body?: unknown): Promise<Response<T>>;
+  /** A mail worker delivering the outbox to the given SMTP URL. */
+  mailWorker(smtpUrl: string): MailWorker;
+  close(): Promise<void>;
+}
+
+export interface HarnessOptions {
+  config?: Partial<Config>;
+  start?: Date;
+}
+
+/** One app on a fresh database, driven through `inject()`: what every integration test starts from. */
+export async function createHarness(options: HarnessOptions = {}): Promise<Harness> {
+  const testDatabase = await createTestDatabase();
+  const { database } = testDatabase;
+  const config: Config = Object.freeze({
+    ...loadConfig({ ROSTER_PUBLIC_URL: 'http://roster.test', LOG_LEVEL: 'silent' }),
+    ...options.config,
+  });
+  const clock = new ManualClock(options.start ?? new Date());
+  const services = createServices({ database, config, clock });
+  const app = await buildApp({ database, config, services, logger: false });
+  const workers: MailWorker[] = [];
+
+  return {
+    app,
+    database,
+    testDatabase,
+    services,
+    config,
+    clock,
+    seed: (fixture) => seed({ db: database.db, tokens: services.tokens, clock, config }, fixture),
+    async request(token, method, url, body) {
+      const response = await app.inject({
+        method,
+        url,
+        headers: token ? { authorization: `Bearer ${token}` } : {},
+        ...(body === undefined ? {} : { payload: body as InjectOptions['payload'] }),
+      });
+      const text = response.body;
+      let parsed: unknown = text;
+      if (text && String(response.headers['content-type'] ?? '').includes('json')) parsed = JSON.parse(text);
+      return { status: response.statusCode, body: parsed as any, headers: response.headers };
+    },
+    mailWorker(smtpUrl: string) {
+      const transport: MailTransport = smtpTransport(smtpUrl);
+      const worker = createMailWorker({ db: database.db, transport, from: 'Roster <no-reply@roster.test>', pollMs: 20 });
+      workers.push(worker);
+      return worker;
+    },
+    async close() {
+      await Promise.all(workers.map((worker) => worker.stop()));
+      await app.close();
+      await testDatabase.close();
+    },
+  };
+}

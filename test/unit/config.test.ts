@@ -1,0 +1,53 @@
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { ConfigError, loadConfig } from '../../src/config.js';
+
+describe('config', () => {
+  it('has defaults for everything', () => {
+    const config = loadConfig({});
+    assert.equal(config.port, 9000);
+    assert.equal(config.host, '127.0.0.1');
+    assert.equal(config.databaseUrl, null);
+    assert.equal(config.publicUrl, 'http://localhost:9000');
+    assert.equal(config.smtpUrl, null);
+    assert.ok(config.dataDir.endsWith('/data'));
+    assert.ok(Object.isFrozen(config));
+  });
+
+  for (const [name, value] of [
+    ['PORT', 'eighty'],
+    ['PORT', '70000'],
+    ['DATABASE_URL', 'mysql://x'],
+    ['SMTP_URL', 'not a url'],
+    ['ROSTER_PUBLIC_URL', 'ftp://x'],
+    ['LOG_LEVEL', 'loud'],
+  ] as const) {
+    it(`refuses a bad ${name} and names it`, () => {
+      assert.throws(() => loadConfig({ [name]: value }), (error: unknown) => error instanceof ConfigError && error.message.includes(name));
+    });
+  }
+
+  it('reads every variable', () => {
+    const config = loadConfig({
+      PORT: '8080',
+      HOST: '0.0.0.0',
+      DATABASE_URL: 'postgres://u@h/db',
+      ROSTER_DATA_DIR: '/tmp/x',
+      ROSTER_PUBLIC_URL: 'https://roster.example.com/',
+      SMTP_URL: 'smtp://localhost:2525',
+      LOG_LEVEL: 'warn',
+    });
+    assert.deepEqual(
+      { ...config },
+      {
+        port: 8080,
+        host: '0.0.0.0',
+        databaseUrl: 'postgres://u@h/db',
+        dataDir: '/tmp/x',
+        publicUrl: 'https://roster.example.com',
+        smtpUrl: 'smtp://localhost:2525',
+        logLevel: 'warn',
+      },
+    );
+  });
+});
