@@ -36,3 +36,14 @@ export function insertTotpAuthenticator(db: Executor, userId: string, secret: st
     .returning('id')
     .executeTakeFirstOrThrow();
 }
+
+/** Has the user a confirmed two-factor authenticator? (Sentry's `has2fa`; enrolments in progress do not count.) */
+export async function hasTwoFactor(db: Executor, userId: string): Promise<boolean> {
+  const row = await db
+    .selectFrom('user_authenticators')
+    .select('id')
+    .where('user_id', '=', userId)
+    .where('confirmed', '=', true)
+    .executeTakeFirst();
+  return row !== undefined;
+}
