@@ -1,6 +1,174 @@
+import { sql } from 'kysely';
 import type { Executor } from '../db/database.js';
 import type { MemberRow, NewMember } from '../db/schema.js';
+import { ORG_ROLES } from '../roles/roles.js';
+import type { MemberQuery } from './member-query.js';
 
 export function insertMember(db: Executor, member: NewMember): Promise<MemberRow> {
   return db.insertInto('members').values(member).returningAll().executeTakeFirstOrThrow();
+}
+
+/**
+ * A member with what its responses need of its user and inviter, in one query. `has2fa` counts
+ * confirmed authenticators only.
+ */
+export function selectMemberViews(db: Executor, orgId: string) {
+  return db
+    .selectFrom('members as m')
+    .leftJoin('users as u', 'u.id', 'm.user_id')
+    .leftJoin('users as inv', 'inv.id', 'm.inviter_id')
+    .selectAll('m')
+    .select([
+      'u.email as user_email',
+      'u.name as user_name',
+      'u.is_active as user_active',
+      'u.is_superuser as user_is_superuser',
+      'u.email_verified as user_email_verified',
+      'u.date_joined as user_date_joined',
+      'u.last_login as user_last_login',
+      'inv.name as inviter_name',
+      'inv.email as inviter_email',
+    ])
+    .select((eb) =>
+      eb
+        .exists(
+          eb
+            .selectFrom('user_authenticators as a')
+            .select('a.id')
+            .whereRef('a.user_id', '=', 'm.user_id')
+            .where('a.confirmed', '=', true),
+        )
+        .as('has2fa'),
+    )
+    .where('m.organization_id', '=', orgId);
+}
+
+export type MemberView = Awaited<ReturnType<ReturnType<typeof selectMemberViews>['executeTakeFirstOrThrow']>>;
+
+/** One approved member of the organization by id, or the requester's own (`userId`). */
+export function findMemberView(db: Executor, orgId: string, by: { id: string } | { userId: string }) {
+  let query = selectMemberViews(db, orgId).where('m.invite_status', '=', 0);
+  query = 'id' in by ? query.where('m.id', '=', by.id) : query.where('m.user_id', '=', by.userId).where('m.user_is_active', '=', true);
+  return query.executeTakeFirst();
+}
+
+export interface MemberTeamView {
+  member_id: string;
+  team_id: string;
+  slug: string;
+  role: 'contributor' | 'admin' | null;
+}
+
+/** The team memberships of these members on active teams, by team slug. */
+export function findTeamsOfMembers(db: Executor, orgId: string, memberIds: readonly string[]): Promise<MemberTeamView[]> {
+  if (memberIds.length === 0) return Promise.resolve([]);
+  return db
+    .selectFrom('member_teams as mt')
+    .innerJoin('teams as t', (join) => join.onRef('t.organization_id', '=', 'mt.organization_id').onRef('t.id', '=', 'mt.team_id'))
+    .select(['mt.member_id', 'mt.team_id', 't.slug', 'mt.role'])
+    .where('mt.organization_id', '=', orgId)
+    .where('mt.member_id', 'in', memberIds)
+    .where('t.status', '=', 0)
+    .orderBy('t.slug')
+    .execute();
+}
+
+/** Is this member the only active owner? (Pending owners do not count.) */
+export async function isOnlyOwner(db: Executor, orgId: string, member: Pick<MemberRow, 'id' | 'role'>): Promise<boolean> {
+  if (member.role !== 'owner') return false;
+  const other = await db
+    .selectFrom('members')
+    .select('id')
+    .where('organization_id', '=', orgId)
+    .where('role', '=', 'owner')
+    .where('id', '!=', member.id)
+    .where('user_id', 'is not', null)
+    .where('user_is_active', '=', true)
+    .executeTakeFirst();
+  return other === undefined;
+}
+
+/** Does the user belong to any organization besides this one? */
+export async function belongsToOtherOrganization(db: Executor, userId: string, orgId: string): Promise<boolean> {
+  const row = await db.selectFrom('members').select('id').where('user_id', '=', userId).where('organization_id', '!=', orgId).executeTakeFirst();
+  return row !== undefined;
+}
+
+export interface ListMembersOptions {
+  search: MemberQuery;
+  afterId: string | null;
+  beforeId: string | null;
+  limit: number;
+}
+
+/**
+ * A keyset page of the organization's listed members (approved; pending or with an active user), by id,
+ * filtered by Sentry's search language (sentry-behavior.md §5.1). A filter that can match nothing
+ * (unknown key, no usable id) gives an empty page.
+ */
+export async function listMemberViews(db: Executor, orgId: string, { search, afterId, beforeId, limit }: ListMembersOptions) {
+  let query = selectMemberViews(db, orgId)
+    .where('m.invite_status', '=', 0)
+    .where((eb) => eb.or([eb('m.user_id', 'is', null), eb('m.user_is_active', '=', true)]));
+  for (const [key, values] of search) {
+    const truthy = values.includes('true');
+    switch (key) {
+      case 'email': {
+        const emails = values.map((value) => value.trim().toLowerCase());
+        query = query.where((eb) => eb.or([eb('m.email', 'in', emails), eb('u.email', 'in', emails)]));
+        break;
+      }
+      case 'id':
+      case 'user.id': {
+        const ids = values.filter((value) => /^\d{1,18}$/.test(value));
+        if (ids.length === 0) return [];
+        query = query.where(key === 'id' ? 'm.id' : 'm.user_id', 'in', ids);
+        break;
+      }
+      case 'scope': {
+        const roles = ORG_ROLES.filter((role) => role.scopes.some((scope) => values.includes(scope))).map((role) => role.id);
+        if (roles.length === 0) return [];
+        query = query.where('m.role', 'in', roles);
+        break;
+      }
+      case 'role':
+        query = query.where('m.role', 'in', values);
+        break;
+      case 'isInvited':
+        query = query.where('m.user_id', truthy ? 'is' : 'is not', null);
+        break;
+      case 'ssoLinked':
+        query = query.where('m.sso_linked', '=', truthy);
+        break;
+      case 'has2fa': {
+        const hasAuthenticator = sql<boolean>`exists (select 1 from user_authenticators a where a.user_id = m.user_id and a.confirmed)`;
+        query = query.where('m.user_id', 'is not', null).where(truthy ? hasAuthenticator : sql<boolean>`not ${hasAuthenticator}`);
+        break;
+      }
+      case 'hasExternalUsers':
+        // Roster has no external actors: nobody has one.
+        if (truthy) return [];
+        break;
+      case 'query': {
+        const pattern = containsPattern(values.join(' '));
+        query = query.where((eb) =>
+          eb.or([eb('m.email', 'ilike', pattern), eb('u.email', 'ilike', pattern), eb('u.name', 'ilike', pattern)]),
+        );
+        break;
+      }
+      default:
+        return [];
+    }
+  }
+  if (afterId) query = query.where('m.id', '>', afterId);
+  if (beforeId) query = query.where('m.id', '<', beforeId);
+  return query
+    .orderBy('m.id', beforeId ? 'desc' : 'asc')
+    .limit(limit)
+    .execute();
+}
+
+/** Case-insensitive "contains" for free-text search, with LIKE's wildcards escaped. */
+export function containsPattern(text: string): string {
+  return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 }

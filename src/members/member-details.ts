@@ -1,0 +1,39 @@
+import type { Executor } from '../db/database.js';
+import { notFound } from '../http/errors.js';
+import { allowedOrgRoles, hasScope } from '../roles/access.js';
+import type { OrgContext } from '../organizations/org-context.js';
+import { belongsToOtherOrganization, findMemberView, findTeamsOfMembers, isOnlyOwner, type MemberView } from './members.queries.js';
+import { presentMemberWithRoles } from './members.presenter.js';
+
+/**
+ * The member a `{member_id}` path segment names (sentry-behavior.md §1.4): `me` is the requester's own
+ * membership; a number is a member of this organization. Only approved members exist here; anything
+ * else, including another organization's member, is a 404.
+ */
+export async function findAddressedMember(executor: Executor, context: OrgContext, memberIdParam: string): Promise<MemberView> {
+  const member =
+    memberIdParam === 'me'
+      ? await findMemberView(executor, context.org.id, { userId: context.requester.userId })
+      : await findMemberView(executor, context.org.id, { id: memberIdParam });
+  if (!member) throw notFound();
+  return member;
+}
+
+/** MemberWithRoles for a member as the requester sees it: roles it may assign, detailed user when it may. */
+export async function memberWithRoles(executor: Executor, context: OrgContext, member: MemberView, now: Date) {
+  const allowedRoles = allowedOrgRoles(context.access, context.scopeOptions);
+  const teams = await findTeamsOfMembers(executor, context.org.id, [member.id]);
+  const canReset2fa =
+    allowedRoles.length > 0 &&
+    hasScope(context.access, 'member:admin') &&
+    member.has2fa === true &&
+    member.user_id !== null &&
+    !(await belongsToOtherOrganization(executor, member.user_id, context.org.id));
+  return presentMemberWithRoles(member, now, {
+    teams,
+    allowedRoles,
+    isOnlyOwner: await isOnlyOwner(executor, context.org.id, member),
+    teamRolesEnabled: context.feature('team-roles'),
+    detail: allowedRoles.length > 0 ? { canReset2fa } : null,
+  });
+}

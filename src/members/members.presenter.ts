@@ -1,0 +1,90 @@
+import type { Static } from '@sinclair/typebox';
+import { presentUser } from '../accounts/users.presenter.js';
+import type { DetailedUserSchema } from '../accounts/users.presenter.js';
+import { orgRole } from '../roles/roles.js';
+import { presentOrgRoleList, presentTeamRoleList } from '../roles/roles.presenter.js';
+import { MEMBER_FLAG_COLUMNS } from './invite-token.js';
+import type { MemberTeamView, MemberView } from './members.queries.js';
+import type { MemberSchema, MemberWithRolesSchema } from './members.schemas.js';
+
+const INVITE_STATUS = ['approved', 'requested_to_be_invited', 'requested_to_join'];
+
+/** Sentry's `token_expired`: legacy tokens without an expiry never expire. */
+export function isInviteExpired(member: Pick<MemberView, 'token_expires_at'>, now: Date): boolean {
+  return member.token_expires_at !== null && now.getTime() >= member.token_expires_at.getTime();
+}
+
+function userOf(member: MemberView) {
+  if (!member.user_id || !member.user_email) return null;
+  return presentUser({
+    id: member.user_id,
+    email: member.user_email,
+    name: member.user_name ?? '',
+    is_active: member.user_active ?? true,
+    is_superuser: member.user_is_superuser ?? false,
+    email_verified: member.user_email_verified ?? false,
+    date_joined: member.user_date_joined ?? member.date_added,
+    last_login: member.user_last_login ?? null,
+    has2fa: member.has2fa === true,
+  });
+}
+
+/** The Member object (sentry-behavior.md §6.1). */
+export function presentMember(member: MemberView, now: Date): Static<typeof MemberSchema> {
+  const email = member.user_email ?? member.email ?? '';
+  const flags = Object.fromEntries(
+    Object.entries(MEMBER_FLAG_COLUMNS).map(([name, column]) => [name, member[column] === true]),
+  ) as Static<typeof MemberSchema>['flags'];
+  return {
+    id: member.id,
+    email,
+    name: member.user_name || email,
+    user: userOf(member),
+    orgRole: member.role,
+    role: member.role,
+    roleName: orgRole(member.role).name,
+    pending: member.user_id === null,
+    expired: isInviteExpired(member, now),
+    flags,
+    dateCreated: member.date_added,
+    inviteStatus: INVITE_STATUS[member.invite_status] ?? 'approved',
+    inviterName: member.inviter_id ? member.inviter_name || member.inviter_email || null : null,
+  };
+}
+
+export interface MemberWithRolesContext {
+  teams: readonly MemberTeamView[];
+  /** The org roles the requester may assign (`isAllowed`). */
+  allowedRoles: readonly string[];
+  isOnlyOwner: boolean;
+  teamRolesEnabled: boolean;
+  /** Present when the requester may assign roles: the detailed user's extras. */
+  detail: { canReset2fa: boolean } | null;
+}
+
+/** MemberWithRoles (§6.3), with `isAllowed` computed for the requester (decisions.md fix 5). */
+export function presentMemberWithRoles(member: MemberView, now: Date, context: MemberWithRolesContext): Static<typeof MemberWithRolesSchema> {
+  const base = presentMember(member, now);
+  const orgRoleList = presentOrgRoleList(context.allowedRoles, context.teamRolesEnabled);
+  let user: Static<typeof MemberWithRolesSchema>['user'] = base.user;
+  if (base.user && context.detail) {
+    const detailed: Static<typeof DetailedUserSchema> = {
+      ...base.user,
+      authenticators: member.has2fa ? [{ id: `${member.user_id}-totp`, type: 'totp', name: 'Authenticator App' }] : [],
+      canReset2fa: context.detail.canReset2fa,
+    };
+    user = detailed;
+  }
+  return {
+    ...base,
+    user,
+    teams: context.teams.map((team) => team.slug),
+    teamRoles: context.teams.map((team) => ({ teamSlug: team.slug, role: team.role })),
+    isOnlyOwner: context.isOnlyOwner,
+    orgRoleList,
+    roles: orgRoleList,
+    teamRoleList: presentTeamRoleList(),
+    // Only a hash of the invite token is kept, so the link cannot be shown again.
+    invite_link: null,
+  };
+}

@@ -1,0 +1,48 @@
+import { Type, type FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { Config } from '../config.js';
+import { requireRequester } from '../auth/requester.js';
+import { ERROR_RESPONSES } from '../http/schemas.js';
+import type { MemberService } from './members.service.js';
+import { ListMembersQuery, MemberParams, MemberSchema, MemberWithRolesSchema, OrgParams } from './members.schemas.js';
+
+export function memberRoutes(members: MemberService, config: Pick<Config, 'publicUrl'>): FastifyPluginAsyncTypebox {
+  return async (app) => {
+    app.get(
+      '/api/0/organizations/:organization_id_or_slug/members/',
+      {
+        schema: {
+          operationId: 'listOrganizationMembers',
+          tags: ['Members'],
+          summary: "List an organization's members (Sentry's query language, cursor pagination)",
+          params: OrgParams,
+          querystring: ListMembersQuery,
+          response: { 200: Type.Array(MemberSchema), ...ERROR_RESPONSES },
+        },
+      },
+      async (request, reply) => {
+        const { query, cursor, per_page: perPage } = request.query;
+        const page = await members.list(requireRequester(request), request.params.organization_id_or_slug, {
+          query,
+          cursor,
+          perPage,
+          pageUrl: `${config.publicUrl}${request.url}`,
+        });
+        return reply.header('link', page.link).send(page.members);
+      },
+    );
+
+    app.get(
+      '/api/0/organizations/:organization_id_or_slug/members/:member_id/',
+      {
+        schema: {
+          operationId: 'getOrganizationMember',
+          tags: ['Members'],
+          summary: 'Retrieve a member (`me` for the requester)',
+          params: MemberParams,
+          response: { 200: MemberWithRolesSchema, ...ERROR_RESPONSES },
+        },
+      },
+      (request) => members.get(requireRequester(request), request.params.organization_id_or_slug, request.params.member_id),
+    );
+  };
+}
