@@ -24,7 +24,7 @@ export async function openRuntime(config: Config, logger: Logger, clock: Clock =
   const database = await openDatabase({
     url: config.databaseUrl,
     dataDir: config.databaseUrl ? null : pgliteDir(config.dataDir),
-    onPoolError: (error) => logger.warn({ err: error }, 'database connection lost'),
+    onPoolError: (error) => logger.warn({ error: error.message }, 'database connection lost'),
   });
   const applied = await migrate(database.db);
   if (applied.length > 0) logger.info({ applied }, 'applied migrations');

@@ -65,8 +65,10 @@ async function openPostgres(url: string, options: DatabaseOptions): Promise<Data
     connectionTimeoutMillis: 5000,
     ...(options.schema ? { options: `-c search_path=${options.schema}` } : {}),
   });
-  // An idle client losing its server (a restart) must not take the process down.
+  // A client losing its server (a restart) must not take the process down: pg emits 'error' on idle
+  // clients through the pool, and on checked-out ones (say, mid-transaction) on the client itself.
   pool.on('error', (error) => options.onPoolError?.(error));
+  pool.on('connect', (client) => client.on('error', (error) => options.onPoolError?.(error)));
   const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
   return {
     db,

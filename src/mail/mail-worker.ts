@@ -28,6 +28,8 @@ export function createMailWorker({ db, transport, from, logger, pollMs = 250, ba
   let timer: NodeJS.Timeout | null = null;
   let running: Promise<number> | null = null;
   let stopped = false;
+  // While the database is away, poll less and less often (up to 5 s) instead of logging every poll.
+  let failures = 0;
 
   async function deliverBatch(): Promise<number> {
     const emails = await claimDueEmails(db, batchSize, leaseSeconds);
@@ -69,11 +71,15 @@ export function createMailWorker({ db, transport, from, logger, pollMs = 250, ba
 
   function schedule() {
     if (stopped) return;
+    const delay = failures === 0 ? pollMs : Math.min(5000, pollMs * 2 ** failures);
     timer = setTimeout(() => {
       runOnce()
-        .catch((error) => logger?.warn({ err: error }, 'mail worker could not reach the database'))
+        .then(() => (failures = 0))
+        .catch((error: unknown) => {
+          if (failures++ === 0) logger?.warn({ error: error instanceof Error ? error.message : String(error) }, 'mail worker cannot reach the database');
+        })
         .finally(schedule);
-    }, pollMs);
+    }, delay);
   }
 
   return {
