@@ -3,6 +3,9 @@ import type { Database } from './db/database.js';
 import type { Clock } from './lib/clock.js';
 import { createTokenService } from './accounts/tokens.service.js';
 import { createOrganizationService } from './organizations/organizations.service.js';
+import { createUserService } from './accounts/users.service.js';
+import { createAuthenticatorService } from './accounts/authenticators.service.js';
+import { createAuditService } from './audit/audit.service.js';
 
 export interface ServiceDeps {
   database: Database;
@@ -16,6 +19,9 @@ export function createServices({ database, config, clock }: ServiceDeps) {
   return {
     tokens: createTokenService({ db, clock }),
     organizations: createOrganizationService({ db, config }),
+    users: createUserService({ db }),
+    authenticators: createAuthenticatorService({ db, clock }),
+    audit: createAuditService({ db }),
   };
 }
 
