@@ -16,7 +16,7 @@ export const NewApiTokenSchema = Type.Object({ ...ApiTokenSchema.properties, tok
 
 export const CreateApiTokenBody = Type.Object({
   scopes: Type.Array(Type.String({ enum: [...ALL_SCOPES] }), { minItems: 1, maxItems: ALL_SCOPES.length * 2 }),
-  name: Type.Optional(Nullable(Type.String({ maxLength: 255 }))),
+  name: Type.Optional(Type.String({ maxLength: 255 })),
 });
 
 const INVALID_ID = 'A valid integer is required.';
