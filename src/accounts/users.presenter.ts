@@ -53,10 +53,8 @@ export const SelfUserSchema = Type.Object({
 
 export type PresentedUser = Static<typeof UserSchema>;
 
-/** The user columns the presenters read; select these (`USER_COLUMNS`) where a user is presented. */
+/** The user columns the presenters read (`findUsersWithTwoFactor` selects them, with `has2fa`). */
 export type PresentableUser = Pick<UserRow, 'id' | 'email' | 'name' | 'is_active' | 'is_superuser' | 'email_verified' | 'date_joined' | 'last_login'>;
-
-export const USER_COLUMNS = ['id', 'email', 'name', 'is_active', 'is_superuser', 'email_verified', 'date_joined', 'last_login'] as const;
 
 /** Sentry's default avatar: the Gravatar of the email at 32 px, "mystery person" when none. */
 function gravatarUrl(email: string): string {
