@@ -11,6 +11,9 @@ import { validatorCompiler } from './http/validator.js';
 import { ApiError } from './http/errors.js';
 import { memberRoutes } from './members/members.routes.js';
 import { organizationRoutes } from './organizations/organizations.routes.js';
+import { userRoutes } from './accounts/users.routes.js';
+import { tokenRoutes } from './accounts/tokens.routes.js';
+import { auditRoutes } from './audit/audit.routes.js';
 
 export interface AppDeps {
   database: Database;
@@ -68,6 +71,9 @@ export async function buildApp({ database, config, services, logger }: AppDeps):
 
   await app.register(organizationRoutes(services.organizations));
   await app.register(memberRoutes(services.members, config));
+  await app.register(userRoutes(services.users, services.authenticators));
+  await app.register(tokenRoutes(services.tokens));
+  await app.register(auditRoutes(services.audit, config));
 
   return app as unknown as FastifyInstance;
 }

@@ -4,6 +4,9 @@ import type { Clock } from './lib/clock.js';
 import { createTokenService } from './accounts/tokens.service.js';
 import { createMemberService } from './members/members.service.js';
 import { createOrganizationService } from './organizations/organizations.service.js';
+import { createUserService } from './accounts/users.service.js';
+import { createAuthenticatorService } from './accounts/authenticators.service.js';
+import { createAuditService } from './audit/audit.service.js';
 
 export interface ServiceDeps {
   database: Database;
@@ -18,6 +21,9 @@ export function createServices({ database, config, clock }: ServiceDeps) {
     tokens: createTokenService({ db, clock }),
     organizations: createOrganizationService({ db, config }),
     members: createMemberService({ db, clock }),
+    users: createUserService({ db }),
+    authenticators: createAuthenticatorService({ db, clock }),
+    audit: createAuditService({ db }),
   };
 }
 

@@ -18,7 +18,7 @@ export function insertApiToken(db: Executor, token: NewApiToken) {
       name: token.name,
       scopes: token.scopes,
     })
-    .returning(['id', 'date_created'])
+    .returning(['id', 'name', 'scopes', 'token_last_characters', 'date_created', 'expires_at'])
     .executeTakeFirstOrThrow();
 }
 
@@ -32,4 +32,17 @@ export function findTokenOwner(db: Executor, tokenHash: string, now: Date) {
     .where('u.is_active', '=', true)
     .where((eb) => eb.or([eb('t.expires_at', 'is', null), eb('t.expires_at', '>', now)]))
     .executeTakeFirst();
+}
+
+const TOKEN_COLUMNS = ['id', 'name', 'scopes', 'token_last_characters', 'date_created', 'expires_at'] as const;
+
+/** A user's API tokens, oldest first (expired ones too: the owner may still want to delete them). */
+export function findTokensOfUser(db: Executor, userId: string) {
+  return db.selectFrom('api_tokens').select(TOKEN_COLUMNS).where('user_id', '=', userId).orderBy('id').execute();
+}
+
+/** Deletes one of the user's tokens; another user's token is not touched (and counts as not found). */
+export async function deleteTokenOfUser(db: Executor, userId: string, tokenId: string): Promise<boolean> {
+  const result = await db.deleteFrom('api_tokens').where('user_id', '=', userId).where('id', '=', tokenId).executeTakeFirst();
+  return result.numDeletedRows > 0n;
 }

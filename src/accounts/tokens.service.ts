@@ -1,36 +1,59 @@
+import type { Static } from '@sinclair/typebox';
 import type { Db } from '../db/database.js';
 import { expandTokenScopes } from '../roles/access.js';
 import { ALL_SCOPES } from '../roles/roles.js';
-import { fieldError } from '../http/errors.js';
+import { fieldError, notFound, permissionDenied } from '../http/errors.js';
 import { hashSecret, newSecret, secretMatches } from '../lib/secrets.js';
 import type { Clock } from '../lib/clock.js';
 import type { Requester } from '../auth/requester.js';
-import { findTokenOwner, insertApiToken } from './tokens.queries.js';
+import { deleteTokenOfUser, findTokenOwner, findTokensOfUser, insertApiToken } from './tokens.queries.js';
+import { presentApiToken } from './tokens.presenter.js';
+import type { CreateApiTokenBody, NewApiTokenSchema } from './tokens.schemas.js';
 
-export interface CreatedToken {
-  id: string;
-  /** The token itself: shown once, never stored. */
-  token: string;
-  scopes: string[];
-  dateCreated: Date;
-}
+/** A new token as presented, with the token itself: shown once, never stored. */
+export type CreatedToken = Static<typeof NewApiTokenSchema>;
+
+export const SCOPES_BEYOND_TOKEN = 'A token cannot create a token with scopes it does not have.';
 
 export function createTokenService({ db, clock }: { db: Db; clock: Clock }) {
+  /** Issues a token for a user with the given scopes, expanded as Sentry does; 400 on unknown scopes. */
+  async function create(userId: string, requestedScopes: readonly string[], name: string | null = null): Promise<CreatedToken> {
+    const unknown = requestedScopes.filter((scope) => !(ALL_SCOPES as readonly string[]).includes(scope));
+    if (unknown.length > 0) throw fieldError('scopes', `Invalid scopes: ${unknown.join(', ')}`);
+    const token = newSecret();
+    const row = await insertApiToken(db, {
+      userId,
+      tokenHash: hashSecret(token),
+      lastCharacters: token.slice(-4),
+      name,
+      scopes: expandTokenScopes(requestedScopes),
+    });
+    return { ...presentApiToken(row), token };
+  }
+
   return {
-    /** Issues a token for a user with the given scopes, expanded as Sentry does; 400 on unknown scopes. */
-    async create(userId: string, requestedScopes: readonly string[], name: string | null = null): Promise<CreatedToken> {
-      const unknown = requestedScopes.filter((scope) => !(ALL_SCOPES as readonly string[]).includes(scope));
-      if (unknown.length > 0) throw fieldError('scopes', `Invalid scopes: ${unknown.join(', ')}`);
-      const token = newSecret();
-      const scopes = expandTokenScopes(requestedScopes);
-      const row = await insertApiToken(db, {
-        userId,
-        tokenHash: hashSecret(token),
-        lastCharacters: token.slice(-4),
-        name,
-        scopes,
-      });
-      return { id: row.id, token, scopes, dateCreated: row.date_created };
+    create,
+
+    /** The requester's own tokens (never the tokens themselves, only their last characters). */
+    async list(requester: Requester) {
+      return (await findTokensOfUser(db, requester.userId)).map(presentApiToken);
+    },
+
+    /**
+     * A new token for the requester, shown once. A request made with a token may only grant scopes
+     * that token has (403), so a narrow token cannot mint a wider one.
+     */
+    async issue(requester: Requester, body: Static<typeof CreateApiTokenBody>): Promise<CreatedToken> {
+      if (requester.tokenScopes) {
+        const held = new Set(requester.tokenScopes);
+        if (expandTokenScopes(body.scopes).some((scope) => !held.has(scope))) throw permissionDenied(SCOPES_BEYOND_TOKEN);
+      }
+      return create(requester.userId, body.scopes, body.name?.trim() || null);
+    },
+
+    /** Deletes one of the requester's tokens; 404 when the id is not one of theirs. */
+    async revoke(requester: Requester, tokenId: string): Promise<void> {
+      if (!(await deleteTokenOfUser(db, requester.userId, tokenId))) throw notFound();
     },
 
     /** The requester a bearer token stands for, or null when the token is unknown or expired. */

@@ -1,6 +1,7 @@
 import type { Executor } from '../db/database.js';
 import type { Requester } from '../auth/requester.js';
 import { displayName } from '../auth/requester.js';
+import type { KeysetBounds } from '../http/pagination.js';
 import { AUDIT_EVENTS, type AuditEventKey } from './audit-events.js';
 
 export interface AuditEntry {
@@ -30,3 +31,22 @@ export async function insertAuditEntry(db: Executor, entry: AuditEntry): Promise
     })
     .execute();
 }
+
+export interface AuditEntryFilter {
+  eventId?: number;
+  actorId?: string;
+}
+
+/** One keyset page of an organization's audit log (see http/pagination.ts), optionally filtered. */
+export function findAuditEntries(db: Executor, organizationId: string, filter: AuditEntryFilter, bounds: KeysetBounds) {
+  let query = db
+    .selectFrom('audit_log_entries')
+    .select(['id', 'actor_id', 'actor_label', 'ip_address', 'event', 'target_object', 'target_user_id', 'data', 'datetime'])
+    .where('organization_id', '=', organizationId);
+  if (filter.eventId !== undefined) query = query.where('event', '=', filter.eventId);
+  if (filter.actorId !== undefined) query = query.where('actor_id', '=', filter.actorId);
+  if (bounds.id !== null) query = query.where('id', bounds.comparison, bounds.id);
+  return query.orderBy('id', bounds.order).limit(bounds.fetch).execute();
+}
+
+export type AuditEntryRow = Awaited<ReturnType<typeof findAuditEntries>>[number];

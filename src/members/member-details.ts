@@ -1,4 +1,5 @@
 import type { Executor } from '../db/database.js';
+import { findConfirmedAuthenticators } from '../accounts/authenticators.queries.js';
 import { notFound } from '../http/errors.js';
 import { allowedOrgRoles, hasScope } from '../roles/access.js';
 import type { OrgContext } from '../organizations/org-context.js';
@@ -23,17 +24,19 @@ export async function findAddressedMember(executor: Executor, context: OrgContex
 export async function memberWithRoles(executor: Executor, context: OrgContext, member: MemberView, now: Date) {
   const allowedRoles = allowedOrgRoles(context.access, context.scopeOptions);
   const teams = await findTeamsOfMembers(executor, context.org.id, [member.id]);
-  const canReset2fa =
-    allowedRoles.length > 0 &&
-    hasScope(context.access, 'member:admin') &&
-    member.has2fa === true &&
-    member.user_id !== null &&
-    !(await belongsToOtherOrganization(executor, member.user_id, context.org.id));
+  let detail = null;
+  if (allowedRoles.length > 0 && member.user_id !== null) {
+    const canReset2fa =
+      hasScope(context.access, 'member:admin') &&
+      member.has2fa === true &&
+      !(await belongsToOtherOrganization(executor, member.user_id, context.org.id));
+    detail = { canReset2fa, authenticators: await findConfirmedAuthenticators(executor, member.user_id) };
+  }
   return presentMemberWithRoles(member, now, {
     teams,
     allowedRoles,
     isOnlyOwner: await isOnlyOwner(executor, context.org.id, member),
     teamRolesEnabled: context.feature('team-roles'),
-    detail: allowedRoles.length > 0 ? { canReset2fa } : null,
+    detail,
   });
 }

@@ -1,6 +1,5 @@
 import type { Static } from '@sinclair/typebox';
-import { presentUser } from '../accounts/users.presenter.js';
-import type { DetailedUserSchema } from '../accounts/users.presenter.js';
+import { presentAuthenticator, presentUserWithEmails, type AuthenticatorRow, type DetailedUserSchema } from '../accounts/users.presenter.js';
 import { orgRole } from '../roles/roles.js';
 import { presentOrgRoleList, presentTeamRoleList } from '../roles/roles.presenter.js';
 import { MEMBER_FLAG_COLUMNS } from './invite-token.js';
@@ -16,17 +15,20 @@ export function isInviteExpired(member: Pick<MemberView, 'token_expires_at'>, no
 
 function userOf(member: MemberView) {
   if (!member.user_id || !member.user_email) return null;
-  return presentUser({
-    id: member.user_id,
-    email: member.user_email,
-    name: member.user_name ?? '',
-    is_active: member.user_active ?? true,
-    is_superuser: member.user_is_superuser ?? false,
-    email_verified: member.user_email_verified ?? false,
-    date_joined: member.user_date_joined ?? member.date_added,
-    last_login: member.user_last_login ?? null,
-    has2fa: member.has2fa === true,
-  });
+  // Sentry's OpenAPI file requires `emails` on a member's user, though its serializer leaves them out.
+  return presentUserWithEmails(
+    {
+      id: member.user_id,
+      email: member.user_email,
+      name: member.user_name ?? '',
+      is_active: member.user_active ?? true,
+      is_superuser: member.user_is_superuser ?? false,
+      email_verified: member.user_email_verified ?? false,
+      date_joined: member.user_date_joined ?? member.date_added,
+      last_login: member.user_last_login ?? null,
+    },
+    member.has2fa === true,
+  );
 }
 
 /** The Member object (sentry-behavior.md §6.1). */
@@ -59,7 +61,7 @@ export interface MemberWithRolesContext {
   isOnlyOwner: boolean;
   teamRolesEnabled: boolean;
   /** Present when the requester may assign roles: the detailed user's extras. */
-  detail: { canReset2fa: boolean } | null;
+  detail: { canReset2fa: boolean; authenticators: readonly AuthenticatorRow[] } | null;
 }
 
 /** MemberWithRoles (§6.3), with `isAllowed` computed for the requester (decisions.md fix 5). */
@@ -70,7 +72,8 @@ export function presentMemberWithRoles(member: MemberView, now: Date, context: M
   if (base.user && context.detail) {
     const detailed: Static<typeof DetailedUserSchema> = {
       ...base.user,
-      authenticators: member.has2fa ? [{ id: `${member.user_id}-totp`, type: 'totp', name: 'Authenticator App' }] : [],
+      emails: base.user.emails ?? [],
+      authenticators: context.detail.authenticators.map(presentAuthenticator),
       canReset2fa: context.detail.canReset2fa,
     };
     user = detailed;

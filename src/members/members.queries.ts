@@ -3,6 +3,7 @@ import type { Executor } from '../db/database.js';
 import type { MemberRow, NewMember } from '../db/schema.js';
 import { ORG_ROLES } from '../roles/roles.js';
 import type { MemberQuery } from './member-query.js';
+import type { KeysetBounds } from '../http/pagination.js';
 
 export function insertMember(db: Executor, member: NewMember): Promise<MemberRow> {
   return db.insertInto('members').values(member).returningAll().executeTakeFirstOrThrow();
@@ -94,19 +95,13 @@ export async function belongsToOtherOrganization(db: Executor, userId: string, o
   return row !== undefined;
 }
 
-export interface ListMembersOptions {
-  search: MemberQuery;
-  afterId: string | null;
-  beforeId: string | null;
-  limit: number;
-}
 
 /**
  * A keyset page of the organization's listed members (approved; pending or with an active user), by id,
  * filtered by Sentry's search language (sentry-behavior.md §5.1). A filter that can match nothing
  * (unknown key, no usable id) gives an empty page.
  */
-export async function listMemberViews(db: Executor, orgId: string, { search, afterId, beforeId, limit }: ListMembersOptions) {
+export async function listMemberViews(db: Executor, orgId: string, search: MemberQuery, bounds: KeysetBounds) {
   let query = selectMemberViews(db, orgId)
     .where('m.invite_status', '=', 0)
     .where((eb) => eb.or([eb('m.user_id', 'is', null), eb('m.user_is_active', '=', true)]));
@@ -160,12 +155,8 @@ export async function listMemberViews(db: Executor, orgId: string, { search, aft
         return [];
     }
   }
-  if (afterId) query = query.where('m.id', '>', afterId);
-  if (beforeId) query = query.where('m.id', '<', beforeId);
-  return query
-    .orderBy('m.id', beforeId ? 'desc' : 'asc')
-    .limit(limit)
-    .execute();
+  if (bounds.id !== null) query = query.where('m.id', bounds.comparison, bounds.id);
+  return query.orderBy('m.id', bounds.order).limit(bounds.fetch).execute();
 }
 
 /** Case-insensitive "contains" for free-text search, with LIKE's wildcards escaped. */

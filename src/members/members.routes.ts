@@ -2,6 +2,7 @@ import { Type, type FastifyPluginAsyncTypebox } from '@fastify/type-provider-typ
 import type { Config } from '../config.js';
 import { requireRequester } from '../auth/requester.js';
 import { ERROR_RESPONSES } from '../http/schemas.js';
+import { linkHeader, parsePageRequest } from '../http/pagination.js';
 import type { MemberService } from './members.service.js';
 import { ListMembersQuery, MemberParams, MemberSchema, MemberWithRolesSchema, OrgParams } from './members.schemas.js';
 
@@ -20,14 +21,14 @@ export function memberRoutes(members: MemberService, config: Pick<Config, 'publi
         },
       },
       async (request, reply) => {
-        const { query, cursor, per_page: perPage } = request.query;
-        const page = await members.list(requireRequester(request), request.params.organization_id_or_slug, {
+        const { query, ...paging } = request.query;
+        const result = await members.list(
+          requireRequester(request),
+          request.params.organization_id_or_slug,
           query,
-          cursor,
-          perPage,
-          pageUrl: `${config.publicUrl}${request.url}`,
-        });
-        return reply.header('link', page.link).send(page.members);
+          parsePageRequest(paging, { order: 'asc' }),
+        );
+        return reply.header('link', linkHeader(config.publicUrl, request.url, result.page)).send(result.body);
       },
     );
 

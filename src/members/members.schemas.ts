@@ -1,6 +1,7 @@
 import { Type } from '@sinclair/typebox';
 import { DetailedUserSchema, UserSchema } from '../accounts/users.presenter.js';
 import { DateTime, MemberIdParam, Nullable, OrgIdOrSlug } from '../http/schemas.js';
+import { PaginationQueryFields } from '../http/pagination.js';
 import { OrgRoleSchema, TeamRoleSchema } from '../roles/roles.presenter.js';
 
 export const MemberFlags = Type.Object({
@@ -53,7 +54,6 @@ export const MemberParams = Type.Object({ organization_id_or_slug: OrgIdOrSlug, 
 
 export const ListMembersQuery = Type.Object({
   query: Type.Optional(Type.String({ maxLength: 1000 })),
-  cursor: Type.Optional(Type.String({ maxLength: 64 })),
-  per_page: Type.Optional(Type.Integer({ minimum: 1, maximum: 100 })),
+  ...PaginationQueryFields,
   expand: Type.Optional(Type.Union([Type.String({ maxLength: 64 }), Type.Array(Type.String({ maxLength: 64 }), { maxItems: 10 })])),
 });

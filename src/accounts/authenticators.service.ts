@@ -1,0 +1,80 @@
+import crypto from 'node:crypto';
+import type { Db } from '../db/database.js';
+import type { Requester } from '../auth/requester.js';
+import type { Clock } from '../lib/clock.js';
+import { ApiError, notFound, permissionDenied } from '../http/errors.js';
+import { newTotpSecret, totpUri, verifyTotp } from './totp.js';
+import {
+  belongsToOrgRequiring2fa,
+  confirmAuthenticator,
+  deleteAuthenticator,
+  findAuthenticatorForUpdate,
+  findTotpAuthenticatorForUpdate,
+  upsertUnconfirmedTotp,
+} from './authenticators.queries.js';
+
+// Sentry's enrolment errors use the key "details" (not "detail").
+const enrolmentError = (details: string) => new ApiError(400, { details }, 'invalid_enrolment');
+
+export const INVALID_CONFIRMATION_CODE = 'Invalid confirmation code. Try again.';
+export const ALREADY_ENROLLED = 'Already enrolled: remove the existing authenticator before enrolling again.';
+export const NO_ENROLMENT = 'No enrolment in progress: start one with GET first.';
+export const STALE_SECRET = 'This secret is not the one of the enrolment in progress: start again.';
+export const ORG_REQUIRES_2FA = 'Cannot delete authenticator because organization requires 2FA';
+
+function sameText(a: string, b: string): boolean {
+  const left = Buffer.from(a);
+  const right = Buffer.from(b);
+  return left.length === right.length && crypto.timingSafeEqual(left, right);
+}
+
+export function createAuthenticatorService({ db, clock }: { db: Db; clock: Clock }) {
+  return {
+    /**
+     * Starts a TOTP enrolment: a new secret, stored unconfirmed (replacing an earlier unconfirmed one).
+     * 400 when a confirmed TOTP authenticator exists.
+     */
+    async enrollTotp(requester: Requester): Promise<{ secret: string; qrcodeUri: string }> {
+      const secret = newTotpSecret();
+      const stored = await db.transaction().execute(async (tx) => {
+        const existing = await findTotpAuthenticatorForUpdate(tx, requester.userId);
+        if (existing?.confirmed) return null;
+        return (await upsertUnconfirmedTotp(tx, requester.userId, secret, clock.now())) ?? null;
+      });
+      if (!stored) throw enrolmentError(ALREADY_ENROLLED);
+      return { secret, qrcodeUri: totpUri(requester.email, secret) };
+    },
+
+    /**
+     * Confirms the enrolment in progress with a code from the app; from then on the user has 2FA.
+     * 400 when there is no enrolment, the secret is not its secret, or the code is wrong.
+     */
+    async confirmTotp(requester: Requester, body: { secret: string; otp: string }): Promise<void> {
+      await db.transaction().execute(async (tx) => {
+        const enrolment = await findTotpAuthenticatorForUpdate(tx, requester.userId);
+        if (!enrolment) throw enrolmentError(NO_ENROLMENT);
+        if (enrolment.confirmed) throw enrolmentError(ALREADY_ENROLLED);
+        if (!sameText(enrolment.secret, body.secret.replace(/\s/g, '').toUpperCase())) throw enrolmentError(STALE_SECRET);
+        if (!verifyTotp(enrolment.secret, body.otp, clock.now())) throw enrolmentError(INVALID_CONFIRMATION_CODE);
+        await confirmAuthenticator(tx, requester.userId, enrolment.id, clock.now());
+      });
+    },
+
+    /**
+     * Removes one of the requester's authenticators. 404 when it is not theirs; 403 when it is their
+     * two-factor method and an organization they belong to requires 2FA.
+     */
+    async remove(requester: Requester, authenticatorId: string): Promise<void> {
+      await db.transaction().execute(async (tx) => {
+        const authenticator = await findAuthenticatorForUpdate(tx, requester.userId, authenticatorId);
+        if (!authenticator) throw notFound();
+        if (authenticator.confirmed && (await belongsToOrgRequiring2fa(tx, requester.userId))) {
+          throw permissionDenied(ORG_REQUIRES_2FA);
+        }
+        await deleteAuthenticator(tx, requester.userId, authenticator.id);
+      });
+    },
+  };
+}
+
+export type AuthenticatorService = ReturnType<typeof createAuthenticatorService>;
