@@ -3,6 +3,8 @@ import type { Database } from './db/database.js';
 import type { Clock } from './lib/clock.js';
 import { createTokenService } from './accounts/tokens.service.js';
 import { createMemberService } from './members/members.service.js';
+import { createInviteService } from './invites/invites.service.js';
+import { createAcceptInviteService } from './invites/accept.service.js';
 import { createOrganizationService } from './organizations/organizations.service.js';
 
 export interface ServiceDeps {
@@ -18,6 +20,8 @@ export function createServices({ database, config, clock }: ServiceDeps) {
     tokens: createTokenService({ db, clock }),
     organizations: createOrganizationService({ db, config }),
     members: createMemberService({ db, clock }),
+    invites: createInviteService({ db, clock, config }),
+    acceptInvites: createAcceptInviteService({ db, clock }),
   };
 }
 
