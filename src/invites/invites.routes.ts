@@ -1,9 +1,9 @@
 import { Type, type FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { requireRequester } from '../auth/requester.js';
 import { ERROR_RESPONSES, ErrorBody } from '../http/schemas.js';
-import { MemberSchema } from '../members/members.schemas.js';
+import { MemberSchema, OrgParams } from '../members/members.schemas.js';
 import type { InviteService } from './invites.service.js';
-import { InviteBody, InviteOrgParams, InviteQuery } from './invites.schemas.js';
+import { InviteBody, InviteQuery } from './invites.schemas.js';
 
 export function inviteRoutes(invites: InviteService): FastifyPluginAsyncTypebox {
   return async (app) => {
@@ -14,7 +14,7 @@ export function inviteRoutes(invites: InviteService): FastifyPluginAsyncTypebox 
           operationId: 'addOrganizationMember',
           tags: ['Members'],
           summary: 'Invite a member to an organization (`?referrer=` goes into the invite link)',
-          params: InviteOrgParams,
+          params: OrgParams,
           querystring: InviteQuery,
           body: InviteBody,
           response: {

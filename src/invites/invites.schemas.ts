@@ -1,5 +1,5 @@
 import { Type, type Static } from '@sinclair/typebox';
-import { Nullable, OrgIdOrSlug } from '../http/schemas.js';
+import { Nullable } from '../http/schemas.js';
 import { ORG_ROLE_IDS } from '../roles/roles.js';
 
 /** Lists of teams are bounded so that a huge body is a 400; no organization needs more on one invite. */
@@ -38,8 +38,6 @@ export type InviteBody = Static<typeof InviteBody>;
 
 /** `?referrer=` goes into the invite link. */
 export const InviteQuery = Type.Object({ referrer: Type.Optional(Type.String({ maxLength: 200 })) });
-
-export const InviteOrgParams = Type.Object({ organization_id_or_slug: OrgIdOrSlug });
 
 // Accept-invite path segments are checked by the service, so that every bad link gets the same 400.
 const Segment = Type.String({ maxLength: 100 });
