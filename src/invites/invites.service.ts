@@ -48,6 +48,9 @@ export function createInviteService({ db, clock, config }: InviteServiceDeps) {
         const invite = await validateInviteRequest(tx, context, body, allowedRoles);
         const now = clock.now();
 
+        // The counters are upserted rows, locked until commit: concurrent invites of one organization take
+        // turns from here on. Invites are rare and these transactions short, so that is the price of
+        // limits that hold across processes and count only invites that were made.
         if (context.feature('invite-members-rate-limits')) {
           await enforceInviteRateLimit(tx, { organizationId: org.id, inviterId: requester.userId, email: invite.email, now });
         }
