@@ -10,6 +10,8 @@ import { registerErrorHandler } from './http/error-handler.js';
 import { validatorCompiler } from './http/validator.js';
 import { ApiError } from './http/errors.js';
 import { memberRoutes } from './members/members.routes.js';
+import { inviteRoutes } from './invites/invites.routes.js';
+import { acceptInviteRoutes } from './invites/accept.routes.js';
 import { organizationRoutes } from './organizations/organizations.routes.js';
 import { userRoutes } from './accounts/users.routes.js';
 import { tokenRoutes } from './accounts/tokens.routes.js';
@@ -74,6 +76,8 @@ export async function buildApp({ database, config, services, logger }: AppDeps):
   await app.register(userRoutes(services.users, services.authenticators));
   await app.register(tokenRoutes(services.tokens));
   await app.register(auditRoutes(services.audit, config));
+  await app.register(inviteRoutes(services.invites));
+  await app.register(acceptInviteRoutes(services.acceptInvites));
 
   return app as unknown as FastifyInstance;
 }

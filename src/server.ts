@@ -2,7 +2,7 @@ import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from './app.js';
 import { createMailWorker, type MailWorker } from './mail/mail-worker.js';
-import { fileTransport, smtpTransport } from './mail/transport.js';
+import { configuredTransport } from './mail/transport.js';
 import type { Runtime } from './runtime.js';
 import { seedDemo } from './seed/demo.js';
 
@@ -18,9 +18,7 @@ export async function startServer(runtime: Runtime): Promise<RunningServer> {
   const { config, database, services, logger } = runtime;
   const demo = database.engine === 'pglite' ? await seedDemo(runtime) : null;
 
-  const transport = config.smtpUrl
-    ? smtpTransport(config.smtpUrl)
-    : fileTransport(path.join(config.dataDir, 'mail'), (file, mail) => logger.info({ file, to: mail.to, subject: mail.subject }, 'email written'));
+  const transport = configuredTransport(config, (file, mail) => logger.info({ file, to: mail.to, subject: mail.subject }, 'email written'));
   const mailWorker = createMailWorker({ db: database.db, transport, from: mailFrom(config.publicUrl), logger });
 
   const app = await buildApp({ database, config, services, logger });

@@ -3,6 +3,8 @@ import type { Database } from './db/database.js';
 import type { Clock } from './lib/clock.js';
 import { createTokenService } from './accounts/tokens.service.js';
 import { createMemberService } from './members/members.service.js';
+import { createInviteService } from './invites/invites.service.js';
+import { createAcceptInviteService } from './invites/accept.service.js';
 import { createOrganizationService } from './organizations/organizations.service.js';
 import { createUserService } from './accounts/users.service.js';
 import { createAuthenticatorService } from './accounts/authenticators.service.js';
@@ -24,6 +26,8 @@ export function createServices({ database, config, clock }: ServiceDeps) {
     users: createUserService({ db }),
     authenticators: createAuthenticatorService({ db, clock }),
     audit: createAuditService({ db }),
+    invites: createInviteService({ db, clock, config }),
+    acceptInvites: createAcceptInviteService({ db, clock }),
   };
 }
 

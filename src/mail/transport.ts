@@ -1,6 +1,7 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import nodemailer from 'nodemailer';
+import type { Config } from '../config.js';
 
 export interface MailEnvelope {
   messageId: string;
@@ -40,4 +41,13 @@ export function fileTransport(directory: string, onWrite?: (file: string, mail: 
     },
     close: () => transporter.close(),
   };
+}
+
+/** The transport the configuration selects: SMTP at `SMTP_URL`, else `.eml` files in `<data dir>/mail`. */
+export function configuredTransport(config: Pick<Config, 'smtpUrl' | 'dataDir'>, onWrite?: (file: string, mail: MailEnvelope) => void): MailTransport {
+  return config.smtpUrl ? smtpTransport(config.smtpUrl) : fileTransport(mailDirectory(config), onWrite);
+}
+
+export function mailDirectory(config: Pick<Config, 'dataDir'>): string {
+  return path.join(config.dataDir, 'mail');
 }

@@ -6,7 +6,7 @@ import { MEMBER_FLAG_COLUMNS } from './invite-token.js';
 import type { MemberTeamView, MemberView } from './members.queries.js';
 import type { MemberSchema, MemberWithRolesSchema } from './members.schemas.js';
 
-const INVITE_STATUS = ['approved', 'requested_to_be_invited', 'requested_to_join'];
+export const INVITE_STATUS = ['approved', 'requested_to_be_invited', 'requested_to_join'];
 
 /** Sentry's `token_expired`: legacy tokens without an expiry never expire. */
 export function isInviteExpired(member: Pick<MemberView, 'token_expires_at'>, now: Date): boolean {
