@@ -9,6 +9,7 @@ import type { Services } from './services.js';
 import { registerErrorHandler } from './http/error-handler.js';
 import { validatorCompiler } from './http/validator.js';
 import { ApiError } from './http/errors.js';
+import { memberEditRoutes } from './members/member-edit.routes.js';
 import { memberRoutes } from './members/members.routes.js';
 import { organizationRoutes } from './organizations/organizations.routes.js';
 
@@ -68,6 +69,7 @@ export async function buildApp({ database, config, services, logger }: AppDeps):
 
   await app.register(organizationRoutes(services.organizations));
   await app.register(memberRoutes(services.members, config));
+  await app.register(memberEditRoutes(services.memberEdits));
 
   return app as unknown as FastifyInstance;
 }

@@ -2,6 +2,7 @@ import type { Config } from './config.js';
 import type { Database } from './db/database.js';
 import type { Clock } from './lib/clock.js';
 import { createTokenService } from './accounts/tokens.service.js';
+import { createMemberEditService } from './members/member-edit.service.js';
 import { createMemberService } from './members/members.service.js';
 import { createOrganizationService } from './organizations/organizations.service.js';
 
@@ -18,6 +19,7 @@ export function createServices({ database, config, clock }: ServiceDeps) {
     tokens: createTokenService({ db, clock }),
     organizations: createOrganizationService({ db, config }),
     members: createMemberService({ db, clock }),
+    memberEdits: createMemberEditService({ db, clock, config }),
   };
 }
 

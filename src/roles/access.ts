@@ -220,3 +220,24 @@ export function expandTokenScopes(requested: readonly string[]): Scope[] {
   }
   return ALL_SCOPES.filter((scope) => result.has(scope));
 }
+
+/**
+ * A "member-level" requester (sentry-behavior.md §5.4 step 5, §5.5 step 1): may invite (member:invite)
+ * but not administer members (no member:admin). It may only resend or delete its own invites.
+ */
+export function isMemberLevel(access: Access): boolean {
+  return access.scopes.has('member:invite') && !access.scopes.has('member:admin');
+}
+
+/**
+ * May the requester manage a member who holds `targetRole`: assign it another role, or (decisions.md
+ * fix 4) change its teams? Only when the target's role is one the requester may assign itself.
+ */
+export function canManageMemberRole(access: Access, options: ScopeOptions, targetRole: string): boolean {
+  return allowedOrgRoles(access, options).includes(targetRole as OrgRoleId);
+}
+
+/** The org roles that carry a scope, e.g. `org:write` → manager and owner (the last-manager rule). */
+export function orgRolesWithScope(scope: Scope): OrgRoleId[] {
+  return ORG_ROLES.filter((role) => role.scopes.includes(scope)).map((role) => role.id);
+}
