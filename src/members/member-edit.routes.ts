@@ -24,10 +24,14 @@ export function memberEditRoutes(edits: MemberEditService): FastifyPluginAsyncTy
             429: ErrorBody,
           },
         },
+        // No body is an empty edit, as DRF reads it ({}).
+        preValidation: async (request) => {
+          request.body ??= {};
+        },
       },
       (request) => {
         // The body schema uses JSON-schema keywords the type provider cannot infer from; it is this type.
-        const body = (request.body ?? {}) as UpdateMemberBody;
+        const body = request.body as UpdateMemberBody;
         return edits.update(requireRequester(request), request.params.organization_id_or_slug, request.params.member_id, body);
       },
     );

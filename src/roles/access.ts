@@ -230,11 +230,14 @@ export function isMemberLevel(access: Access): boolean {
 }
 
 /**
- * May the requester manage a member who holds `targetRole`: assign it another role, or (decisions.md
- * fix 4) change its teams? Only when the target's role is one the requester may assign itself.
+ * May the requester change the teams of a member who holds `targetRole` (decisions.md fix 4)? Only
+ * a requester that may assign roles at all (member:admin) and whose role is at least the target's
+ * (`can_manage`); superusers always.
  */
 export function canManageMemberRole(access: Access, options: ScopeOptions, targetRole: string): boolean {
-  return allowedOrgRoles(access, options).includes(targetRole as OrgRoleId);
+  if (access.isSuperuser) return true;
+  if (allowedOrgRoles(access, options).length === 0 || !access.orgRoleId) return false;
+  return canManageOrgRole(access.orgRoleId, targetRole);
 }
 
 /** The org roles that carry a scope, e.g. `org:write` → manager and owner (the last-manager rule). */
