@@ -25,12 +25,6 @@ export interface MemberEditServiceDeps {
 }
 
 /**
- * Editing and removing members (sentry-behavior.md §5.4–5.5 with decisions.md fixes 1–4, 6, 9, 10).
- * Each request is one transaction under a lock on the member row, and every check runs before the
- * first write, so a refused request changes nothing. A request that can take away an owner (a role
- * change, a removal) first locks the organization row, so those run one at a time per organization.
- */
-/**
  * §5.4 steps 7–12, the edit: every check (team list, role change) before the first write, then the
  * team assignment, the role change and one `member.edit` entry with the member as it now is.
  */
@@ -50,6 +44,12 @@ async function editMember(tx: Executor, context: OrgContext, member: MemberView,
   });
 }
 
+/**
+ * Editing and removing members (sentry-behavior.md §5.4–5.5 with decisions.md fixes 1–4, 6, 9, 10).
+ * Each request is one transaction under a lock on the member row, and every check runs before the
+ * first write, so a refused request changes nothing. A request that can take away an owner (a role
+ * change, a removal) first locks the organization row, so those run one at a time per organization.
+ */
 export function createMemberEditService({ db, clock, config }: MemberEditServiceDeps) {
   return {
     /**
