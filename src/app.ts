@@ -9,6 +9,7 @@ import type { Services } from './services.js';
 import { registerErrorHandler } from './http/error-handler.js';
 import { validatorCompiler } from './http/validator.js';
 import { ApiError } from './http/errors.js';
+import { memberEditRoutes } from './members/member-edit.routes.js';
 import { memberRoutes } from './members/members.routes.js';
 import { inviteRoutes } from './invites/invites.routes.js';
 import { acceptInviteRoutes } from './invites/accept.routes.js';
@@ -78,6 +79,7 @@ export async function buildApp({ database, config, services, logger }: AppDeps):
   await app.register(auditRoutes(services.audit, config));
   await app.register(inviteRoutes(services.invites));
   await app.register(acceptInviteRoutes(services.acceptInvites));
+  await app.register(memberEditRoutes(services.memberEdits));
 
   return app as unknown as FastifyInstance;
 }

@@ -2,6 +2,7 @@ import type { Config } from './config.js';
 import type { Database } from './db/database.js';
 import type { Clock } from './lib/clock.js';
 import { createTokenService } from './accounts/tokens.service.js';
+import { createMemberEditService } from './members/member-edit.service.js';
 import { createMemberService } from './members/members.service.js';
 import { createInviteService } from './invites/invites.service.js';
 import { createAcceptInviteService } from './invites/accept.service.js';
@@ -28,6 +29,7 @@ export function createServices({ database, config, clock }: ServiceDeps) {
     audit: createAuditService({ db }),
     invites: createInviteService({ db, clock, config }),
     acceptInvites: createAcceptInviteService({ db, clock }),
+    memberEdits: createMemberEditService({ db, clock, config }),
   };
 }
 

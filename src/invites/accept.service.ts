@@ -6,7 +6,7 @@ import { secretMatches } from '../lib/secrets.js';
 import { normalizeEmail } from '../lib/email.js';
 import { insertAuditEntry } from '../audit/audit.queries.js';
 import { findUserByEmail, hasTwoFactor } from '../accounts/users.queries.js';
-import { memberAuditData } from '../members/member-audit.js';
+import { memberAuditPayload } from '../members/member-audit.js';
 import { findTeamsOfMembers } from '../members/members.queries.js';
 import { isInviteExpired } from '../members/members.presenter.js';
 import { attachUserToInvite, findInviteByLink, hasMemberRow, insertInvitedUser, type InviteByLink } from './accept.queries.js';
@@ -95,7 +95,7 @@ export function createAcceptInviteService({ db, clock }: { db: Db; clock: Clock 
           actor: { userId: user.id, email: user.email, name: user.name, isSuperuser: user.is_superuser, tokenScopes: null, tokenId: null, ip },
           targetObject: invite.id,
           targetUserId: user.id,
-          data: memberAuditData({ email: user.email, userId: user.id, role: invite.role, inviteStatus: 0 }, teams),
+          data: memberAuditPayload({ email: user.email, userId: user.id, role: invite.role, inviteStatus: 0 }, teams),
         });
       });
     },

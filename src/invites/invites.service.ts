@@ -7,7 +7,7 @@ import { insertAuditEntry } from '../audit/audit.queries.js';
 import { loadOrgContext } from '../organizations/org-context.js';
 import { allowedOrgRoles } from '../roles/access.js';
 import { inviteLink, issueInviteToken } from '../members/invite-token.js';
-import { memberAuditData } from '../members/member-audit.js';
+import { memberAuditPayload } from '../members/member-audit.js';
 import { findMemberView } from '../members/members.queries.js';
 import { presentMember } from '../members/members.presenter.js';
 import { queueInviteEmail } from './invite-emails.js';
@@ -89,7 +89,7 @@ export function createInviteService({ db, clock, config }: InviteServiceDeps) {
           event: 'MEMBER_INVITE',
           actor: requester,
           targetObject: member.id,
-          data: memberAuditData(
+          data: memberAuditPayload(
             { email: invite.email, userId: null, role: invite.role, inviteStatus: 0 },
             invite.teams.map((team) => ({ team_id: team.id, slug: team.slug })),
           ),

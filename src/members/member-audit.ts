@@ -1,10 +1,18 @@
+import type { Executor } from '../db/database.js';
 import { INVITE_STATUS } from './members.presenter.js';
+import { findTeamsOfMembers, type MemberView } from './members.queries.js';
+
+/** Sentry's `get_email`: the user's email for a full member, the invite email for a pending one. */
+export function memberEmail(member: Pick<MemberView, 'user_email' | 'email'>): string {
+  return member.user_email ?? member.email ?? '';
+}
 
 /**
- * A member as audit entries record it (Sentry's `get_audit_log_data`): its address, user, role, invite
- * status, and the active teams it belongs to, by id and by slug.
+ * A member as audit entries record it (Sentry's `get_audit_log_data`, sentry-behavior.md §2.2): its
+ * address, user, role, invite status, and its active teams by id and by slug. The slugs go under
+ * `teams_slugs`, which the `member.edit` text names (decisions.md fix 6).
  */
-export function memberAuditData(
+export function memberAuditPayload(
   member: { email: string; userId: string | null; role: string; inviteStatus: number },
   teams: ReadonlyArray<{ team_id: string; slug: string }>,
 ) {
@@ -17,4 +25,13 @@ export function memberAuditData(
     role: member.role,
     invite_status: INVITE_STATUS[member.inviteStatus] ?? null,
   };
+}
+
+/** The audit payload of a stored member, its active teams read in the caller's transaction. */
+export async function memberAuditData(db: Executor, orgId: string, member: MemberView) {
+  const teams = await findTeamsOfMembers(db, orgId, [member.id]);
+  return memberAuditPayload(
+    { email: memberEmail(member), userId: member.user_id, role: member.role, inviteStatus: member.invite_status },
+    teams,
+  );
 }

@@ -3,7 +3,7 @@ import { findConfirmedAuthenticators } from '../accounts/authenticators.queries.
 import { notFound } from '../http/errors.js';
 import { allowedOrgRoles, hasScope } from '../roles/access.js';
 import type { OrgContext } from '../organizations/org-context.js';
-import { belongsToOtherOrganization, findMemberView, findTeamsOfMembers, isOnlyOwner, type MemberView } from './members.queries.js';
+import { belongsToOtherOrganization, findMemberView, findTeamsOfMembers, isOnlyOwner, lockMemberRow, type MemberView } from './members.queries.js';
 import { presentMemberWithRoles } from './members.presenter.js';
 
 /**
@@ -18,6 +18,16 @@ export async function findAddressedMember(executor: Executor, context: OrgContex
       : await findMemberView(executor, context.org.id, { id: memberIdParam });
   if (!member) throw notFound();
   return member;
+}
+
+/**
+ * The addressed member with its row locked until the transaction ends, read after the lock (so it
+ * shows what a concurrent edit that held the lock committed). 404 as for `findAddressedMember`.
+ */
+export async function lockAddressedMember(tx: Executor, context: OrgContext, memberIdParam: string): Promise<MemberView> {
+  const id = memberIdParam === 'me' ? context.member?.id : memberIdParam;
+  if (!id || !(await lockMemberRow(tx, context.org.id, id))) throw notFound();
+  return findAddressedMember(tx, context, id);
 }
 
 /** MemberWithRoles for a member as the requester sees it: roles it may assign, detailed user when it may. */

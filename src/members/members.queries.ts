@@ -76,17 +76,7 @@ export function findTeamsOfMembers(db: Executor, orgId: string, memberIds: reado
 
 /** Is this member the only active owner? (Pending owners do not count.) */
 export async function isOnlyOwner(db: Executor, orgId: string, member: Pick<MemberRow, 'id' | 'role'>): Promise<boolean> {
-  if (member.role !== 'owner') return false;
-  const other = await db
-    .selectFrom('members')
-    .select('id')
-    .where('organization_id', '=', orgId)
-    .where('role', '=', 'owner')
-    .where('id', '!=', member.id)
-    .where('user_id', 'is not', null)
-    .where('user_is_active', '=', true)
-    .executeTakeFirst();
-  return other === undefined;
+  return member.role === 'owner' && !(await otherActiveMemberHasRole(db, orgId, member.id, ['owner']));
 }
 
 /** Does the user belong to any organization besides this one? */
@@ -162,4 +152,76 @@ export async function listMemberViews(db: Executor, orgId: string, search: Membe
 /** Case-insensitive "contains" for free-text search, with LIKE's wildcards escaped. */
 export function containsPattern(text: string): string {
   return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}
+
+/**
+ * Locks a member row until the transaction ends (concurrent edits of one member run one after
+ * another). False when the organization has no such member.
+ */
+export async function lockMemberRow(db: Executor, orgId: string, memberId: string): Promise<boolean> {
+  const row = await db
+    .selectFrom('members')
+    .select('id')
+    .where('organization_id', '=', orgId)
+    .where('id', '=', memberId)
+    .forUpdate()
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
+/** The approved member with this email, pending (invite email) or full (its user's email). */
+export function findApprovedMemberByEmail(db: Executor, orgId: string, email: string) {
+  return db
+    .selectFrom('members as m')
+    .leftJoin('users as u', 'u.id', 'm.user_id')
+    .select(['m.id', 'm.user_id'])
+    .where('m.organization_id', '=', orgId)
+    .where('m.invite_status', '=', 0)
+    .where((eb) => eb.or([eb('m.email', '=', email), eb.and([eb('u.email', '=', email), eb('u.is_active', '=', true)])]))
+    .executeTakeFirst();
+}
+
+/** Does an active member other than `exceptId` hold one of these roles? (Pending members do not count.) */
+export async function otherActiveMemberHasRole(db: Executor, orgId: string, exceptId: string, roles: readonly string[]): Promise<boolean> {
+  const row = await db
+    .selectFrom('members')
+    .select('id')
+    .where('organization_id', '=', orgId)
+    .where('id', '!=', exceptId)
+    .where('role', 'in', roles)
+    .where('user_id', 'is not', null)
+    .where('user_is_active', '=', true)
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
+export async function updateMemberRole(db: Executor, orgId: string, memberId: string, role: string): Promise<void> {
+  await db.updateTable('members').set({ role }).where('organization_id', '=', orgId).where('id', '=', memberId).execute();
+}
+
+/** Replaces a pending member's invite token (only its hash is stored) and expiry. */
+export async function updateInviteToken(db: Executor, orgId: string, memberId: string, token: { hash: string; expiresAt: Date }) {
+  await db
+    .updateTable('members')
+    .set({ token_hash: token.hash, token_expires_at: token.expiresAt })
+    .where('organization_id', '=', orgId)
+    .where('id', '=', memberId)
+    .execute();
+}
+
+/** Deletes a member; its team memberships and access requests go with it (foreign keys cascade). */
+export async function deleteMemberRow(db: Executor, orgId: string, memberId: string): Promise<void> {
+  await db.deleteFrom('members').where('organization_id', '=', orgId).where('id', '=', memberId).execute();
+}
+
+/** Deletes the still-pending rows (invites and invite requests) this user sent in the organization. */
+export async function deletePendingInvitesSentBy(db: Executor, orgId: string, inviterId: string): Promise<number> {
+  const deleted = await db
+    .deleteFrom('members')
+    .where('organization_id', '=', orgId)
+    .where('inviter_id', '=', inviterId)
+    .where('user_id', 'is', null)
+    .returning('id')
+    .execute();
+  return deleted.length;
 }

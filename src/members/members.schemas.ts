@@ -1,8 +1,9 @@
-import { Type } from '@sinclair/typebox';
+import { Type, type Static } from '@sinclair/typebox';
 import { DetailedUserSchema, UserSchema } from '../accounts/users.presenter.js';
 import { DateTime, MemberIdParam, Nullable, OrgIdOrSlug } from '../http/schemas.js';
 import { PaginationQueryFields } from '../http/pagination.js';
 import { OrgRoleSchema, TeamRoleSchema } from '../roles/roles.presenter.js';
+import { ORG_ROLE_IDS, type OrgRoleId } from '../roles/roles.js';
 
 export const MemberFlags = Type.Object({
   'idp:provisioned': Type.Boolean(),
@@ -57,3 +58,55 @@ export const ListMembersQuery = Type.Object({
   ...PaginationQueryFields,
   expand: Type.Optional(Type.Union([Type.String({ maxLength: 64 }), Type.Array(Type.String({ maxLength: 64 }), { maxItems: 10 })])),
 });
+
+/** DRF's answer to `null` on a field that does not allow it, before the field's own checks. */
+const NotNull = <T>(schema: object) =>
+  Type.Unsafe<T>({ allOf: [{ not: { type: 'null' }, errorMessage: 'This field may not be null.' }, schema] });
+
+// DRF's BooleanField accepts these spellings (and `1`/`0`).
+export const TRUE_VALUES = [true, 1, '1', 't', 'T', 'y', 'Y', 'yes', 'Yes', 'YES', 'true', 'True', 'TRUE', 'on', 'On', 'ON'] as const;
+export const FALSE_VALUES = [false, 0, '0', 'f', 'F', 'n', 'N', 'no', 'No', 'NO', 'false', 'False', 'FALSE', 'off', 'Off', 'OFF'] as const;
+const BooleanLike = NotNull<(typeof TRUE_VALUES)[number] | (typeof FALSE_VALUES)[number]>({
+  enum: [...TRUE_VALUES, ...FALSE_VALUES],
+  errorMessage: 'Must be a valid boolean.',
+});
+
+/** An org role id; whether the requester may set it is the service's check (its own message). */
+const OrgRoleChoice = NotNull<OrgRoleId>({ enum: [...ORG_ROLE_IDS] });
+
+export const MAX_TEAMS_PER_REQUEST = 1000;
+
+/**
+ * Body of `PUT …/members/{member_id}/` (sentry-behavior.md §5.4): every field optional, unknown
+ * fields dropped. Team slugs and team roles are checked by the service, with Sentry's messages
+ * ("Invalid teams", "Invalid team-role"); `email` and `sendInvite` are validated and otherwise ignored.
+ */
+export const UpdateMemberBody = Type.Object(
+  {
+    email: Type.Optional(
+      NotNull<string>({
+        allOf: [
+          { type: 'string', maxLength: 75 },
+          // Sentry's default blocklist refuses these addresses as invalid.
+          { format: 'email', pattern: '^(?![\\s\\S]*@qq\\.com$)', errorMessage: 'Enter a valid email address.' },
+        ],
+      }),
+    ),
+    orgRole: Type.Optional(OrgRoleChoice),
+    role: Type.Optional(OrgRoleChoice),
+    teams: Type.Optional(NotNull<unknown[]>(Type.Array(Type.Unknown(), { maxItems: MAX_TEAMS_PER_REQUEST }))),
+    teamRoles: Type.Optional(
+      Type.Unsafe<Array<{ teamSlug: unknown; role?: unknown }> | null>({
+        type: ['array', 'null'],
+        maxItems: MAX_TEAMS_PER_REQUEST,
+        items: Type.Object({ teamSlug: Type.Unknown(), role: Type.Optional(Type.Unknown()) }),
+      }),
+    ),
+    sendInvite: Type.Optional(BooleanLike),
+    reinvite: Type.Optional(BooleanLike),
+    regenerate: Type.Optional(BooleanLike),
+  },
+  { additionalProperties: false },
+);
+
+export type UpdateMemberBody = Static<typeof UpdateMemberBody>;

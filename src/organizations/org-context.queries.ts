@@ -9,14 +9,31 @@ const ORGANIZATION_COLUMNS = [
   'o.avatar_type', 'o.avatar_uuid', 'o.date_added', 'o.deletion_scheduled_at',
 ] as const;
 
+const isOrgId = (idOrSlug: string) => /^\d{1,18}$/.test(idOrSlug);
+
+/**
+ * Locks the organization row until the transaction ends; writes that can take away an owner take it
+ * first, so they run one after another. FOR NO KEY UPDATE, not FOR UPDATE: rows that merely reference
+ * the organization (audit entries, members) take a KEY SHARE lock on it, and FOR UPDATE would make
+ * every such insert wait for the lock holder, a deadlock as soon as that holder waits for them.
+ */
+export async function lockOrganizationRow(db: Executor, idOrSlug: string): Promise<void> {
+  await db
+    .selectFrom('organizations')
+    .select('id')
+    .where(isOrgId(idOrSlug) ? 'id' : 'slug', '=', idOrSlug)
+    .forNoKeyUpdate()
+    .execute();
+}
+
 /**
  * Everything a request needs to know about an organization and the requester's place in it, in one
  * round trip: the organization, the requester's membership and team memberships, options, SSO provider.
- * `idOrSlug` is an id when it is all digits (Sentry's rule). `forUpdate` locks the organization row.
+ * `idOrSlug` is an id when it is all digits (Sentry's rule).
  */
-export function findOrgContextRow(db: Executor, idOrSlug: string, userId: string | null, forUpdate = false) {
-  const byId = /^\d{1,18}$/.test(idOrSlug);
-  let query = db
+export function findOrgContextRow(db: Executor, idOrSlug: string, userId: string | null) {
+  const byId = isOrgId(idOrSlug);
+  const query = db
     .selectFrom('organizations as o')
     .leftJoin('members as m', (join) =>
       join
@@ -45,7 +62,6 @@ export function findOrgContextRow(db: Executor, idOrSlug: string, userId: string
         .as('options'),
     ])
     .where(byId ? 'o.id' : 'o.slug', '=', idOrSlug);
-  if (forUpdate) query = query.forUpdate('o');
   return query.executeTakeFirst();
 }
 

@@ -4,7 +4,7 @@ import { notFound, permissionDenied } from '../http/errors.js';
 import { computeAccess, hasAnyScope, type Access, type ScopeOptions } from '../roles/access.js';
 import type { OrgRoleId, Scope, TeamRoleId } from '../roles/roles.js';
 import { featureEnabled, optionValues, type FeatureName, type OrgOptionValues } from './org-options.js';
-import { findOrgContextRow, type OrgContextRow } from './org-context.queries.js';
+import { findOrgContextRow, lockOrganizationRow, type OrgContextRow } from './org-context.queries.js';
 
 export type Organization = Omit<OrgContextRow, 'member_id' | 'member_role' | 'auth_provider' | 'auth_allow_unlinked' | 'memberships' | 'options'>;
 
@@ -25,7 +25,7 @@ export interface OrgContext {
 export interface LoadOrgContextOptions {
   /** The requester needs at least one of these scopes (403 otherwise). */
   anyScope?: readonly Scope[];
-  /** Lock the organization row until the transaction ends (serializes owner-changing writes). */
+  /** Lock the organization row until the transaction ends (serializes owner-changing writes); the context is read after the lock. */
   forUpdate?: boolean;
 }
 
@@ -40,7 +40,10 @@ export async function loadOrgContext(
   idOrSlug: string,
   { anyScope, forUpdate = false }: LoadOrgContextOptions = {},
 ): Promise<OrgContext> {
-  const row = await findOrgContextRow(db, idOrSlug, requester.userId, forUpdate);
+  // Lock first, then read in a new statement: a statement that waited for the lock still reads with
+  // the snapshot it started with, so it would miss what the previous lock holder just committed.
+  if (forUpdate) await lockOrganizationRow(db, idOrSlug);
+  const row = await findOrgContextRow(db, idOrSlug, requester.userId);
   if (!row || (!row.member_id && !requester.isSuperuser)) throw notFound();
   const context = toOrgContext(row, requester);
   if (anyScope && !hasAnyScope(context.access, anyScope)) throw permissionDenied();

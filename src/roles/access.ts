@@ -220,3 +220,27 @@ export function expandTokenScopes(requested: readonly string[]): Scope[] {
   }
   return ALL_SCOPES.filter((scope) => result.has(scope));
 }
+
+/**
+ * A "member-level" requester (sentry-behavior.md §5.4 step 5, §5.5 step 1): may invite (member:invite)
+ * but not administer members (no member:admin). It may only resend or delete its own invites.
+ */
+export function isMemberLevel(access: Access): boolean {
+  return access.scopes.has('member:invite') && !access.scopes.has('member:admin');
+}
+
+/**
+ * May the requester change the teams of a member who holds `targetRole` (decisions.md fix 4)? Only
+ * a requester that may assign roles at all (member:admin) and whose role is at least the target's
+ * (`can_manage`); superusers always.
+ */
+export function canManageMemberRole(access: Access, options: ScopeOptions, targetRole: string): boolean {
+  if (access.isSuperuser) return true;
+  if (allowedOrgRoles(access, options).length === 0 || !access.orgRoleId) return false;
+  return canManageOrgRole(access.orgRoleId, targetRole);
+}
+
+/** The org roles that carry a scope, e.g. `org:write` → manager and owner (the last-manager rule). */
+export function orgRolesWithScope(scope: Scope): OrgRoleId[] {
+  return ORG_ROLES.filter((role) => role.scopes.includes(scope)).map((role) => role.id);
+}

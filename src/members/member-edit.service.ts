@@ -1,0 +1,101 @@
+import type { Config } from '../config.js';
+import type { Db, Executor } from '../db/database.js';
+import type { Requester } from '../auth/requester.js';
+import { insertAuditEntry } from '../audit/audit.queries.js';
+import type { Clock } from '../lib/clock.js';
+import { loadOrgContext, type OrgContext } from '../organizations/org-context.js';
+import type { Scope } from '../roles/roles.js';
+import { memberAuditData } from './member-audit.js';
+import { lockAddressedMember, memberWithRoles } from './member-details.js';
+import { checkRemovable, checkRemovalPermission } from './member-removal.js';
+import { reinviteMember } from './member-reinvite.js';
+import { checkEditPermission, validateMemberUpdate, type MemberUpdateRequest } from './member-update.validation.js';
+import { deleteMemberRow, deletePendingInvitesSentBy, findMemberView, type MemberView } from './members.queries.js';
+import type { UpdateMemberBody } from './members.schemas.js';
+import { MEMBER_READ_SCOPES } from './members.service.js';
+import { changeOrgRole, planOrgRoleChange } from './org-role-change.js';
+import { planTeamAssignment, saveTeamAssignment } from './team-assignments.js';
+
+export const MEMBER_EDIT_SCOPES: readonly Scope[] = ['member:invite', 'member:write', 'member:admin'];
+
+export interface MemberEditServiceDeps {
+  db: Db;
+  clock: Clock;
+  config: Pick<Config, 'publicUrl'>;
+}
+
+/**
+ * §5.4 steps 7–12, the edit: every check (team list, role change) before the first write, then the
+ * team assignment, the role change and one `member.edit` entry with the member as it now is.
+ */
+async function editMember(tx: Executor, context: OrgContext, member: MemberView, request: MemberUpdateRequest): Promise<void> {
+  const teams = await planTeamAssignment(tx, context, member, request);
+  const roleChange = await planOrgRoleChange(tx, context, member, request);
+  if (teams) await saveTeamAssignment(tx, context, member, teams);
+  if (roleChange) await changeOrgRole(tx, context, member, roleChange);
+  const edited = (await findMemberView(tx, context.org.id, { id: member.id }))!;
+  await insertAuditEntry(tx, {
+    organizationId: context.org.id,
+    event: 'MEMBER_EDIT',
+    actor: context.requester,
+    targetObject: member.id,
+    targetUserId: member.user_id,
+    data: await memberAuditData(tx, context.org.id, edited),
+  });
+}
+
+/**
+ * Editing and removing members (sentry-behavior.md §5.4–5.5 with decisions.md fixes 1–4, 6, 9, 10).
+ * Each request is one transaction under a lock on the member row, and every check runs before the
+ * first write, so a refused request changes nothing. A request that can take away an owner (a role
+ * change, a removal) first locks the organization row, so those run one at a time per organization.
+ */
+export function createMemberEditService({ db, clock, config }: MemberEditServiceDeps) {
+  return {
+    /**
+     * `PUT …/members/{id}/`: validate → (reinvite) → team assignment → org-role change → audit. Needs
+     * member:invite, member:write or member:admin. 200 MemberWithRoles; 400/403/404/429 with Sentry's bodies.
+     */
+    update(requester: Requester, orgIdOrSlug: string, memberId: string, body: UpdateMemberBody) {
+      const changesRole = body.orgRole !== undefined || body.role !== undefined;
+      return db.transaction().execute(async (tx) => {
+        const context = await loadOrgContext(tx, requester, orgIdOrSlug, { anyScope: MEMBER_EDIT_SCOPES, forUpdate: changesRole });
+        const member = await lockAddressedMember(tx, context, memberId);
+        const request = await validateMemberUpdate(tx, context, body);
+        checkEditPermission(context, member, request);
+        const now = clock.now();
+        if (request.reinvite) await reinviteMember(tx, { config, now }, context, member, request);
+        else await editMember(tx, context, member, request);
+        const updated = (await findMemberView(tx, context.org.id, { id: member.id }))!;
+        return memberWithRoles(tx, context, updated, now);
+      });
+    },
+
+    /**
+     * `DELETE …/members/{id}/`: remove a member, leave (`me`), or withdraw one's own invite. Needs
+     * member:read (or write/admin). Removing a member also deletes the invites it sent that are still
+     * pending. 204; 400/403/404 with Sentry's bodies.
+     */
+    async remove(requester: Requester, orgIdOrSlug: string, memberId: string): Promise<void> {
+      await db.transaction().execute(async (tx) => {
+        const context = await loadOrgContext(tx, requester, orgIdOrSlug, { anyScope: MEMBER_READ_SCOPES, forUpdate: true });
+        const member = await lockAddressedMember(tx, context, memberId);
+        const removal = checkRemovalPermission(context, member);
+        if (removal === 'member') await checkRemovable(tx, context, member);
+        const data = await memberAuditData(tx, context.org.id, member);
+        await deleteMemberRow(tx, context.org.id, member.id);
+        if (removal === 'member' && member.user_id !== null) await deletePendingInvitesSentBy(tx, context.org.id, member.user_id);
+        await insertAuditEntry(tx, {
+          organizationId: context.org.id,
+          event: 'MEMBER_REMOVE',
+          actor: requester,
+          targetObject: member.id,
+          targetUserId: member.user_id,
+          data,
+        });
+      });
+    },
+  };
+}
+
+export type MemberEditService = ReturnType<typeof createMemberEditService>;

@@ -1,0 +1,77 @@
+import type { Config } from '../config.js';
+import type { Executor } from '../db/database.js';
+import { insertAuditEntry } from '../audit/audit.queries.js';
+import { detailError, permissionDenied } from '../http/errors.js';
+import { queueInviteEmail, queueSsoLinkEmail } from '../invites/invite-emails.js';
+import { enforceInviteRateLimit } from '../invites/invite-rate-limit.js';
+import type { OrgContext } from '../organizations/org-context.js';
+import { hasScope } from '../roles/access.js';
+import { memberAuditData } from './member-audit.js';
+import { onlyResendKeys, type MemberUpdateRequest } from './member-update.validation.js';
+import { inviteLink, issueInviteToken } from './invite-token.js';
+import { updateInviteToken, type MemberView } from './members.queries.js';
+import { isInviteExpired } from './members.presenter.js';
+
+export interface ReinviteDeps {
+  config: Pick<Config, 'publicUrl'>;
+  now: Date;
+}
+
+/**
+ * §5.4 step 6, `reinvite`: re-sends the invite email to a pending member, or the SSO-link email to a
+ * full member whose account is not linked to the organization's SSO provider, and records
+ * `member.reinvite`. Nothing else changes. Failure codes: 403 when other fields are sent too; 429
+ * over the invite limits; 400 for `regenerate` without member:admin, an expired invite without
+ * `regenerate`, or a full member with nothing to link.
+ */
+export async function reinviteMember(tx: Executor, deps: ReinviteDeps, context: OrgContext, member: MemberView, request: MemberUpdateRequest) {
+  if (!onlyResendKeys(request.keys)) {
+    throw permissionDenied('You cannot modify member details when resending an invitation. Separate requests are required.');
+  }
+  if (member.user_id === null) {
+    await resendInvite(tx, deps, context, member, request.regenerate);
+  } else if (context.authProvider && !member.sso_linked) {
+    await queueSsoLinkEmail(tx, {
+      organizationId: context.org.id,
+      organizationName: context.org.name,
+      to: member.user_email ?? '',
+      actorEmail: context.requester.email,
+      provider: context.authProvider.provider,
+      link: `${deps.config.publicUrl}/organizations/${context.org.slug}/auth/`,
+    });
+  } else {
+    throw detailError(400, 'You cannot send an invitation to a user who is already a full member.');
+  }
+  await insertAuditEntry(tx, {
+    organizationId: context.org.id,
+    event: 'MEMBER_REINVITE',
+    actor: context.requester,
+    targetObject: member.id,
+    targetUserId: member.user_id,
+    data: await memberAuditData(tx, context.org.id, member),
+  });
+}
+
+/**
+ * A new token and the invite email for a pending member. Only the token's hash is kept, so a resend
+ * cannot repeat the old link: it issues a new token with the same expiry (the old link stops working),
+ * and only `regenerate`, which needs member:admin, grants a fresh 30 days (decisions.md fix 9).
+ */
+async function resendInvite(tx: Executor, { config, now }: ReinviteDeps, context: OrgContext, member: MemberView, regenerate: boolean) {
+  const email = member.email ?? '';
+  if (context.feature('invite-members-rate-limits')) {
+    await enforceInviteRateLimit(tx, { organizationId: context.org.id, inviterId: context.requester.userId, email, now });
+  }
+  if (regenerate && !hasScope(context.access, 'member:admin')) throw detailError(400, 'You are missing the member:admin scope.');
+  if (!regenerate && isInviteExpired(member, now)) {
+    throw detailError(400, 'You cannot resend an expired invitation without regenerating the token.');
+  }
+  const token = issueInviteToken(now, regenerate ? undefined : (member.token_expires_at ?? undefined));
+  await updateInviteToken(tx, context.org.id, member.id, token);
+  await queueInviteEmail(tx, {
+    organizationId: context.org.id,
+    organizationName: context.org.name,
+    to: email,
+    link: inviteLink(config, member.id, token.token),
+  });
+}

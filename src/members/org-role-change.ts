@@ -1,0 +1,55 @@
+import type { Executor } from '../db/database.js';
+import { ApiError, detailError, listError } from '../http/errors.js';
+import type { OrgContext } from '../organizations/org-context.js';
+import { allowedOrgRoles, redundantTeamRoles } from '../roles/access.js';
+import { TOP_ORG_ROLE, orgRole, type OrgRoleId } from '../roles/roles.js';
+import { clearMemberTeamRoles } from './member-teams.queries.js';
+import type { MemberUpdateRequest } from './member-update.validation.js';
+import { isOnlyOwner, updateMemberRole, type MemberView } from './members.queries.js';
+
+export interface OrgRoleChange {
+  from: string;
+  to: OrgRoleId;
+}
+
+const roleError = (text: string) => new ApiError(403, { role: text }, 'permission_denied');
+
+/**
+ * §5.4 step 11 a–e, checks only, in Sentry's order: a role the requester may not assign (403), a
+ * member whose role the requester may not assign (403), its own role (400), a retired role with team
+ * roles on (400), the organization's last owner (400 `["An organization must have at least one
+ * owner"]`). Returns the change, or null when the role stays. Callers hold the organization lock, so
+ * "last owner" cannot change before the write.
+ */
+export async function planOrgRoleChange(
+  tx: Executor,
+  context: OrgContext,
+  member: MemberView,
+  request: MemberUpdateRequest,
+): Promise<OrgRoleChange | null> {
+  const to = request.assignedRole;
+  if (to === null || to === member.role) return null;
+  const allowed: readonly string[] = allowedOrgRoles(context.access, context.scopeOptions);
+  if (!allowed.includes(to)) throw roleError('You do not have permission to assign the given role.');
+  if (!allowed.includes(member.role)) throw roleError('You do not have permission to assign a role to the given user.');
+  if (member.user_id !== null && member.user_id === context.requester.userId) {
+    throw detailError(400, 'You cannot make changes to your own role.');
+  }
+  if (context.feature('team-roles') && orgRole(to).isRetired) {
+    throw detailError(400, `The role '${to}' is deprecated and may no longer be assigned.`);
+  }
+  if (to !== TOP_ORG_ROLE && (await isOnlyOwner(tx, context.org.id, member))) {
+    throw listError('An organization must have at least one owner');
+  }
+  return { from: member.role, to };
+}
+
+/**
+ * Gives the member its new org role. Team roles at or below the new role's minimum team role are
+ * implied by it, so they are stored as null, after a promotion as after a demotion (decisions.md fix 1
+ * and its clarification; Sentry means to do this and does not).
+ */
+export async function changeOrgRole(tx: Executor, context: OrgContext, member: MemberView, change: OrgRoleChange): Promise<void> {
+  await updateMemberRole(tx, context.org.id, member.id, change.to);
+  await clearMemberTeamRoles(tx, context.org.id, member.id, redundantTeamRoles(change.to));
+}

@@ -1,0 +1,68 @@
+import type { Executor } from '../db/database.js';
+import { insertAuditEntry } from '../audit/audit.queries.js';
+import { detailError, permissionDenied } from '../http/errors.js';
+import type { OrgContext } from '../organizations/org-context.js';
+import { canManageMemberRole, storedTeamRole } from '../roles/access.js';
+import { orgRole, type TeamRoleId } from '../roles/roles.js';
+import { memberEmail } from './member-audit.js';
+import { deleteMemberTeamRows, findMemberTeamRows, upsertMemberTeamRows, type MemberTeamRowView } from './member-teams.queries.js';
+import type { MemberUpdateRequest } from './member-update.validation.js';
+import type { MemberView } from './members.queries.js';
+
+/** The member's teams after a `PUT`: what is there now, and what replaces it. */
+export interface TeamAssignment {
+  current: MemberTeamRowView[];
+  teams: ReadonlyArray<{ teamId: string; slug: string; role: TeamRoleId | null }>;
+}
+
+/**
+ * §5.4 steps 8–9 with decisions.md fixes 2 and 4, checks only: the role the member will have must
+ * allow team roles when it will be on teams (400); an explicit team list needs a requester who could
+ * manage the member's role (403). Returns the assignment to store (team roles at or below the minimum
+ * of that org role become null), or null when no list was sent and the teams stay as they are.
+ */
+export async function planTeamAssignment(
+  tx: Executor,
+  context: OrgContext,
+  member: MemberView,
+  request: MemberUpdateRequest,
+): Promise<TeamAssignment | null> {
+  const roleAfter = request.assignedRole ?? member.role;
+  const current = await findMemberTeamRows(tx, context.org.id, member.id);
+  const onTeams = request.teams ? request.teams.length > 0 : current.some((row) => row.counts);
+  if (onTeams && !orgRole(roleAfter).isTeamRolesAllowed) {
+    throw detailError(400, `The user with a '${roleAfter}' role cannot have team-level permissions.`);
+  }
+  if (request.teams === null) return null;
+  if (!canManageMemberRole(context.access, context.scopeOptions, member.role)) {
+    throw permissionDenied("You do not have permission to edit that user's membership.");
+  }
+  return { current, teams: request.teams.map((team) => ({ ...team, role: storedTeamRole(team.role, roleAfter) })) };
+}
+
+/**
+ * Replaces the member's team memberships with the planned list: memberships kept keep their row (and
+ * id), and each team joined or left gets its `member.join-team` / `member.leave-team` entry.
+ */
+export async function saveTeamAssignment(tx: Executor, context: OrgContext, member: MemberView, assignment: TeamAssignment) {
+  const orgId = context.org.id;
+  const wanted = new Set(assignment.teams.map((team) => team.teamId));
+  const had = new Set(assignment.current.map((row) => row.team_id));
+  const left = assignment.current.filter((row) => !wanted.has(row.team_id));
+  await deleteMemberTeamRows(tx, orgId, member.id, left.map((row) => row.team_id));
+  const rows = await upsertMemberTeamRows(tx, orgId, member.id, assignment.teams);
+  const rowIds = new Map(rows.map((row) => [row.team_id, row.id]));
+  const joined = assignment.teams.filter((team) => !had.has(team.teamId));
+
+  const audit = (event: 'MEMBER_JOIN_TEAM' | 'MEMBER_LEAVE_TEAM', rowId: string | undefined, teamSlug: string) =>
+    insertAuditEntry(tx, {
+      organizationId: orgId,
+      event,
+      actor: context.requester,
+      targetObject: rowId ?? null,
+      targetUserId: member.user_id,
+      data: { email: memberEmail(member), team_slug: teamSlug },
+    });
+  for (const row of left) await audit('MEMBER_LEAVE_TEAM', row.id, row.slug);
+  for (const team of joined) await audit('MEMBER_JOIN_TEAM', rowIds.get(team.teamId), team.slug);
+}
