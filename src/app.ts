@@ -10,6 +10,8 @@ import { registerErrorHandler } from './http/error-handler.js';
 import { validatorCompiler } from './http/validator.js';
 import { ApiError } from './http/errors.js';
 import { organizationRoutes } from './organizations/organizations.routes.js';
+import { orgSettingsRoutes } from './organizations/org-settings.routes.js';
+import { emailVerificationRoutes } from './accounts/email-verification.routes.js';
 
 export interface AppDeps {
   database: Database;
@@ -66,6 +68,8 @@ export async function buildApp({ database, config, services, logger }: AppDeps):
   });
 
   await app.register(organizationRoutes(services.organizations));
+  await app.register(orgSettingsRoutes(services.orgSettings));
+  await app.register(emailVerificationRoutes(services.emailVerification));
 
   void config;
   return app as unknown as FastifyInstance;

@@ -3,6 +3,8 @@ import type { Database } from './db/database.js';
 import type { Clock } from './lib/clock.js';
 import { createTokenService } from './accounts/tokens.service.js';
 import { createOrganizationService } from './organizations/organizations.service.js';
+import { createOrgSettingsService } from './organizations/org-settings.service.js';
+import { createEmailVerificationService } from './accounts/email-verification.service.js';
 
 export interface ServiceDeps {
   database: Database;
@@ -16,6 +18,8 @@ export function createServices({ database, config, clock }: ServiceDeps) {
   return {
     tokens: createTokenService({ db, clock }),
     organizations: createOrganizationService({ db, config }),
+    orgSettings: createOrgSettingsService({ db, config, clock }),
+    emailVerification: createEmailVerificationService({ db, config, clock }),
   };
 }
 
