@@ -12,12 +12,16 @@ export function emailVerificationRoutes(verification: EmailVerificationService):
           operationId: 'requestEmailConfirmation',
           tags: ['Users'],
           summary: 'Email the requester a link that verifies its address',
-          body: Type.Optional(Type.Object({ email: Type.Optional(Type.String({ maxLength: 254 })) })),
+          body: Type.Object({ email: Type.Optional(Type.String({ maxLength: 254 })) }),
           response: { 204: NoContent, ...ERROR_RESPONSES },
+        },
+        // The body is optional: without one, the requester means its own address.
+        preValidation: async (request) => {
+          request.body ??= {};
         },
       },
       async (request, reply) => {
-        await verification.requestConfirmation(requireRequester(request), request.body?.email);
+        await verification.requestConfirmation(requireRequester(request), request.body.email);
         return reply.status(204).send(null);
       },
     );

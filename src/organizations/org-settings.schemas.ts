@@ -10,10 +10,12 @@ const FieldNames = Type.Array(Type.String({ maxLength: 4000 }), { maxItems: 4000
  * `defaultRole` and `cancelDeletion` only count for requesters with `org:admin` (Sentry's owner
  * serializer), so their choices are checked in the service, not here.
  */
+// `additionalProperties: false` with the validator's `removeAdditional` drops unknown fields silently,
+// as Sentry's serializer ignores them.
 export const UpdateOrganizationBody = Type.Object({
   name: Type.Optional(Type.String({ minLength: 1, maxLength: 64 })),
   slug: Type.Optional(Type.String({ minLength: 1, maxLength: 50 })),
-  avatarType: Type.Optional(Nullable(Type.Union([Type.Literal('letter_avatar'), Type.Literal('upload')]))),
+  avatarType: Type.Optional(Type.Union([Type.Literal('letter_avatar'), Type.Literal('upload')])),
   avatar: Type.Optional(Nullable(Type.String({ description: 'The image, base64-encoded: GIF, JPEG or PNG, square, 256 to 1024 px' }))),
   defaultRole: Type.Optional(Type.String({ maxLength: 32, description: 'member, admin, manager or owner (org:admin only)' })),
   openMembership: Type.Optional(Type.Boolean()),
@@ -36,7 +38,7 @@ export const UpdateOrganizationBody = Type.Object({
   debugFilesRole: Type.Optional(Type.String({ maxLength: 32 })),
   scrapeJavaScript: Type.Optional(Type.Boolean()),
   cancelDeletion: Type.Optional(Type.Boolean({ description: 'Restores an organization pending deletion (org:admin only)' })),
-});
+}, { additionalProperties: false });
 
 export type UpdateOrganizationBody = Static<typeof UpdateOrganizationBody>;
 

@@ -144,8 +144,10 @@ export function createOrgSettingsService({ db, config, clock }: OrgSettingsServi
     async avatar(uuid: string): Promise<{ image: Buffer; contentType: string } | null> {
       const row = await findAvatarImage(db, uuid);
       if (!row?.avatar_image) return null;
-      const format = imageFormat(row.avatar_image);
-      return { image: row.avatar_image, contentType: format ? IMAGE_CONTENT_TYPES[format] : 'application/octet-stream' };
+      // PGlite returns bytea as a Uint8Array, pg as a Buffer.
+      const image = Buffer.from(row.avatar_image);
+      const format = imageFormat(image);
+      return { image, contentType: format ? IMAGE_CONTENT_TYPES[format] : 'application/octet-stream' };
     },
   };
 }

@@ -3,7 +3,7 @@ import { ORG_ROLE_IDS } from '../roles/roles.js';
 import { decodeAvatar, type DecodedAvatar } from './avatar.js';
 import { ORG_OPTIONS } from './org-options.js';
 import { FLAG_SETTINGS } from './org-settings.js';
-import type { UpdateOrganizationBody } from './org-settings.schemas.js';
+import { UpdateOrganizationBody } from './org-settings.schemas.js';
 import { orgSlugProblem } from './slug.js';
 
 /** The roles a setting may name (Sentry's choices: every org role but billing). */
@@ -59,7 +59,8 @@ export async function validateSettings(body: UpdateOrganizationBody, facts: Sett
   const input = body as Record<string, unknown>;
 
   for (const key of [...FLAG_SETTINGS.map((flag) => flag.apiKey), ...ORG_OPTIONS.map((option) => option.apiKey)]) {
-    if (input[key] !== undefined) settings[key] = input[key];
+    // Flags and options outside the body schema (superuser access, project creation) are not settable here.
+    if (key in UpdateOrganizationBody.properties && input[key] !== undefined) settings[key] = input[key];
   }
 
   const avatar = await checkAvatar(body, facts, fail);
