@@ -17,57 +17,71 @@ import {
   type ComplianceMemberRow,
 } from './member-compliance.queries.js';
 
-export interface ComplianceRun {
-  org: { id: string; name: string };
-  actor: Requester;
+export interface ComplianceRequirements {
   /** Enforce two-factor authentication (`require2FA: true`). */
   twoFactor: boolean;
   /** Enforce verified email addresses (`requireEmailVerification: true`). */
   emailVerification: boolean;
 }
 
+/** Who enforcement will detach, and why; read (and locked) before anything is written. */
+export interface CompliancePlan {
+  orgId: string;
+  detach: ReadonlyArray<ComplianceMemberRow & { lacksTwoFactor: boolean; lacksVerifiedEmail: boolean }>;
+}
+
 /**
- * 2FA and email-verification enforcement (sentry-behavior.md §7 step 7), in the caller's transaction:
- * each member whose user misses a requirement becomes a pending invite for the user's address (role and
- * teams kept, a fresh invite token), gets a `member.pending` audit entry and an email with the new
- * invite link — except the owner that decisions.md item 10 keeps. The caller must hold the organization
- * row lock; the member rows are locked here. Returns the ids of the members it detached.
+ * Decides who 2FA / email-verification enforcement (sentry-behavior.md §7 step 7) detaches: every
+ * member whose user misses a requirement, except the owner that decisions.md item 10 keeps. It locks
+ * the member rows it reads until the transaction ends; the caller holds the organization row lock,
+ * so no concurrent owner change or other enforcement can act on what this read saw.
  */
-export async function enforceMemberCompliance(
-  tx: Executor,
-  deps: { config: Pick<Config, 'publicUrl'>; now: Date },
-  run: ComplianceRun,
-): Promise<string[]> {
-  if (!run.twoFactor && !run.emailVerification) return [];
-  const rows = await lockMembersWithUsers(tx, run.org.id);
-  const lacksTwoFactor = (row: ComplianceMemberRow) => run.twoFactor && !row.has_two_factor;
-  const lacksVerifiedEmail = (row: ComplianceMemberRow) => run.emailVerification && !row.email_verified;
+export async function planMemberCompliance(tx: Executor, orgId: string, requirements: ComplianceRequirements): Promise<CompliancePlan> {
+  if (!requirements.twoFactor && !requirements.emailVerification) return { orgId, detach: [] };
+  const rows = (await lockMembersWithUsers(tx, orgId)).map((row) => ({
+    ...row,
+    lacksTwoFactor: requirements.twoFactor && !row.has_two_factor,
+    lacksVerifiedEmail: requirements.emailVerification && !row.email_verified,
+  }));
   const detachIds = new Set(
     membersToDetach(
       rows.map((row) => ({
         id: row.id,
         role: row.role,
         active: row.user_is_active && row.invite_status === 0,
-        compliant: !lacksTwoFactor(row) && !lacksVerifiedEmail(row),
+        compliant: !row.lacksTwoFactor && !row.lacksVerifiedEmail,
       })),
     ),
   );
-  const teams = await findMembersTeams(tx, run.org.id, [...detachIds]);
-  const detached: string[] = [];
+  return { orgId, detach: rows.filter((row) => detachIds.has(row.id)) };
+}
 
-  for (const row of rows) {
-    if (!detachIds.has(row.id)) continue;
+/**
+ * Carries out a plan in the same transaction: each member becomes a pending invite for the user's
+ * address (role and teams kept, a fresh invite token), gets a `member.pending` audit entry and an
+ * email with the new invite link (and a verification link when its address is unverified).
+ * Returns the ids of the members it detached.
+ */
+export async function applyMemberCompliance(
+  tx: Executor,
+  deps: { config: Pick<Config, 'publicUrl'>; now: Date },
+  plan: CompliancePlan,
+  context: { orgName: string; actor: Requester },
+): Promise<string[]> {
+  const teams = await findMembersTeams(tx, plan.orgId, plan.detach.map((row) => row.id));
+  const detached: string[] = [];
+  for (const row of plan.detach) {
     const userId = row.user_id!;
     const invite = issueInviteToken(deps.now);
-    await deletePendingInviteByEmail(tx, run.org.id, row.email);
-    const done = await detachMemberUser(tx, run.org.id, { id: row.id, userId, email: row.email, tokenHash: invite.hash, tokenExpiresAt: invite.expiresAt });
+    await deletePendingInviteByEmail(tx, plan.orgId, row.email);
+    const done = await detachMemberUser(tx, plan.orgId, { id: row.id, userId, email: row.email, tokenHash: invite.hash, tokenExpiresAt: invite.expiresAt });
     if (!done) continue;
     detached.push(row.id);
     await insertAuditEntry(tx, {
-      organizationId: run.org.id,
+      organizationId: plan.orgId,
       event: 'MEMBER_PENDING',
-      actor: run.actor,
-      targetObject: run.org.id,
+      actor: context.actor,
+      targetObject: plan.orgId,
       targetUserId: userId,
       data: memberAuditData({
         email: row.email,
@@ -78,16 +92,13 @@ export async function enforceMemberCompliance(
       }),
     });
     const inviteUrl = inviteLink(deps.config, row.id, invite.token);
-    if (lacksTwoFactor(row)) {
-      await enqueueEmail(tx, { organizationId: run.org.id, to: row.email, ...setupTwoFactorEmail({ organizationName: run.org.name, inviteUrl }) });
+    const organizationName = context.orgName;
+    if (row.lacksTwoFactor) {
+      await enqueueEmail(tx, { organizationId: plan.orgId, to: row.email, ...setupTwoFactorEmail({ organizationName, inviteUrl }) });
     }
-    if (lacksVerifiedEmail(row)) {
+    if (row.lacksVerifiedEmail) {
       const verifyUrl = await issueEmailVerification(tx, deps.config, deps.now, { id: userId, email: row.email });
-      await enqueueEmail(tx, {
-        organizationId: run.org.id,
-        to: row.email,
-        ...emailVerificationRequiredEmail({ organizationName: run.org.name, verifyUrl, inviteUrl }),
-      });
+      await enqueueEmail(tx, { organizationId: plan.orgId, to: row.email, ...emailVerificationRequiredEmail({ organizationName, verifyUrl, inviteUrl }) });
     }
   }
   return detached;

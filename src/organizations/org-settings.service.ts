@@ -12,7 +12,7 @@ import { enqueueEmail } from '../mail/outbox.js';
 import { orgDeleteConfirmEmail } from '../mail/templates/org-delete-confirm.js';
 import { hasScope } from '../roles/access.js';
 import { IMAGE_CONTENT_TYPES, imageFormat } from './avatar.js';
-import { enforceMemberCompliance } from './member-compliance.js';
+import { applyMemberCompliance, planMemberCompliance } from './member-compliance.js';
 import { orgAuditData } from './org-audit.js';
 import { loadOrgContext } from './org-context.js';
 import { settingsChangedData, writeSettings } from './org-settings.js';
@@ -55,6 +55,8 @@ export function createOrgSettingsService({ db, config, clock }: OrgSettingsServi
     async update(requester: Requester, idOrSlug: string, body: UpdateOrganizationBody) {
       try {
         return await db.transaction().execute(async (tx) => {
+          // The organization row lock serializes this request with every other settings change and
+          // owner-changing write, so enforcement never acts on an owner count another request changes.
           const context = await loadOrgContext(tx, requester, idOrSlug, { anyScope: ['org:write', 'org:admin'], forUpdate: true });
           const { org } = context;
           const storedOptions = await findOrgOptionRows(tx, org.id);
@@ -66,6 +68,13 @@ export function createOrgSettingsService({ db, config, clock }: OrgSettingsServi
             requesterHasTwoFactor: () => hasTwoFactor(tx, requester.userId),
             requesterEmailVerified: async () => (await findUserById(tx, requester.userId))?.email_verified === true,
             hasStoredAvatar: () => orgHasAvatarImage(tx, org.id),
+          });
+
+          // Sentry enforces whenever the body says true, even when the requirement was already on. Who
+          // is detached is decided here, before any write, from member rows locked until commit.
+          const compliance = await planMemberCompliance(tx, org.id, {
+            twoFactor: valid.enforceTwoFactor,
+            emailVerification: valid.enforceEmailVerification,
           });
 
           const changedData = settingsChangedData(org, storedOptions, valid.settings);
@@ -86,13 +95,7 @@ export function createOrgSettingsService({ db, config, clock }: OrgSettingsServi
           if (Object.keys(changedData).length > 0) {
             await insertAuditEntry(tx, { organizationId: org.id, event: 'ORG_EDIT', actor: requester, targetObject: org.id, data: changedData });
           }
-          // Sentry enforces whenever the body says true, even when the requirement was already on.
-          await enforceMemberCompliance(tx, { config, now: clock.now() }, {
-            org: { id: org.id, name: after.context.org.name },
-            actor: requester,
-            twoFactor: valid.enforceTwoFactor,
-            emailVerification: valid.enforceEmailVerification,
-          });
+          await applyMemberCompliance(tx, { config, now: clock.now() }, compliance, { orgName: after.context.org.name, actor: requester });
           return after.body;
         });
       } catch (error) {

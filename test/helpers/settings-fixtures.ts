@@ -28,7 +28,7 @@ export async function seedOrg(
   people: Record<string, PersonSpec>,
   extra: { settings?: Record<string, unknown>; authProvider?: { provider: string }; teams?: string[]; name?: string } = {},
 ): Promise<SeededOrg> {
-  const email = (key: string) => `${key}@${slug}.example.com`;
+  const email = (key: string) => `${key.toLowerCase()}@${slug}.example.com`;
   const entries = Object.entries(people);
   const result = await h.seed({
     users: entries.map(([key, spec]) => ({
