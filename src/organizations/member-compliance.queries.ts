@@ -25,7 +25,9 @@ export function lockMembersWithUsers(db: Executor, orgId: string) {
     .where('m.organization_id', '=', orgId)
     .where('m.user_id', 'is not', null)
     .orderBy('m.id')
-    .forUpdate('m')
+    // NO KEY UPDATE conflicts with every update and delete of these rows (owner changes) but not with the
+    // key-share locks that inserts referencing a member take (team joins), which could deadlock otherwise.
+    .forNoKeyUpdate('m')
     .execute();
 }
 
