@@ -17,6 +17,8 @@ import { organizationRoutes } from './organizations/organizations.routes.js';
 import { userRoutes } from './accounts/users.routes.js';
 import { tokenRoutes } from './accounts/tokens.routes.js';
 import { auditRoutes } from './audit/audit.routes.js';
+import { orgSettingsRoutes } from './organizations/org-settings.routes.js';
+import { emailVerificationRoutes } from './accounts/email-verification.routes.js';
 
 export interface AppDeps {
   database: Database;
@@ -80,6 +82,8 @@ export async function buildApp({ database, config, services, logger }: AppDeps):
   await app.register(inviteRoutes(services.invites));
   await app.register(acceptInviteRoutes(services.acceptInvites));
   await app.register(memberEditRoutes(services.memberEdits));
+  await app.register(orgSettingsRoutes(services.orgSettings));
+  await app.register(emailVerificationRoutes(services.emailVerification));
 
   return app as unknown as FastifyInstance;
 }

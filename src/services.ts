@@ -10,6 +10,8 @@ import { createOrganizationService } from './organizations/organizations.service
 import { createUserService } from './accounts/users.service.js';
 import { createAuthenticatorService } from './accounts/authenticators.service.js';
 import { createAuditService } from './audit/audit.service.js';
+import { createOrgSettingsService } from './organizations/org-settings.service.js';
+import { createEmailVerificationService } from './accounts/email-verification.service.js';
 
 export interface ServiceDeps {
   database: Database;
@@ -30,6 +32,8 @@ export function createServices({ database, config, clock }: ServiceDeps) {
     invites: createInviteService({ db, clock, config }),
     acceptInvites: createAcceptInviteService({ db, clock }),
     memberEdits: createMemberEditService({ db, clock, config }),
+    orgSettings: createOrgSettingsService({ db, config, clock }),
+    emailVerification: createEmailVerificationService({ db, config, clock }),
   };
 }
 

@@ -1,7 +1,8 @@
 import type { Executor } from '../db/database.js';
-import type { Updateable } from 'kysely';
+import type { Selectable, Updateable } from 'kysely';
 import type { OrganizationsTable } from '../db/schema.js';
 import { ORG_OPTIONS } from './org-options.js';
+import { pythonStr } from './python-str.js';
 
 type FlagColumn = keyof Pick<
   OrganizationsTable,
@@ -54,4 +55,49 @@ export async function writeSettings(db: Executor, orgId: string, settings: Reado
       .onConflict((oc) => oc.columns(['organization_id', 'key']).doUpdateSet({ value }))
       .execute();
   }
+}
+
+/** What `changed_data` compares against: the organization before the change. */
+export type SettingsBefore = Pick<Selectable<OrganizationsTable>, 'name' | 'slug' | 'default_role' | FlagColumn>;
+
+const sameValue = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+
+/**
+ * Sentry's `changed_data` for the `org.edit` audit entry (sentry-behavior.md §9.1–9.3), values written
+ * as Python's `str()` does. An option without a stored row is recorded as "to <new>" only when the new
+ * value is not the default; a stored one as "from <old> to <new>" only when it changes. Name, slug and
+ * default role read "from <old> to <new>"; a flag that changes reads "to <new>" under the flag's name.
+ * The avatar and `cancelDeletion` are not recorded.
+ */
+export function settingsChangedData(
+  before: SettingsBefore,
+  storedOptions: Readonly<Record<string, unknown>>,
+  settings: Readonly<Record<string, unknown>>,
+): Record<string, string> {
+  const changed: Record<string, string> = {};
+  for (const option of ORG_OPTIONS) {
+    if (!(option.apiKey in settings)) continue;
+    const value = storedOptionValue(option.kind, settings[option.apiKey]);
+    if (!(option.key in storedOptions)) {
+      if (!sameValue(value, option.default)) changed[option.apiKey] = `to ${pythonStr(value)}`;
+    } else if (!sameValue(storedOptions[option.key], value)) {
+      changed[option.apiKey] = `from ${pythonStr(storedOptions[option.key])} to ${pythonStr(value)}`;
+    }
+  }
+  const fields: Array<[string, keyof SettingsBefore, string]> = [
+    ['name', 'name', 'name'],
+    ['slug', 'slug', 'slug'],
+    ['defaultRole', 'default_role', 'default_role'],
+  ];
+  for (const [apiKey, column, auditKey] of fields) {
+    const value = settings[apiKey];
+    if (typeof value === 'string' && value !== before[column]) changed[auditKey] = `from ${pythonStr(before[column])} to ${pythonStr(value)}`;
+  }
+  for (const flag of FLAG_SETTINGS) {
+    const value = settings[flag.apiKey];
+    if (typeof value !== 'boolean') continue;
+    const stored = flag.inverted ? !value : value;
+    if (stored !== before[flag.column]) changed[flag.column] = `to ${pythonStr(stored)}`;
+  }
+  return changed;
 }

@@ -1,0 +1,136 @@
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { secretMatches } from '../../src/lib/secrets.js';
+import { createHarness, type Harness } from '../helpers/harness.js';
+import { startSmtpServer, type TestSmtpServer } from '../helpers/smtp.js';
+import { EVENT, auditEntries, mailsTo, member, orgRow, seedOrg } from '../helpers/settings-fixtures.js';
+
+describe('require2FA (sentry-behavior.md §7 step 7, §8.3, §9.4; decisions.md item 10)', () => {
+  let h: Harness;
+  let smtp: TestSmtpServer;
+  before(async () => {
+    h = await createHarness();
+    smtp = await startSmtpServer();
+  });
+  after(async () => {
+    await h.close();
+    await smtp.stop();
+  });
+
+  it('§7.7: members without 2FA become pending invites (role and teams kept), with member.pending entries and the setup email', async () => {
+    const org = await seedOrg(
+      h,
+      'twofa',
+      {
+        owner: { role: 'owner', twoFactor: true, teams: ['backend'] },
+        owner2: { role: 'owner' },
+        admin: { role: 'admin', teams: ['backend', 'frontend'] },
+        member: { role: 'member', twoFactor: true },
+        member2: { role: 'member' },
+      },
+      { teams: ['backend', 'frontend'], name: 'twofa LABS' },
+    );
+    const response = await h.request(org.token.owner!, 'PUT', '/api/0/organizations/twofa/', { require2FA: true });
+    assert.equal(response.status, 200, JSON.stringify(response.body));
+    assert.equal(response.body.require2FA, true);
+
+    const pended = ['owner2', 'admin', 'member2'];
+    for (const key of ['owner', 'member']) assert.equal((await member(h, org.id, org.memberId[key]!)).user_id, org.userId[key]);
+    for (const key of pended) {
+      const row = await member(h, org.id, org.memberId[key]!);
+      assert.equal(row.user_id, null, key);
+      assert.equal(row.email, org.email(key));
+      assert.ok(row.token_hash);
+      assert.equal(row.token_expires_at!.getTime(), h.clock.now().getTime() + 30 * 24 * 3600 * 1000);
+    }
+    assert.equal((await member(h, org.id, org.memberId.admin!)).role, 'admin');
+    const adminTeams = await h.database.db.selectFrom('member_teams').select('team_id').where('member_id', '=', org.memberId.admin!).execute();
+    assert.equal(adminTeams.length, 2, 'teams are kept');
+
+    const pending = await auditEntries(h, org.id, EVENT.MEMBER_PENDING);
+    assert.deepEqual(pending.map((entry) => entry.target_user_id), pended.map((key) => org.userId[key]));
+    for (const entry of pending) {
+      assert.equal(entry.actor_id, org.userId.owner);
+      assert.equal(entry.target_object, org.id);
+    }
+    assert.deepEqual(pending[1]!.data, {
+      email: org.email('admin'),
+      user: null,
+      teams: [org.teamId.backend, org.teamId.frontend],
+      teams_slugs: ['backend', 'frontend'],
+      has_global_access: true,
+      role: 'admin',
+      invite_status: 'approved',
+    });
+    assert.deepEqual((await auditEntries(h, org.id, EVENT.ORG_EDIT)).map((entry) => entry.data), [{ require_2fa: 'to True' }]);
+
+    await h.mailWorker(smtp.url).runOnce();
+    for (const key of pended) {
+      const mails = mailsTo(smtp.messages, org.email(key));
+      assert.equal(mails.length, 1, key);
+      const mail = mails[0]!;
+      assert.equal(mail.subject, '[Roster] Twofa labs Mandatory: Enable Two-Factor Authentication');
+      const link = /http:\/\/roster\.test\/accept\/(\d+)\/([0-9a-f]{64})\//.exec(mail.text ?? '');
+      assert.ok(link, 'the text part carries the invite link');
+      assert.equal(link[1], org.memberId[key], 'the link is for this member');
+      assert.ok(secretMatches(link[2]!, (await member(h, org.id, org.memberId[key]!)).token_hash), 'the token is the stored one');
+      assert.ok(typeof mail.html === 'string' && mail.html.includes(link[0]), 'the HTML part carries the same link');
+      assert.match(mail.text ?? '', /two-factor authentication/);
+    }
+    for (const key of ['owner', 'member']) assert.deepEqual(mailsTo(smtp.messages, org.email(key)), []);
+  });
+
+  it('§9.4: refused without personal 2FA, and with an SSO provider; nothing changes', async () => {
+    const org = await seedOrg(h, 'twofa-refused', { owner: { role: 'owner' }, member: { role: 'member' } });
+    const no2fa = await h.request(org.token.owner!, 'PUT', '/api/0/organizations/twofa-refused/', { require2FA: true });
+    assert.equal(no2fa.status, 400);
+    assert.deepEqual(no2fa.body, { require2FA: ['Cannot require two-factor authentication without personal two-factor enabled.'] });
+
+    const sso = await seedOrg(h, 'twofa-sso', { owner: { role: 'owner', twoFactor: true }, member: { role: 'member' } }, { authProvider: { provider: 'saml2' } });
+    const withSso = await h.request(sso.token.owner!, 'PUT', '/api/0/organizations/twofa-sso/', { require2FA: true });
+    assert.equal(withSso.status, 400);
+    assert.deepEqual(withSso.body, { require2FA: ['Cannot require two-factor authentication with SSO enabled'] });
+
+    for (const seeded of [org, sso]) {
+      assert.equal((await orgRow(h, seeded.id)).require_2fa, false);
+      assert.equal((await member(h, seeded.id, seeded.memberId.member!)).user_id, seeded.userId.member);
+      assert.deepEqual(await auditEntries(h, seeded.id), []);
+    }
+  });
+
+  it('decisions.md item 10: the last active owner is never detached, even without 2FA', async () => {
+    const org = await seedOrg(h, 'twofa-owner', {
+      owner: { role: 'owner' },
+      owner2: { role: 'owner' },
+      manager: { role: 'manager', twoFactor: true },
+      member: { role: 'member' },
+    });
+    const response = await h.request(org.token.manager!, 'PUT', '/api/0/organizations/twofa-owner/', { require2FA: true });
+    assert.equal(response.status, 200);
+    assert.equal((await member(h, org.id, org.memberId.owner!)).user_id, org.userId.owner, 'the earliest owner stays');
+    assert.equal((await member(h, org.id, org.memberId.owner2!)).user_id, null);
+    assert.equal((await member(h, org.id, org.memberId.member!)).user_id, null);
+    assert.equal((await member(h, org.id, org.memberId.manager!)).user_id, org.userId.manager);
+    const owners = await h.database.db
+      .selectFrom('members')
+      .select('id')
+      .where('organization_id', '=', org.id)
+      .where('role', '=', 'owner')
+      .where('user_id', 'is not', null)
+      .execute();
+    assert.equal(owners.length, 1);
+  });
+
+  it('§9.6: sending require2FA: true when it is already on enforces again', async () => {
+    const org = await seedOrg(h, 'twofa-again', { owner: { role: 'owner', twoFactor: true }, late: { role: 'member' } }, { settings: { require2FA: true } });
+    const response = await h.request(org.token.owner!, 'PUT', '/api/0/organizations/twofa-again/', { require2FA: true });
+    assert.equal(response.status, 200);
+    assert.equal((await member(h, org.id, org.memberId.late!)).user_id, null);
+    assert.equal((await auditEntries(h, org.id, EVENT.MEMBER_PENDING)).length, 1);
+    assert.deepEqual(await auditEntries(h, org.id, EVENT.ORG_EDIT), [], 'the flag itself did not change');
+
+    const off = await h.request(org.token.owner!, 'PUT', '/api/0/organizations/twofa-again/', { require2FA: false });
+    assert.equal(off.body.require2FA, false);
+    assert.deepEqual((await auditEntries(h, org.id, EVENT.ORG_EDIT)).map((entry) => entry.data), [{ require_2fa: 'to False' }]);
+  });
+});
