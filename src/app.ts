@@ -11,6 +11,9 @@ import { validatorCompiler } from './http/validator.js';
 import { ApiError } from './http/errors.js';
 import { memberRoutes } from './members/members.routes.js';
 import { organizationRoutes } from './organizations/organizations.routes.js';
+import { teamRoutes } from './teams/teams.routes.js';
+import { memberTeamRoutes } from './teams/member-teams.routes.js';
+import { accessRequestRoutes } from './teams/access-requests.routes.js';
 
 export interface AppDeps {
   database: Database;
@@ -68,6 +71,9 @@ export async function buildApp({ database, config, services, logger }: AppDeps):
 
   await app.register(organizationRoutes(services.organizations));
   await app.register(memberRoutes(services.members, config));
+  await app.register(teamRoutes(services.teams, config));
+  await app.register(memberTeamRoutes(services.memberTeams));
+  await app.register(accessRequestRoutes(services.accessRequests));
 
   return app as unknown as FastifyInstance;
 }

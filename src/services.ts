@@ -4,6 +4,9 @@ import type { Clock } from './lib/clock.js';
 import { createTokenService } from './accounts/tokens.service.js';
 import { createMemberService } from './members/members.service.js';
 import { createOrganizationService } from './organizations/organizations.service.js';
+import { createTeamService } from './teams/teams.service.js';
+import { createMemberTeamService } from './teams/member-teams.service.js';
+import { createAccessRequestService } from './teams/access-requests.service.js';
 
 export interface ServiceDeps {
   database: Database;
@@ -18,6 +21,9 @@ export function createServices({ database, config, clock }: ServiceDeps) {
     tokens: createTokenService({ db, clock }),
     organizations: createOrganizationService({ db, config }),
     members: createMemberService({ db, clock }),
+    teams: createTeamService({ db, config, clock }),
+    memberTeams: createMemberTeamService({ db, config }),
+    accessRequests: createAccessRequestService({ db, clock }),
   };
 }
 

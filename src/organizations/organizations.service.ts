@@ -6,6 +6,7 @@ import { violatedUniqueConstraint } from '../db/constraint-errors.js';
 import { fieldError } from '../http/errors.js';
 import { insertAuditEntry } from '../audit/audit.queries.js';
 import { insertMember } from '../members/members.queries.js';
+import { teamObjects } from '../teams/team-objects.js';
 import { loadOrgContext } from './org-context.js';
 import { orgAuditData } from './org-audit.js';
 import {
@@ -26,7 +27,8 @@ export interface OrganizationServiceDeps {
 export function createOrganizationService({ db, config }: OrganizationServiceDeps) {
   async function details(executor: Executor, requester: Requester, idOrSlug: string) {
     const context = await loadOrgContext(executor, requester, idOrSlug, { anyScope: ['org:read', 'org:write', 'org:admin'] });
-    return presentOrganizationDetails(config, context, await countPendingAccessRequests(executor, context.org.id));
+    const teams = await teamObjects(executor, context);
+    return presentOrganizationDetails(config, context, await countPendingAccessRequests(executor, context.org.id), teams);
   }
 
   /** A free slug for a new organization: the given one (400 when it breaks a rule or is taken), else one from the name. */
