@@ -130,10 +130,9 @@ export function createTeamService({ db, config, clock }: TeamServiceDeps) {
           const { context, team } = await loadTeamContext(tx, requester, orgIdOrSlug, teamIdOrSlug, TEAM_SCOPES.write);
           if (team.idp_provisioned) throw permissionDenied(IDP_TEAM);
           if (body.slug !== undefined && (await isTeamSlugTaken(tx, context.org.id, body.slug, team.id))) throw slugInUse(body.slug);
-          const updated = await updateTeam(tx, context.org.id, team.id, {
-            ...(name !== undefined ? { name } : {}),
-            ...(body.slug !== undefined ? { slug: body.slug } : {}),
-          });
+          const changes = { ...(name !== undefined ? { name } : {}), ...(body.slug !== undefined ? { slug: body.slug } : {}) };
+          // Sentry's serializer is partial: an empty body changes nothing but is still a (recorded) edit.
+          const updated = Object.keys(changes).length > 0 ? await updateTeam(tx, context.org.id, team.id, changes) : team;
           await insertAuditEntry(tx, {
             organizationId: context.org.id,
             event: 'TEAM_EDIT',

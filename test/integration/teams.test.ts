@@ -266,6 +266,9 @@ describe('teams', () => {
       assert.deepEqual(blank.body, { name: ['This field may not be blank.'] });
       const same = await h.request(as('owner@example.com'), 'PUT', '/api/0/teams/acme/zeta/', { slug: 'zeta' });
       assert.equal(same.status, 200, 'keeping its own slug is fine');
+      const empty = await h.request(as('owner@example.com'), 'PUT', '/api/0/teams/acme/zeta/', {});
+      assert.equal(empty.status, 200, 'a partial update with nothing in it changes nothing');
+      assert.equal(empty.body.slug, 'zeta');
     });
 
     it('PUT needs team:write on the team: a team admin by team role may, a contributor may not; IdP teams are 403', async () => {
