@@ -19,6 +19,9 @@ import { tokenRoutes } from './accounts/tokens.routes.js';
 import { auditRoutes } from './audit/audit.routes.js';
 import { orgSettingsRoutes } from './organizations/org-settings.routes.js';
 import { emailVerificationRoutes } from './accounts/email-verification.routes.js';
+import { teamRoutes } from './teams/teams.routes.js';
+import { memberTeamRoutes } from './teams/member-teams.routes.js';
+import { accessRequestRoutes } from './teams/access-requests.routes.js';
 
 export interface AppDeps {
   database: Database;
@@ -84,6 +87,9 @@ export async function buildApp({ database, config, services, logger }: AppDeps):
   await app.register(memberEditRoutes(services.memberEdits));
   await app.register(orgSettingsRoutes(services.orgSettings));
   await app.register(emailVerificationRoutes(services.emailVerification));
+  await app.register(teamRoutes(services.teams, config));
+  await app.register(memberTeamRoutes(services.memberTeams));
+  await app.register(accessRequestRoutes(services.accessRequests));
 
   return app as unknown as FastifyInstance;
 }

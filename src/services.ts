@@ -12,6 +12,9 @@ import { createAuthenticatorService } from './accounts/authenticators.service.js
 import { createAuditService } from './audit/audit.service.js';
 import { createOrgSettingsService } from './organizations/org-settings.service.js';
 import { createEmailVerificationService } from './accounts/email-verification.service.js';
+import { createTeamService } from './teams/teams.service.js';
+import { createMemberTeamService } from './teams/member-teams.service.js';
+import { createAccessRequestService } from './teams/access-requests.service.js';
 
 export interface ServiceDeps {
   database: Database;
@@ -34,6 +37,9 @@ export function createServices({ database, config, clock }: ServiceDeps) {
     memberEdits: createMemberEditService({ db, clock, config }),
     orgSettings: createOrgSettingsService({ db, config, clock }),
     emailVerification: createEmailVerificationService({ db, config, clock }),
+    teams: createTeamService({ db, config, clock }),
+    memberTeams: createMemberTeamService({ db, config }),
+    accessRequests: createAccessRequestService({ db, clock }),
   };
 }
 

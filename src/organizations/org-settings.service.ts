@@ -27,8 +27,8 @@ import {
 } from './org-settings.queries.js';
 import type { UpdateOrganizationBody } from './org-settings.schemas.js';
 import { validateSettings } from './org-settings.validation.js';
-import { countPendingAccessRequests, isOrgSlugTaken } from './organizations.queries.js';
-import { presentOrganizationDetails } from './organizations.presenter.js';
+import { isOrgSlugTaken } from './organizations.queries.js';
+import { organizationDetails } from './organization-details.js';
 
 /** Sentry schedules the deletion of an organization a day after it is asked for. */
 export const DELETION_DELAY_HOURS = 24;
@@ -42,7 +42,7 @@ export interface OrgSettingsServiceDeps {
 export function createOrgSettingsService({ db, config, clock }: OrgSettingsServiceDeps) {
   async function presentAfterChange(tx: Executor, requester: Requester, orgId: string) {
     const context = await loadOrgContext(tx, requester, orgId);
-    return { context, body: presentOrganizationDetails(config, context, await countPendingAccessRequests(tx, orgId)) };
+    return { context, body: await organizationDetails(tx, config, context) };
   }
 
   return {
@@ -119,7 +119,7 @@ export function createOrgSettingsService({ db, config, clock }: OrgSettingsServi
         const now = clock.now();
         const deletionAt = new Date(now.getTime() + DELETION_DELAY_HOURS * 60 * 60 * 1000);
         if (!(await markPendingDeletion(tx, org.id, deletionAt))) {
-          return presentOrganizationDetails(config, context, await countPendingAccessRequests(tx, org.id));
+          return organizationDetails(tx, config, context);
         }
         const after = await presentAfterChange(tx, requester, org.id);
         await insertAuditEntry(tx, { organizationId: org.id, event: 'ORG_REMOVE', actor: requester, targetObject: org.id, data: orgAuditData(after.context.org) });

@@ -6,6 +6,7 @@ import { presentOrgRoleList, presentTeamRoleList } from '../roles/roles.presente
 import type { OrgContext, Organization } from './org-context.js';
 import { enabledFeatures } from './org-options.js';
 import type { OrganizationDetails, OrganizationSummary } from './organizations.schemas.js';
+import type { TeamSchema } from '../teams/team-object.schema.js';
 
 const STATUS_NAMES = ['active', 'pending_deletion', 'deletion_in_progress', 'relocation_pending_approval'];
 
@@ -42,6 +43,7 @@ export function presentOrganizationDetails(
   config: Pick<Config, 'publicUrl'>,
   context: OrgContext,
   pendingAccessRequests: number,
+  teams?: Static<typeof TeamSchema>[],
 ): Static<typeof OrganizationDetails> {
   const { org, options } = context;
   const teamRolesEnabled = context.feature('team-roles');
@@ -72,5 +74,6 @@ export function presentOrganizationDetails(
     requiresSso: context.authProvider !== null && !context.authProvider.allowUnlinked,
     pendingAccessRequests,
     ...(context.member ? { role: context.member.role, orgRole: context.member.role } : {}),
+    ...(teams ? { teams } : {}),
   };
 }

@@ -1,6 +1,7 @@
 import { Type } from '@sinclair/typebox';
 import { DateTime, Nullable } from '../http/schemas.js';
 import { OrgRoleSchema, TeamRoleSchema } from '../roles/roles.presenter.js';
+import { TeamSchema } from '../teams/team-object.schema.js';
 
 /** Sentry's organization summary (list, and the base of the detailed shape). */
 const summaryFields = {
@@ -55,6 +56,8 @@ export const OrganizationDetails = Type.Object({
   pendingAccessRequests: Type.Integer(),
   role: Type.Optional(Type.String()),
   orgRole: Type.Optional(Type.String()),
+  /** Active teams as Team objects for the requester ("with teams"; projects are out of scope). */
+  teams: Type.Optional(Type.Array(TeamSchema)),
 });
 
 export const CreateOrganizationBody = Type.Object({

@@ -9,12 +9,12 @@ import { insertMember } from '../members/members.queries.js';
 import { loadOrgContext } from './org-context.js';
 import { orgAuditData } from './org-audit.js';
 import {
-  countPendingAccessRequests,
   findOrganizationsOfUser,
   insertOrganization,
   isOrgSlugTaken,
 } from './organizations.queries.js';
-import { presentOrganizationDetails, presentOrganizationSummary } from './organizations.presenter.js';
+import { presentOrganizationSummary } from './organizations.presenter.js';
+import { organizationDetails } from './organization-details.js';
 import type { CreateOrganizationBody } from './organizations.schemas.js';
 import { RESERVED_ORG_SLUGS, orgSlugProblem, slugSuffix, slugifyName } from './slug.js';
 
@@ -26,7 +26,7 @@ export interface OrganizationServiceDeps {
 export function createOrganizationService({ db, config }: OrganizationServiceDeps) {
   async function details(executor: Executor, requester: Requester, idOrSlug: string) {
     const context = await loadOrgContext(executor, requester, idOrSlug, { anyScope: ['org:read', 'org:write', 'org:admin'] });
-    return presentOrganizationDetails(config, context, await countPendingAccessRequests(executor, context.org.id));
+    return organizationDetails(executor, config, context);
   }
 
   /** A free slug for a new organization: the given one (400 when it breaks a rule or is taken), else one from the name. */
@@ -72,7 +72,7 @@ export function createOrganizationService({ db, config }: OrganizationServiceDep
             targetObject: created.id,
             data: orgAuditData(context.org),
           });
-          return presentOrganizationDetails(config, context, 0);
+          return organizationDetails(tx, config, context);
         });
       } catch (error) {
         if (violatedUniqueConstraint(error) === 'organizations_slug_key') {

@@ -268,3 +268,48 @@ export function membersToDetach(members: readonly EnforcementCandidate[]): strin
     : ([...activeOwners].sort((a, b) => (BigInt(a.id) < BigInt(b.id) ? -1 : 1))[0]?.id ?? null);
   return members.filter((member) => !member.compliant && member.id !== keep).map((member) => member.id);
 }
+
+/**
+ * May the requester approve (or deny) a request to join this team? Those who manage the whole
+ * organization (org:write) and those who administer the team, team admins by team role included
+ * (decisions.md fix 12). `receivesTeamAccessRequests` is the same rule over stored roles.
+ */
+export function canApproveTeamAccess(access: Access, teamId: string, options: ScopeOptions): boolean {
+  return access.isSuperuser || access.scopes.has('org:write') || canAdminTeam(access, teamId, options);
+}
+
+/**
+ * Is a member with this org role (and, when on the team, this stored team role) one of the people
+ * a team access request is emailed to? Managers and owners, plus members of the team whose
+ * effective team role can write to it.
+ */
+export function receivesTeamAccessRequests(
+  orgRoleId: string,
+  membership: { role: TeamRoleId | null } | null,
+  teamRolesEnabled: boolean,
+): boolean {
+  if (orgRole(orgRoleId).scopes.includes('org:write')) return true;
+  if (!membership) return false;
+  return effectiveTeamRole(membership.role, orgRoleId, teamRolesEnabled).scopes.includes('team:write');
+}
+
+/**
+ * The Team object's view of the requester (sentry-behavior.md §6.5): with access, the stored team
+ * role (contributor when none) raised to the minimum of the requester's org role (the top role's
+ * for superusers); without access, no role. Team roles count here whatever the feature says, as in Sentry.
+ */
+export function teamRoleSeenByRequester(input: {
+  hasAccess: boolean;
+  storedRole: TeamRoleId | null;
+  orgRoleId: string | null;
+  isSuperuser: boolean;
+}): TeamRole | null {
+  if (!input.hasAccess) return null;
+  let role = teamRole(input.storedRole ?? TEAM_ROLES[0]!.id);
+  const orgRoleId = input.isSuperuser ? ORG_ROLES[ORG_ROLES.length - 1]!.id : input.orgRoleId;
+  if (orgRoleId) {
+    const minimum = minimumTeamRole(orgRoleId);
+    if (minimum.priority > role.priority) role = minimum;
+  }
+  return role;
+}
