@@ -11,6 +11,8 @@ export interface Config {
   /** `smtp://…` / `smtps://…`; absent means emails are written as .eml files under `dataDir/mail`. */
   readonly smtpUrl: string | null;
   readonly logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  /** The longest wait between two delivery attempts of an email while the SMTP server is down. */
+  readonly mailRetryMaxSeconds: number;
 }
 
 export class ConfigError extends Error {
@@ -26,6 +28,12 @@ function parsePort(value: string | undefined): number {
     throw new ConfigError(`PORT must be a whole number from 1 to 65535, got "${value}"`);
   }
   return port;
+}
+
+function parsePositiveInteger(name: string, value: string | undefined, fallback: number): number {
+  if (value === undefined || value === '') return fallback;
+  if (!/^\d{1,9}$/.test(value) || Number(value) < 1) throw new ConfigError(`${name} must be a whole number of at least 1, got "${value}"`);
+  return Number(value);
 }
 
 function parseUrl(name: string, value: string | undefined, protocols: string[]): string | null {
@@ -57,5 +65,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     publicUrl: publicUrl.replace(/\/+$/, ''),
     smtpUrl: parseUrl('SMTP_URL', env.SMTP_URL, ['smtp:', 'smtps:']),
     logLevel,
+    mailRetryMaxSeconds: parsePositiveInteger('ROSTER_MAIL_RETRY_MAX_SECONDS', env.ROSTER_MAIL_RETRY_MAX_SECONDS, 300),
   });
 }

@@ -19,7 +19,13 @@ export async function startServer(runtime: Runtime): Promise<RunningServer> {
   const demo = database.engine === 'pglite' ? await seedDemo(runtime) : null;
 
   const transport = configuredTransport(config, (file, mail) => logger.info({ file, to: mail.to, subject: mail.subject }, 'email written'));
-  const mailWorker = createMailWorker({ db: database.db, transport, from: mailFrom(config.publicUrl), logger });
+  const mailWorker = createMailWorker({
+    db: database.db,
+    transport,
+    from: mailFrom(config.publicUrl),
+    logger,
+    retryMaxSeconds: config.mailRetryMaxSeconds,
+  });
 
   const app = await buildApp({ database, config, services, logger });
   await app.listen({ port: config.port, host: config.host });

@@ -12,11 +12,12 @@ export interface MailWorkerOptions {
   batchSize?: number;
   /** How long a claimed email stays with this worker before another may take it over. */
   leaseSeconds?: number;
+  retryMaxSeconds?: number;
 }
 
-/** Retry delay after the n-th failed attempt: 1 s, 2 s, 4 s … at most 5 minutes. */
-export function retryDelaySeconds(attempts: number): number {
-  return Math.min(300, 2 ** Math.max(0, attempts - 1));
+/** Retry delay after the n-th failed attempt: 1 s, 2 s, 4 s … at most `max` (5 minutes by default). */
+export function retryDelaySeconds(attempts: number, max = 300): number {
+  return Math.min(max, 2 ** Math.max(0, attempts - 1));
 }
 
 /**
@@ -24,7 +25,16 @@ export function retryDelaySeconds(attempts: number): number {
  * worker that dies between the SMTP server's acceptance and `markEmailSent` leaves the row to be sent
  * again when its lease runs out (the only way a duplicate can happen).
  */
-export function createMailWorker({ db, transport, from, logger, pollMs = 250, batchSize = 20, leaseSeconds = 60 }: MailWorkerOptions) {
+export function createMailWorker({
+  db,
+  transport,
+  from,
+  logger,
+  pollMs = 250,
+  batchSize = 20,
+  leaseSeconds = 60,
+  retryMaxSeconds = 300,
+}: MailWorkerOptions) {
   let timer: NodeJS.Timeout | null = null;
   let running: Promise<number> | null = null;
   let stopped = false;
@@ -46,7 +56,7 @@ export function createMailWorker({ db, transport, from, logger, pollMs = 250, ba
           });
           await markEmailSent(db, email.id);
         } catch (error) {
-          const delay = retryDelaySeconds(email.attempts);
+          const delay = retryDelaySeconds(email.attempts, retryMaxSeconds);
           logger?.warn({ err: error, messageId: email.message_id, retryInSeconds: delay }, 'email delivery failed');
           await markEmailFailed(db, email.id, error instanceof Error ? error.message : String(error), delay).catch(() => {});
         }

@@ -21,6 +21,7 @@ describe('config', () => {
     ['SMTP_URL', 'not a url'],
     ['ROSTER_PUBLIC_URL', 'ftp://x'],
     ['LOG_LEVEL', 'loud'],
+    ['ROSTER_MAIL_RETRY_MAX_SECONDS', '0'],
   ] as const) {
     it(`refuses a bad ${name} and names it`, () => {
       assert.throws(() => loadConfig({ [name]: value }), (error: unknown) => error instanceof ConfigError && error.message.includes(name));
@@ -36,6 +37,7 @@ describe('config', () => {
       ROSTER_PUBLIC_URL: 'https://roster.example.com/',
       SMTP_URL: 'smtp://localhost:2525',
       LOG_LEVEL: 'warn',
+      ROSTER_MAIL_RETRY_MAX_SECONDS: '5',
     });
     assert.deepEqual(
       { ...config },
@@ -47,6 +49,7 @@ describe('config', () => {
         publicUrl: 'https://roster.example.com',
         smtpUrl: 'smtp://localhost:2525',
         logLevel: 'warn',
+        mailRetryMaxSeconds: 5,
       },
     );
   });
