@@ -2,7 +2,8 @@ import { sql } from 'kysely';
 import type { Executor } from '../db/database.js';
 import type { TeamRoleId } from '../roles/roles.js';
 
-const ORGANIZATION_COLUMNS = [
+/** The organization's columns as requests read them (everything but the avatar image). */
+export const ORGANIZATION_COLUMNS = [
   'o.id', 'o.slug', 'o.name', 'o.status', 'o.default_role', 'o.allow_joinleave', 'o.enhanced_privacy',
   'o.disable_shared_issues', 'o.early_adopter', 'o.require_2fa', 'o.require_email_verification',
   'o.disable_member_project_creation', 'o.prevent_superuser_access', 'o.disable_member_invite', 'o.features',

@@ -1,11 +1,5 @@
 import type { Executor } from '../db/database.js';
-
-const SUMMARY_COLUMNS = [
-  'o.id', 'o.slug', 'o.name', 'o.status', 'o.default_role', 'o.allow_joinleave', 'o.enhanced_privacy',
-  'o.disable_shared_issues', 'o.early_adopter', 'o.require_2fa', 'o.require_email_verification',
-  'o.disable_member_project_creation', 'o.prevent_superuser_access', 'o.disable_member_invite', 'o.features',
-  'o.avatar_type', 'o.avatar_uuid', 'o.date_added', 'o.deletion_scheduled_at',
-] as const;
+import { ORGANIZATION_COLUMNS } from './org-context.queries.js';
 
 export interface NewOrganization {
   slug: string;
@@ -32,7 +26,7 @@ export function findOrganizationsOfUser(db: Executor, userId: string, ownerOnly:
     .selectFrom('organizations as o')
     .innerJoin('members as m', 'm.organization_id', 'o.id')
     .leftJoin('auth_providers as ap', 'ap.organization_id', 'o.id')
-    .select(SUMMARY_COLUMNS)
+    .select(ORGANIZATION_COLUMNS)
     .select('ap.provider as auth_provider')
     .where('m.user_id', '=', userId)
     .where('m.user_is_active', '=', true)

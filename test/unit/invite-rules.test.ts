@@ -1,6 +1,5 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { computeAccess, DEFAULT_SCOPE_OPTIONS, type AccessInput } from '../../src/roles/access.js';
 import {
   inviteRoleProblem,
   isMemberLevelInviter,
@@ -9,18 +8,9 @@ import {
   organizationMayInvite,
   orgRoleAllowsTeams,
 } from '../../src/invites/invite-rules.js';
+import { testAccess } from '../helpers/access.js';
 
-const access = (overrides: Partial<AccessInput>) =>
-  computeAccess({
-    orgRoleId: 'member',
-    tokenScopes: null,
-    isSuperuser: false,
-    openMembership: false,
-    teamRolesEnabled: true,
-    options: DEFAULT_SCOPE_OPTIONS,
-    memberships: [],
-    ...overrides,
-  });
+const access = testAccess;
 
 describe('invite rules (sentry-behavior.md §5.2)', () => {
   it('permission: member:invite alone needs member invites allowed; member:write or member:admin do not', () => {

@@ -3,23 +3,12 @@ import assert from 'node:assert/strict';
 import {
   DEFAULT_SCOPE_OPTIONS,
   canManageMemberRole,
-  computeAccess,
   isMemberLevel,
   orgRolesWithScope,
-  type AccessInput,
 } from '../../src/roles/access.js';
+import { testAccess } from '../helpers/access.js';
 
-const access = (overrides: Partial<AccessInput>) =>
-  computeAccess({
-    orgRoleId: 'member',
-    tokenScopes: null,
-    isSuperuser: false,
-    openMembership: false,
-    teamRolesEnabled: true,
-    options: DEFAULT_SCOPE_OPTIONS,
-    memberships: [],
-    ...overrides,
-  });
+const access = testAccess;
 
 describe('member edit rules', () => {
   it('§5.4 step 5: member-level means member:invite without member:admin', () => {

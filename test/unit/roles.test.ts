@@ -8,7 +8,6 @@ import {
   canManageOrgRole,
   canManageTeamRole,
   canSetTeamRole,
-  computeAccess,
   effectiveTeamRole,
   expandTokenScopes,
   hasTeamAccess,
@@ -17,21 +16,11 @@ import {
   redundantTeamRoles,
   rolesGrantableBy,
   storedTeamRole,
-  type AccessInput,
 } from '../../src/roles/access.js';
 import { ORG_ROLES, orgRole, teamRole } from '../../src/roles/roles.js';
+import { testAccess } from '../helpers/access.js';
 
-const access = (overrides: Partial<AccessInput>) =>
-  computeAccess({
-    orgRoleId: 'member',
-    tokenScopes: null,
-    isSuperuser: false,
-    openMembership: false,
-    teamRolesEnabled: true,
-    options: DEFAULT_SCOPE_OPTIONS,
-    memberships: [],
-    ...overrides,
-  });
+const access = testAccess;
 
 describe('§3.2 org roles', () => {
   it('orders roles by priority: billing < member < admin < manager < owner', () => {
