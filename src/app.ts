@@ -1,6 +1,7 @@
 import crypto from 'node:crypto';
 import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import swagger from '@fastify/swagger';
+import cookie from '@fastify/cookie';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { Logger } from 'pino';
 import type { Config } from './config.js';
@@ -10,6 +11,9 @@ import { registerErrorHandler } from './http/error-handler.js';
 import { validatorCompiler } from './http/validator.js';
 import { ApiError } from './http/errors.js';
 import { organizationRoutes } from './organizations/organizations.routes.js';
+import { authRoutes } from './auth/auth.routes.js';
+import { authenticateSession } from './auth/session-cookie.js';
+import { consoleRoutes } from './console/console.routes.js';
 
 export interface AppDeps {
   database: Database;
@@ -20,7 +24,7 @@ export interface AppDeps {
 
 export const MAX_BODY_BYTES = 1024 * 1024;
 
-/** The HTTP application: routes over the services, Sentry's error shapes, bearer-token authentication. */
+/** The HTTP application: routes over the services, Sentry's error shapes, bearer-token and session authentication, the console. */
 export async function buildApp({ database, config, services, logger }: AppDeps): Promise<FastifyInstance> {
   const app = Fastify({
     ...(logger ? { loggerInstance: logger as FastifyBaseLogger } : { logger: false }),
@@ -34,11 +38,14 @@ export async function buildApp({ database, config, services, logger }: AppDeps):
   app.setValidatorCompiler(validatorCompiler);
   registerErrorHandler(app);
   app.decorateRequest('requester', null);
+  app.decorateRequest('browserSession', null);
+  await app.register(cookie);
 
   app.addHook('onRequest', async (request, reply) => {
     reply.header('x-request-id', request.id);
     const authorization = request.headers.authorization;
-    if (!authorization || !request.url.startsWith('/api/0/')) return;
+    if (!request.url.startsWith('/api/0/')) return;
+    if (!authorization) return authenticateSession(request, services.sessions);
     const match = /^Bearer\s+([A-Za-z0-9_-]{1,256})\s*$/i.exec(authorization);
     const requester = match ? await services.tokens.authenticate(match[1]!, request.ip) : null;
     if (!requester) throw new ApiError(401, { detail: 'Invalid token' }, 'invalid_token');
@@ -66,7 +73,8 @@ export async function buildApp({ database, config, services, logger }: AppDeps):
   });
 
   await app.register(organizationRoutes(services.organizations));
+  await app.register(authRoutes(services.sessions, config));
+  await app.register(consoleRoutes);
 
-  void config;
   return app as unknown as FastifyInstance;
 }

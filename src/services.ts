@@ -3,6 +3,7 @@ import type { Database } from './db/database.js';
 import type { Clock } from './lib/clock.js';
 import { createTokenService } from './accounts/tokens.service.js';
 import { createOrganizationService } from './organizations/organizations.service.js';
+import { createSessionService } from './auth/sessions.service.js';
 
 export interface ServiceDeps {
   database: Database;
@@ -16,6 +17,7 @@ export function createServices({ database, config, clock }: ServiceDeps) {
   return {
     tokens: createTokenService({ db, clock }),
     organizations: createOrganizationService({ db, config }),
+    sessions: createSessionService({ db, clock, config }),
   };
 }
 
