@@ -4,7 +4,7 @@ import type { Db } from '../db/database.js';
 import type { Clock } from '../lib/clock.js';
 import { fieldError, rateLimited } from '../http/errors.js';
 import { hashSecret, newSecret } from '../lib/secrets.js';
-import { hitRateLimit } from '../lib/rate-limit.js';
+import { hitRateLimits } from '../lib/rate-limit.js';
 import { normalizeEmail } from '../lib/email.js';
 import { enqueueEmail } from '../mail/outbox.js';
 import { findUserByEmail, hasTwoFactor } from '../accounts/users.queries.js';
@@ -34,7 +34,7 @@ export const RATE_LIMITS = {
   linksPerAddress: { limit: 5, windowSeconds: 3600 },
   linksPerIp: { limit: 30, windowSeconds: 3600 },
   codesPerUser: { limit: 10, windowSeconds: 900 },
-} as const;
+};
 
 export interface Session {
   id: string;
@@ -63,9 +63,15 @@ export function createSessionService({ db, clock, config }: { db: Db; clock: Clo
     async requestSigninLink(rawEmail: string, ip: string): Promise<void> {
       const email = normalizeEmail(rawEmail);
       const now = clock.now();
-      const withinAddress = await hitRateLimit(db, `signin-link:email:${email}`, RATE_LIMITS.linksPerAddress, now);
-      const withinIp = await hitRateLimit(db, `signin-link:ip:${ip}`, RATE_LIMITS.linksPerIp, now);
-      if (!withinAddress || !withinIp) throw rateLimited();
+      const exceeded = await hitRateLimits(
+        db,
+        [
+          { bucket: `signin-link:email:${email}`, ...RATE_LIMITS.linksPerAddress },
+          { bucket: `signin-link:ip:${ip}`, ...RATE_LIMITS.linksPerIp },
+        ],
+        now,
+      );
+      if (exceeded) throw rateLimited();
       const user = await findUserByEmail(db, email);
       if (!user || !user.is_active) return;
       const token = newSecret();
@@ -109,7 +115,7 @@ export function createSessionService({ db, clock, config }: { db: Db; clock: Clo
     async verifySecondFactor(session: Session, otp: string): Promise<void> {
       if (session.twoFactorPassed) return;
       const now = clock.now();
-      if (!(await hitRateLimit(db, `signin-2fa:user:${session.user.id}`, RATE_LIMITS.codesPerUser, now))) throw rateLimited();
+      if (await hitRateLimits(db, [{ bucket: `signin-2fa:user:${session.user.id}`, ...RATE_LIMITS.codesPerUser }], now)) throw rateLimited();
       const authenticator = await findConfirmedTotpSecret(db, session.user.id);
       if (!authenticator || !verifyTotp(authenticator.secret, otp, now)) {
         throw fieldError('otp', 'Invalid confirmation code. Try again.');

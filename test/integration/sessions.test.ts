@@ -4,7 +4,7 @@ import { buildApp } from '../../src/app.js';
 import { createHarness, type Harness } from '../helpers/harness.js';
 import { startSmtpServer, type TestSmtpServer } from '../helpers/smtp.js';
 import { browser, parseResponse, sessionCookie, signIn, signinToken } from '../helpers/session.js';
-import { totpCode } from '../helpers/totp.js';
+import { totpCode } from '../../src/accounts/totp.js';
 
 const TOTP_SECRET = 'JBSWY3DPEHPK3PXP';
 const CSRF_FAILED = { detail: 'CSRF Failed: CSRF token missing or incorrect.' };
