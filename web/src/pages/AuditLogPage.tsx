@@ -31,7 +31,7 @@ export function AuditLogPage() {
   return (
     <section>
       <PageHeader title="Audit log" />
-      <div className="filters">
+      <div className="filters pair">
         <SelectField label="Event" value={event} onChange={(e) => go({ event: e.target.value })}>
           <option value="">Any event</option>
           {(log.data?.options ?? []).map((name) => (
