@@ -42,7 +42,7 @@ const mel = seeded.users['mel@example.com']!.token;
 
 // Some history for the audit log and an access request; endpoints not there yet just answer 404.
 const call = (token: string, method: string, url: string, body?: unknown) =>
-  fetch(`${server.url}${url}`, { method, headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) });
+  fetch(`${server.url}${url}`, { method, headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: JSON.stringify(body ?? {}) });
 await call(owner, 'POST', '/api/0/organizations/acme/members/', { email: 'new.hire@example.com', orgRole: 'member', teams: ['frontend'] });
 await call(owner, 'PUT', `/api/0/organizations/acme/members/${org.members['mel@example.com']}/`, { orgRole: 'member', teamRoles: [{ teamSlug: 'backend', role: 'admin' }, { teamSlug: 'platform', role: null }] });
 await call(owner, 'PUT', '/api/0/organizations/acme/', { openMembership: true, defaultRole: 'member' });

@@ -39,6 +39,9 @@ export function TeamMembers({ teamSlug }: { teamSlug: string }) {
       return `${member.name} left #${teamSlug}.`;
     });
 
+  // A null team role means the one the org role implies (owners and managers are team admins everywhere).
+  const minimum = (member: Member) => org.orgRoleList.find((role) => role.id === member.orgRole)?.minimumTeamRole ?? 'contributor';
+  const rank = (id: string) => org.teamRoleList.findIndex((role) => role.id === id);
   const outside = (everyone.data ?? []).filter((m) => !members.data?.some((t) => t.id === m.id));
   const mine = everyone.data?.find((m) => m.user?.id === me?.id);
   return (
@@ -53,9 +56,13 @@ export function TeamMembers({ teamSlug }: { teamSlug: string }) {
             </span>
             <label className="inline">
               <span className="visually-hidden">Team role of {member.name}</span>
-              <select value={member.teamRole ?? 'contributor'} disabled={busy} onChange={(event) => void setRole(member, event.target.value)}>
+              <select
+                value={member.teamRole ?? minimum(member)}
+                disabled={busy || rank(minimum(member)) === org.teamRoleList.length - 1}
+                onChange={(event) => void setRole(member, event.target.value)}
+              >
                 {org.teamRoleList.map((role) => (
-                  <option key={role.id} value={role.id}>
+                  <option key={role.id} value={role.id} disabled={rank(role.id) < rank(minimum(member))}>
                     {role.name}
                   </option>
                 ))}
