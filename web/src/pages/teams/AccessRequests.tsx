@@ -27,7 +27,7 @@ export function AccessRequests({ onAnswered }: { onAnswered(): void }) {
           const by = request.requester && request.requester.id !== request.member.user?.id ? ` (asked by ${request.requester.name || request.requester.email})` : '';
           return (
             <li key={request.id} className="row">
-              <span className="who">
+              <span className="what">
                 <strong>{who}</strong> wants to join <strong>#{request.team.slug}</strong>
                 {by}
               </span>
