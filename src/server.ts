@@ -39,9 +39,10 @@ export async function startServer(runtime: Runtime): Promise<RunningServer> {
       `  curl -H 'Authorization: Bearer ${demo.token}' ${url}/api/0/organizations/${demo.orgSlug}/members/`,
     );
   } else {
+    const delivery = config.smtpUrl ? 'by email' : `as an .eml file in ${path.join(config.dataDir, 'mail')}`;
     lines.push(
       `Make an API token with: npx roster token create --email <you@example.com>`,
-      `Sign in to the console with: npx roster signin-link --email <you@example.com>`,
+      `Sign in to the console at ${config.publicUrl}/signin/: the link comes ${delivery} (or print one with npx roster signin-link --email <you@example.com>).`,
     );
   }
   lines.push(`Emails go to ${config.smtpUrl ? 'the SMTP server at SMTP_URL' : path.join(config.dataDir, 'mail') + ' as .eml files'}.`);

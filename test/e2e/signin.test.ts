@@ -37,8 +37,10 @@ describe('console: signing in', () => {
   async function signInByEmail(page: Page, email: string) {
     await page.goto(`${server.url}/`);
     await page.getByRole('heading', { name: 'Sign in to Roster' }).waitFor();
-    await page.getByLabel('Email address').fill(email);
-    await page.getByRole('button', { name: 'Email me a sign-in link' }).click();
+    // By keyboard alone: the label leads to the field, Enter submits.
+    await page.getByLabel('Email address').focus();
+    await page.keyboard.type(email);
+    await page.keyboard.press('Enter');
     await page.getByText(`If ${email} has an account, a sign-in link is on its way.`).waitFor();
     const messages = await server.smtp.waitFor((all) => all.some((mail) => mail.to && 'text' in mail.to && mail.to.text === email && mail.subject?.includes('sign-in')));
     const mail = messages.filter((m) => m.to && 'text' in m.to && m.to.text === email).at(-1)!;
@@ -66,6 +68,15 @@ describe('console: signing in', () => {
     await switcher.selectOption({ label: '+ New organization…' });
     await page.getByRole('heading', { name: 'New organization' }).waitFor();
     await page.getByLabel('Name').fill('Initech');
+    // An API error lands next to its field: Sentry's {"slug": ["…"]} under the slug input.
+    const slug = page.getByLabel('Slug (optional)');
+    await slug.fill('api');
+    await page.getByRole('button', { name: 'Create organization' }).click();
+    await page.locator('input[aria-invalid="true"]').waitFor();
+    assert.equal(await slug.getAttribute('aria-invalid'), 'true');
+    const slugError = page.locator(`[id="${(await slug.getAttribute('aria-describedby'))!.split(' ').at(-1)}"]`);
+    assert.match(await slugError.innerText(), /\S/);
+    await slug.fill('');
     await page.getByRole('button', { name: 'Create organization' }).click();
     await page.waitForURL(/\/organizations\/initech\/members\/$/);
     assert.deepEqual((await switcher.locator('option').allTextContents()).slice(0, 3).sort(), ['Acme', 'Globex', 'Initech']);

@@ -16,12 +16,13 @@ export function SignedIn() {
   const inOrg = match('/organizations/:org/(.*)', pathname.replace(/\/?$/, '/'));
   const orgSlug = inOrg && inOrg.org !== 'new' ? inOrg.org! : null;
 
+  const home = pathname === '/' || pathname === '/signin/';
   useEffect(() => {
-    if (pathname === '/' && orgs.data) navigate(orgs.data.length > 0 ? `/organizations/${orgs.data[0]!.slug}/members/` : '/organizations/new/', { replace: true });
-  }, [pathname, orgs.data]);
+    if (home && orgs.data) navigate(orgs.data.length > 0 ? `/organizations/${orgs.data[0]!.slug}/members/` : '/organizations/new/', { replace: true });
+  }, [home, orgs.data]);
 
   let page;
-  if (pathname === '/') page = <Loading />;
+  if (home) page = <Loading />;
   else if (match('/organizations/new/', pathname)) page = <NewOrgPage onCreated={orgs.reload} />;
   else if (orgSlug) page = <OrgFrame slug={orgSlug} pathname={pathname} onOrgChanged={orgs.reload} />;
   else if (match('/account/', pathname)) page = <AccountPage />;

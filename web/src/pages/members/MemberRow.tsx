@@ -57,7 +57,7 @@ export function MemberRow({
         {member.pending && (
           <span className={member.expired ? 'badge warn' : 'badge'}>
             {member.expired ? 'Invite expired' : 'Invite pending'}
-            {member.inviterName ? ` · invited by ${member.inviterName}` : ''} · {formatDate(member.dateCreated)}
+            {member.inviterName ? ` · invited by ${member.inviterName}` : ''} · sent {formatDate(member.dateCreated)}
           </span>
         )}
         {!member.pending && member.user && <span className={member.user.has2fa ? 'badge ok' : 'badge'}>{member.user.has2fa ? '2FA' : 'No 2FA'}</span>}
