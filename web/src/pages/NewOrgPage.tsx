@@ -4,7 +4,7 @@ import { useAction } from '../hooks';
 import { navigate } from '../router';
 import type { OrgDetails } from '../types';
 import { PageHeader } from '../components/Layout';
-import { TextField } from '../components/Field';
+import { NameSlugFields } from '../components/NameSlugFields';
 import { FormError } from '../components/FormError';
 
 /** Creates an organization; the requester becomes its owner. */
@@ -25,15 +25,13 @@ export function NewOrgPage({ onCreated }: { onCreated(): void }) {
     <section className="narrow">
       <PageHeader title="New organization" />
       <form onSubmit={submit} noValidate>
-        <TextField label="Name" name="name" required maxLength={64} value={name} onChange={(e) => setName(e.target.value)} error={error?.fields.name} />
-        <TextField
-          label="Slug (optional)"
-          name="slug"
-          maxLength={50}
-          value={slug}
-          onChange={(e) => setSlug(e.target.value)}
-          error={error?.fields.slug}
-          hint="The short name in addresses, such as /organizations/acme/. Made from the name when left empty."
+        <NameSlugFields
+          name={name}
+          slug={slug}
+          onName={setName}
+          onSlug={setSlug}
+          error={error}
+          slugHint="The short name in addresses, such as /organizations/acme/. Made from the name when left empty."
         />
         <FormError error={error} shown={['name', 'slug']} />
         <button type="submit" className="primary" disabled={busy || !name.trim()}>

@@ -5,7 +5,7 @@ import { Link, navigate } from '../../router';
 import { hasScope, useOrg } from '../../session';
 import type { Team } from '../../types';
 import { PageHeader } from '../../components/Layout';
-import { TextField } from '../../components/Field';
+import { NameSlugFields } from '../../components/NameSlugFields';
 import { Done, FormError } from '../../components/FormError';
 import { ConfirmButton } from '../../components/ConfirmButton';
 import { TeamMembers } from './TeamMembers';
@@ -56,15 +56,14 @@ export function TeamPage({ teamSlug }: { teamSlug: string }) {
         <form className="card" onSubmit={rename} noValidate aria-labelledby="team-settings">
           <h2 id="team-settings">Team settings</h2>
           {saved && <Done>Saved.</Done>}
-          <TextField label="Name" name="name" maxLength={64} value={name} onChange={(e) => setName(e.target.value)} error={error?.fields.name} />
-          <TextField
-            label="Slug"
-            name="slug"
-            maxLength={50}
-            value={slug}
-            onChange={(e) => setSlug(e.target.value)}
-            error={error?.fields.slug}
-            hint="Changing the slug changes the team's addresses; links with the old one stop working."
+          <NameSlugFields
+            name={name}
+            slug={slug}
+            onName={setName}
+            onSlug={setSlug}
+            error={error}
+            optionalSlug={false}
+            slugHint="Changing the slug changes the team's addresses; links with the old one stop working."
           />
           <FormError error={error} shown={['name', 'slug']} />
           <div className="actions">

@@ -5,7 +5,7 @@ import { Link, navigate } from '../../router';
 import { hasScope, useOrg } from '../../session';
 import type { Team } from '../../types';
 import { PageHeader } from '../../components/Layout';
-import { TextField } from '../../components/Field';
+import { NameSlugFields } from '../../components/NameSlugFields';
 import { FormError } from '../../components/FormError';
 import { AccessRequests } from './AccessRequests';
 
@@ -52,16 +52,7 @@ export function TeamsPage() {
       {canCreate && (
         <form className="card" onSubmit={create} noValidate aria-labelledby="new-team">
           <h2 id="new-team">Create a team</h2>
-          <TextField label="Name" name="name" required maxLength={64} value={name} onChange={(e) => setName(e.target.value)} error={error?.fields.name} />
-          <TextField
-            label="Slug (optional)"
-            name="slug"
-            maxLength={50}
-            value={slug}
-            onChange={(e) => setSlug(e.target.value)}
-            error={error?.fields.slug}
-            hint="Made from the name when left empty."
-          />
+          <NameSlugFields name={name} slug={slug} onName={setName} onSlug={setSlug} error={error} slugHint="Made from the name when left empty." />
           <FormError error={error} shown={['name', 'slug']} />
           <button type="submit" className="primary" disabled={busy || !name.trim()}>
             {busy ? 'Creating…' : 'Create team'}
