@@ -1,6 +1,6 @@
 import crypto from 'node:crypto';
 import type { Config } from '../config.js';
-import type { Db } from '../db/database.js';
+import type { Db, Executor } from '../db/database.js';
 import type { Clock } from '../lib/clock.js';
 import { fieldError, rateLimited } from '../http/errors.js';
 import { hashSecret, newSecret } from '../lib/secrets.js';
@@ -48,10 +48,11 @@ const minutesFrom = (now: Date, minutes: number) => new Date(now.getTime() + min
 export function createSessionService({ db, clock, config }: { db: Db; clock: Clock; config: Pick<Config, 'publicUrl'> }) {
   const signinUrl = (token: string) => `${config.publicUrl}/signin/${token}/`;
 
-  async function newSigninLink(user: { id: string; email: string }): Promise<string> {
+  /** Stores a new sign-in token (hashed, valid 15 minutes) and returns the link that carries it. */
+  async function issueSigninLink(executor: Executor, user: { id: string; email: string }): Promise<string> {
     const token = newSecret();
     const expiresAt = minutesFrom(clock.now(), SIGNIN_LINK_MINUTES);
-    await insertSigninToken(db, { userId: user.id, email: user.email, tokenHash: hashSecret(token), expiresAt });
+    await insertSigninToken(executor, { userId: user.id, email: user.email, tokenHash: hashSecret(token), expiresAt });
     return signinUrl(token);
   }
 
@@ -74,17 +75,16 @@ export function createSessionService({ db, clock, config }: { db: Db; clock: Clo
       if (exceeded) throw rateLimited();
       const user = await findUserByEmail(db, email);
       if (!user || !user.is_active) return;
-      const token = newSecret();
       await db.transaction().execute(async (tx) => {
-        await insertSigninToken(tx, { userId: user.id, email, tokenHash: hashSecret(token), expiresAt: minutesFrom(now, SIGNIN_LINK_MINUTES) });
-        await enqueueEmail(tx, signinEmail(email, signinUrl(token), SIGNIN_LINK_MINUTES));
+        const link = await issueSigninLink(tx, user);
+        await enqueueEmail(tx, signinEmail(user.email, link, SIGNIN_LINK_MINUTES));
       });
     },
 
     /** A sign-in link for the CLI and the demo, printed instead of emailed; null when no active user has that email. */
     async signinLinkFor(rawEmail: string): Promise<string | null> {
       const user = await findUserByEmail(db, normalizeEmail(rawEmail));
-      return user && user.is_active ? newSigninLink(user) : null;
+      return user && user.is_active ? issueSigninLink(db, user) : null;
     },
 
     /**
