@@ -1,6 +1,7 @@
 #!/usr/bin/env node
-// `npm test`: the unit suites once, then every suite that touches data on embedded PGlite and, when
-// TEST_DATABASE_URL is set, again on that PostgreSQL server. Prints one closing line for all runs.
+// `npm test`: the unit suites once, then every suite that touches data (integration, end-to-end) on
+// embedded PGlite and, when TEST_DATABASE_URL is set, again on that PostgreSQL server. Prints one
+// closing line for all runs.
 // `npm run test:faults` (`--faults`): the multi-process, crash and outage suites, which start their
 // own PostgreSQL cluster and `roster serve` processes (they take minutes, so they stand apart).
 import { spawn } from 'node:child_process';
@@ -53,9 +54,12 @@ if (faults) {
 } else {
   runs.push(await run('unit', testFiles('test/unit'), {}));
   runs.push(await run('integration on PGlite', testFiles('test/integration'), { ROSTER_TEST_ENGINE: 'pglite' }));
+  // The console in a real browser (Debian's chromium, see test/helpers/browser.ts) against a real server.
+  runs.push(await run('end-to-end on PGlite', testFiles('test/e2e'), { ROSTER_TEST_ENGINE: 'pglite' }));
   if (process.env.TEST_DATABASE_URL) {
     const files = [...testFiles('test/integration'), ...testFiles('test/postgres')];
     runs.push(await run('integration on PostgreSQL', files, { ROSTER_TEST_ENGINE: 'postgres' }));
+    runs.push(await run('end-to-end on PostgreSQL', testFiles('test/e2e'), { ROSTER_TEST_ENGINE: 'postgres' }));
   } else {
     console.log('\nTEST_DATABASE_URL is not set: skipping the PostgreSQL run.');
   }

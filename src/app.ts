@@ -1,6 +1,7 @@
 import crypto from 'node:crypto';
 import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import swagger from '@fastify/swagger';
+import cookie from '@fastify/cookie';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { Logger } from 'pino';
 import type { Config } from './config.js';
@@ -22,6 +23,9 @@ import { emailVerificationRoutes } from './accounts/email-verification.routes.js
 import { teamRoutes } from './teams/teams.routes.js';
 import { memberTeamRoutes } from './teams/member-teams.routes.js';
 import { accessRequestRoutes } from './teams/access-requests.routes.js';
+import { authRoutes } from './auth/auth.routes.js';
+import { authenticateSession } from './auth/session-cookie.js';
+import { consoleRoutes } from './console/console.routes.js';
 
 export interface AppDeps {
   database: Database;
@@ -32,7 +36,7 @@ export interface AppDeps {
 
 export const MAX_BODY_BYTES = 1024 * 1024;
 
-/** The HTTP application: routes over the services, Sentry's error shapes, bearer-token authentication. */
+/** The HTTP application: routes over the services, Sentry's error shapes, bearer-token and session authentication, the console. */
 export async function buildApp({ database, config, services, logger }: AppDeps): Promise<FastifyInstance> {
   const app = Fastify({
     ...(logger ? { loggerInstance: logger as FastifyBaseLogger } : { logger: false }),
@@ -46,11 +50,14 @@ export async function buildApp({ database, config, services, logger }: AppDeps):
   app.setValidatorCompiler(validatorCompiler);
   registerErrorHandler(app);
   app.decorateRequest('requester', null);
+  app.decorateRequest('browserSession', null);
+  await app.register(cookie);
 
   app.addHook('onRequest', async (request, reply) => {
     reply.header('x-request-id', request.id);
     const authorization = request.headers.authorization;
-    if (!authorization || !request.url.startsWith('/api/0/')) return;
+    if (!request.url.startsWith('/api/0/')) return;
+    if (!authorization) return authenticateSession(request, services.sessions);
     const match = /^Bearer\s+([A-Za-z0-9_-]{1,256})\s*$/i.exec(authorization);
     const requester = match ? await services.tokens.authenticate(match[1]!, request.ip) : null;
     if (!requester) throw new ApiError(401, { detail: 'Invalid token' }, 'invalid_token');
@@ -90,6 +97,8 @@ export async function buildApp({ database, config, services, logger }: AppDeps):
   await app.register(teamRoutes(services.teams, config));
   await app.register(memberTeamRoutes(services.memberTeams));
   await app.register(accessRequestRoutes(services.accessRequests));
+  await app.register(authRoutes(services.sessions, config));
+  await app.register(consoleRoutes);
 
   return app as unknown as FastifyInstance;
 }

@@ -15,6 +15,7 @@ const USAGE = `Usage: roster <command>
   migrate                                      apply pending database migrations
   user create --email E [--name N] [--superuser]
   token create --email E [--scopes a,b]        print a new API token (once)
+  signin-link --email E                        print a one-time sign-in link for the web console
   seed FILE                                    load a fixture (JSON) and print what it created
 
 Configuration comes from the environment: DATABASE_URL, ROSTER_DATA_DIR, ROSTER_PUBLIC_URL, SMTP_URL,
@@ -83,6 +84,17 @@ async function main(argv: string[]): Promise<void> {
         if (!user) throw new UsageError(`no user with email ${String(values.email)}`);
         const created = await services.tokens.create(user.id, scopes, 'cli');
         console.log(created.token);
+      });
+      return;
+    }
+    case 'signin-link': {
+      const values = option(rest, { email: { type: 'string' } });
+      if (typeof values.email !== 'string') throw new UsageError('signin-link needs --email');
+      const email = values.email;
+      await withRuntime(config, async ({ services }) => {
+        const link = await services.sessions.signinLinkFor(email);
+        if (!link) throw new UsageError(`no active user with email ${email}`);
+        console.log(link);
       });
       return;
     }

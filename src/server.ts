@@ -33,16 +33,21 @@ export async function startServer(runtime: Runtime): Promise<RunningServer> {
   const url = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${config.port}`;
 
   const where = database.engine === 'pglite' ? `embedded PostgreSQL (PGlite) in ${path.join(config.dataDir, 'pglite')}` : 'PostgreSQL at DATABASE_URL';
-  const lines = [`Roster is listening on ${url} — ${where}`];
+  const lines = [`Roster is listening on ${url} — ${where}`, `The web console is at ${config.publicUrl}/`];
   if (demo) {
     lines.push(
       `Demo organization "${demo.orgSlug}" is ready; its owner is ${demo.ownerEmail}.`,
+      `Sign in to the console as the owner (this link works once, within 15 minutes): ${demo.signinUrl}`,
       `Owner API token (shown once): ${demo.token}`,
       'Try:',
       `  curl -H 'Authorization: Bearer ${demo.token}' ${url}/api/0/organizations/${demo.orgSlug}/members/`,
     );
   } else {
-    lines.push(`Make an API token with: npx roster token create --email <you@example.com>`);
+    const delivery = config.smtpUrl ? 'by email' : `as an .eml file in ${path.join(config.dataDir, 'mail')}`;
+    lines.push(
+      `Make an API token with: npx roster token create --email <you@example.com>`,
+      `Sign in to the console at ${config.publicUrl}/signin/: the link comes ${delivery} (or print one with npx roster signin-link --email <you@example.com>).`,
+    );
   }
   lines.push(`Emails go to ${config.smtpUrl ? 'the SMTP server at SMTP_URL' : path.join(config.dataDir, 'mail') + ' as .eml files'}.`);
   console.log(lines.join('\n'));

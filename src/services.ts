@@ -15,6 +15,7 @@ import { createEmailVerificationService } from './accounts/email-verification.se
 import { createTeamService } from './teams/teams.service.js';
 import { createMemberTeamService } from './teams/member-teams.service.js';
 import { createAccessRequestService } from './teams/access-requests.service.js';
+import { createSessionService } from './auth/sessions.service.js';
 
 export interface ServiceDeps {
   database: Database;
@@ -40,6 +41,7 @@ export function createServices({ database, config, clock }: ServiceDeps) {
     teams: createTeamService({ db, config, clock }),
     memberTeams: createMemberTeamService({ db, config }),
     accessRequests: createAccessRequestService({ db, clock }),
+    sessions: createSessionService({ db, clock, config }),
   };
 }
 

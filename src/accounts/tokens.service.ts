@@ -67,6 +67,7 @@ export function createTokenService({ db, clock }: { db: Db; clock: Clock }) {
         isSuperuser: owner.is_superuser,
         tokenScopes: owner.scopes,
         tokenId: owner.token_id,
+        via: 'token',
         ip,
       };
     },

@@ -4,11 +4,14 @@ import { displayName } from '../auth/requester.js';
 import type { KeysetBounds } from '../http/pagination.js';
 import { AUDIT_EVENTS, type AuditEventKey } from './audit-events.js';
 
+/** What an audit entry records of its actor. */
+export type AuditActor = Pick<Requester, 'userId' | 'email' | 'name' | 'ip'>;
+
 export interface AuditEntry {
   organizationId: string;
   event: AuditEventKey;
   /** Who did it; null for the system (the seed, background enforcement without an actor). */
-  actor: Requester | null;
+  actor: AuditActor | null;
   targetObject?: string | null;
   targetUserId?: string | null;
   data: Record<string, unknown>;

@@ -10,6 +10,8 @@ export interface Requester {
   /** The API token's scopes, or null for a browser session (whose scopes are not capped). */
   readonly tokenScopes: readonly string[] | null;
   readonly tokenId: string | null;
+  /** How the requester authenticated: Sentry's org gates (§1.3) apply to sessions only. */
+  readonly via: 'token' | 'session';
   readonly ip: string;
 }
 

@@ -36,6 +36,14 @@ export const fieldErrors = (fields: Record<string, string[]>) => new ApiError(40
 /** A view-level validation error: a bare JSON list. */
 export const listError = (message: string) => new ApiError(400, [message], 'invalid');
 
+/** Sentry's org gate (§1.3): the organization requires 2FA and the session's user has none. */
+export const twoFactorRequired = () =>
+  new ApiError(
+    401,
+    { detail: { code: '2fa-required', message: 'Organization requires two-factor authentication to be enabled', extra: {} } },
+    '2fa_required',
+  );
+
 export const rateLimited = (detail = 'You are being rate limited.') => new ApiError(429, { detail }, 'rate_limited');
 
 export const serviceUnavailable = () =>

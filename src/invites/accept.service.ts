@@ -92,7 +92,7 @@ export function createAcceptInviteService({ db, clock }: { db: Db; clock: Clock 
         await insertAuditEntry(tx, {
           organizationId: invite.organization_id,
           event: 'MEMBER_ACCEPT',
-          actor: { userId: user.id, email: user.email, name: user.name, isSuperuser: user.is_superuser, tokenScopes: null, tokenId: null, ip },
+          actor: { userId: user.id, email: user.email, name: user.name, ip },
           targetObject: invite.id,
           targetUserId: user.id,
           data: memberAuditPayload({ email: user.email, userId: user.id, role: invite.role, inviteStatus: 0 }, teams),

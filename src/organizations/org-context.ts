@@ -1,6 +1,7 @@
 import type { Executor } from '../db/database.js';
 import type { Requester } from '../auth/requester.js';
-import { notFound, permissionDenied } from '../http/errors.js';
+import { notFound, permissionDenied, twoFactorRequired } from '../http/errors.js';
+import { hasTwoFactor } from '../accounts/users.queries.js';
 import { computeAccess, hasAnyScope, type Access, type ScopeOptions } from '../roles/access.js';
 import type { OrgRoleId, Scope, TeamRoleId } from '../roles/roles.js';
 import { featureEnabled, optionValues, type FeatureName, type OrgOptionValues } from './org-options.js';
@@ -32,7 +33,8 @@ export interface LoadOrgContextOptions {
 /**
  * Loads the organization and the requester's access to it. An organization the requester does not
  * belong to is a 404, as if it did not exist (superusers see every organization); a member lacking
- * every scope in `anyScope` is a 403.
+ * every scope in `anyScope` is a 403. With a browser session, Sentry's org gate applies first (§1.3):
+ * an organization requiring 2FA is a 401 `2fa-required` to a user without it (superusers exempt).
  */
 export async function loadOrgContext(
   db: Executor,
@@ -45,6 +47,9 @@ export async function loadOrgContext(
   if (forUpdate) await lockOrganizationRow(db, idOrSlug);
   const row = await findOrgContextRow(db, idOrSlug, requester.userId);
   if (!row || (!row.member_id && !requester.isSuperuser)) throw notFound();
+  if (row.require_2fa && requester.via === 'session' && !requester.isSuperuser && !(await hasTwoFactor(db, requester.userId))) {
+    throw twoFactorRequired();
+  }
   const context = toOrgContext(row, requester);
   if (anyScope && !hasAnyScope(context.access, anyScope)) throw permissionDenied();
   return context;

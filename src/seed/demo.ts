@@ -7,9 +7,10 @@ export const DEMO_ORG = 'acme';
 
 /**
  * On the first start of an empty embedded database: a small demo organization, so that a newcomer
- * has something to call. Returns the owner's token, or null when the database already had users.
+ * has something to call. Returns the owner's token and a one-time link into the web console, or null
+ * when the database already had users.
  */
-export async function seedDemo(runtime: Runtime): Promise<{ orgSlug: string; ownerEmail: string; token: string } | null> {
+export async function seedDemo(runtime: Runtime): Promise<{ orgSlug: string; ownerEmail: string; token: string; signinUrl: string } | null> {
   const { rows } = await sql<{ exists: boolean }>`select exists (select 1 from users) as exists`.execute(runtime.database.db);
   if (rows[0]?.exists) return null;
   const result = await seed(
@@ -38,5 +39,6 @@ export async function seedDemo(runtime: Runtime): Promise<{ orgSlug: string; own
       ],
     },
   );
-  return { orgSlug: DEMO_ORG, ownerEmail: DEMO_OWNER, token: result.users[DEMO_OWNER]!.token };
+  const signinUrl = await runtime.services.sessions.signinLinkFor(DEMO_OWNER);
+  return { orgSlug: DEMO_ORG, ownerEmail: DEMO_OWNER, token: result.users[DEMO_OWNER]!.token, signinUrl: signinUrl! };
 }

@@ -2,7 +2,7 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHarness, type Harness } from '../helpers/harness.js';
 import { insertAuditEntry, type AuditEntry } from '../../src/audit/audit.queries.js';
-import type { Requester } from '../../src/auth/requester.js';
+import type { AuditActor } from '../../src/audit/audit.queries.js';
 import { AUDIT_EVENTS } from '../../src/audit/audit-events.js';
 
 /** The cursor and results flag of each rel in a Link header. */
@@ -28,9 +28,7 @@ describe('audit log (GET /organizations/{org}/audit-logs/)', () => {
   let ownerId: string;
   let memberId: string;
   const url = (query = '') => `/api/0/organizations/acme/audit-logs/${query}`;
-  const asUser = (userId: string, email: string, name = ''): Requester => ({
-    userId, email, name, isSuperuser: false, tokenScopes: null, tokenId: null, ip: '203.0.113.7',
-  });
+  const asUser = (userId: string, email: string, name = ''): AuditActor => ({ userId, email, name, ip: '203.0.113.7' });
   const write = (entry: Omit<AuditEntry, 'organizationId'>) => insertAuditEntry(h.database.db, { organizationId: orgId, ...entry });
 
   before(async () => {

@@ -52,6 +52,12 @@ describe('roster CLI', () => {
     assert.match(seeded.users['o@example.com'].token, /^[0-9a-f]{64}$/);
   });
 
+  it('signin-link prints a one-time link into the console for an existing user, and refuses an unknown one', async () => {
+    const { stdout } = await roster('signin-link', '--email', 'Admin@Example.com');
+    assert.match(stdout.trim(), /^http:\/\/localhost:9000\/signin\/[0-9a-f]{64}\/$/);
+    await assert.rejects(roster('signin-link', '--email', 'nobody@example.com'), (error: { code: number; stderr: string }) => error.code === 2 && /no active user/.test(error.stderr));
+  });
+
   it('refuses a bad fixture with a message naming the entry, and a bad variable by name', async () => {
     const fixture = path.join(dataDir, 'bad.json');
     fs.writeFileSync(fixture, JSON.stringify({ users: [{ email: 'not-an-email' }] }));

@@ -1,0 +1,89 @@
+import type { FastifyRequest } from 'fastify';
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { Config } from '../config.js';
+import { notAuthenticated } from '../http/errors.js';
+import { ERROR_RESPONSES, NoContent } from '../http/schemas.js';
+import type { SessionService } from './sessions.service.js';
+import { SESSION_COOKIE, sessionCookieOptions } from './session-cookie.js';
+import { SigninBody, SigninLinkBody, SigninResponse, TwoFactorBody, WhoAmI } from './auth.schemas.js';
+
+const tags = ['Auth'];
+
+function requireSession(request: FastifyRequest) {
+  if (!request.browserSession) throw notAuthenticated();
+  return request.browserSession;
+}
+
+/** Browser sign-in: a one-time link by email, then a TOTP code when the account has 2FA, then a session cookie. */
+export function authRoutes(sessions: SessionService, config: Pick<Config, 'publicUrl'>): FastifyPluginAsyncTypebox {
+  const cookieOptions = sessionCookieOptions(config);
+  return async (app) => {
+    app.post(
+      '/api/0/auth/signin-link/',
+      {
+        schema: {
+          operationId: 'requestSigninLink',
+          tags,
+          summary: 'Email a one-time sign-in link (always 204, whether or not the address has an account)',
+          security: [],
+          body: SigninLinkBody,
+          response: { 204: NoContent, 400: ERROR_RESPONSES[400], 429: ERROR_RESPONSES[403] },
+        },
+      },
+      async (request, reply) => {
+        await sessions.requestSigninLink(request.body.email, request.ip);
+        return reply.status(204).send(null);
+      },
+    );
+
+    app.post(
+      '/api/0/auth/signin/',
+      {
+        schema: {
+          operationId: 'signIn',
+          tags,
+          summary: "Exchange a sign-in link's token for a session cookie",
+          security: [],
+          body: SigninBody,
+          response: { 200: SigninResponse, 400: ERROR_RESPONSES[400] },
+        },
+      },
+      async (request, reply) => {
+        const { sessionToken, needs2fa } = await sessions.signIn(request.body.token);
+        return reply.setCookie(SESSION_COOKIE, sessionToken, cookieOptions).send({ needs2fa });
+      },
+    );
+
+    app.post(
+      '/api/0/auth/2fa/',
+      {
+        schema: {
+          operationId: 'signInSecondFactor',
+          tags,
+          summary: "Complete a session's sign-in with a TOTP code",
+          body: TwoFactorBody,
+          response: { 204: NoContent, ...ERROR_RESPONSES, 429: ERROR_RESPONSES[403] },
+        },
+      },
+      async (request, reply) => {
+        await sessions.verifySecondFactor(requireSession(request), request.body.otp);
+        return reply.status(204).send(null);
+      },
+    );
+
+    app.get(
+      '/api/0/auth/',
+      { schema: { operationId: 'whoAmI', tags, summary: 'The signed-in account and its CSRF token', response: { 200: WhoAmI, ...ERROR_RESPONSES } } },
+      (request) => sessions.whoAmI(requireSession(request)),
+    );
+
+    app.delete(
+      '/api/0/auth/',
+      { schema: { operationId: 'signOut', tags, summary: 'Sign out: revoke the session', response: { 204: NoContent, ...ERROR_RESPONSES } } },
+      async (request, reply) => {
+        if (request.browserSession) await sessions.revoke(request.browserSession);
+        return reply.clearCookie(SESSION_COOKIE, { path: '/' }).status(204).send(null);
+      },
+    );
+  };
+}

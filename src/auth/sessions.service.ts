@@ -1,0 +1,169 @@
+import crypto from 'node:crypto';
+import type { Config } from '../config.js';
+import type { Db, Executor } from '../db/database.js';
+import type { Clock } from '../lib/clock.js';
+import { fieldError, rateLimited } from '../http/errors.js';
+import { hashSecret, newSecret } from '../lib/secrets.js';
+import { hitRateLimits } from '../lib/rate-limit.js';
+import { normalizeEmail } from '../lib/email.js';
+import { enqueueEmail } from '../mail/outbox.js';
+import { findUserByEmail, hasTwoFactor } from '../accounts/users.queries.js';
+import { verifyTotp } from '../accounts/totp.js';
+import type { Requester } from './requester.js';
+import { signinEmail } from './signin.email.js';
+import {
+  consumeSigninToken,
+  findConfirmedTotpSecret,
+  findLiveSession,
+  insertSession,
+  insertSigninToken,
+  markSessionTwoFactorPassed,
+  recordLogin,
+  revokeSession,
+  touchAuthenticator,
+  type LiveSession,
+} from './sessions.queries.js';
+
+export const SIGNIN_LINK_MINUTES = 15;
+/** A signed-in browser stays signed in for two weeks (Sentry's session age). */
+export const SESSION_DAYS = 14;
+/** A session waiting for its TOTP code lives only as long as a sign-in link. */
+const PENDING_2FA_MINUTES = 15;
+
+export const RATE_LIMITS = {
+  linksPerAddress: { limit: 5, windowSeconds: 3600 },
+  linksPerIp: { limit: 30, windowSeconds: 3600 },
+  codesPerUser: { limit: 10, windowSeconds: 900 },
+};
+
+export interface Session {
+  id: string;
+  csrfToken: string;
+  twoFactorPassed: boolean;
+  user: { id: string; email: string; name: string; isSuperuser: boolean; emailVerified: boolean };
+}
+
+const minutesFrom = (now: Date, minutes: number) => new Date(now.getTime() + minutes * 60_000);
+
+export function createSessionService({ db, clock, config }: { db: Db; clock: Clock; config: Pick<Config, 'publicUrl'> }) {
+  const signinUrl = (token: string) => `${config.publicUrl}/signin/${token}/`;
+
+  /** Stores a new sign-in token (hashed, valid 15 minutes) and returns the link that carries it. */
+  async function issueSigninLink(executor: Executor, user: { id: string; email: string }): Promise<string> {
+    const token = newSecret();
+    const expiresAt = minutesFrom(clock.now(), SIGNIN_LINK_MINUTES);
+    await insertSigninToken(executor, { userId: user.id, email: user.email, tokenHash: hashSecret(token), expiresAt });
+    return signinUrl(token);
+  }
+
+  return {
+    /**
+     * Emails a one-time sign-in link when an active account has that address, and says nothing either
+     * way; 429 past the per-address or per-IP limit (counted for every address, known or not).
+     */
+    async requestSigninLink(rawEmail: string, ip: string): Promise<void> {
+      const email = normalizeEmail(rawEmail);
+      const now = clock.now();
+      const exceeded = await hitRateLimits(
+        db,
+        [
+          { bucket: `signin-link:email:${email}`, ...RATE_LIMITS.linksPerAddress },
+          { bucket: `signin-link:ip:${ip}`, ...RATE_LIMITS.linksPerIp },
+        ],
+        now,
+      );
+      if (exceeded) throw rateLimited();
+      const user = await findUserByEmail(db, email);
+      if (!user || !user.is_active) return;
+      await db.transaction().execute(async (tx) => {
+        const link = await issueSigninLink(tx, user);
+        await enqueueEmail(tx, signinEmail(user.email, link, SIGNIN_LINK_MINUTES));
+      });
+    },
+
+    /** A sign-in link for the CLI and the demo, printed instead of emailed; null when no active user has that email. */
+    async signinLinkFor(rawEmail: string): Promise<string | null> {
+      const user = await findUserByEmail(db, normalizeEmail(rawEmail));
+      return user && user.is_active ? issueSigninLink(db, user) : null;
+    },
+
+    /**
+     * Exchanges a sign-in link's token (once, within its 15 minutes) for a new session; the session
+     * authenticates nothing but the auth routes until the TOTP step when the account has 2FA.
+     * 400 `{"token": [...]}` when the token is unknown, used or expired.
+     */
+    async signIn(token: string): Promise<{ sessionToken: string; needs2fa: boolean }> {
+      const now = clock.now();
+      const sessionToken = newSecret();
+      return db.transaction().execute(async (tx) => {
+        const consumed = await consumeSigninToken(tx, hashSecret(token), now);
+        if (!consumed) throw fieldError('token', 'This sign-in link is invalid or has expired. Ask for a new one.');
+        const needs2fa = await hasTwoFactor(tx, consumed.user_id);
+        await insertSession(tx, {
+          userId: consumed.user_id,
+          tokenHash: hashSecret(sessionToken),
+          csrfToken: crypto.randomBytes(24).toString('base64url'),
+          twoFactorPassed: !needs2fa,
+          expiresAt: needs2fa ? minutesFrom(now, PENDING_2FA_MINUTES) : minutesFrom(now, SESSION_DAYS * 24 * 60),
+        });
+        if (!needs2fa) await recordLogin(tx, consumed.user_id, now);
+        return { sessionToken, needs2fa };
+      });
+    },
+
+    /** Completes the TOTP step of a session; 400 `{"otp": [...]}` on a wrong code, 429 past 10 tries in 15 minutes. */
+    async verifySecondFactor(session: Session, otp: string): Promise<void> {
+      if (session.twoFactorPassed) return;
+      const now = clock.now();
+      if (await hitRateLimits(db, [{ bucket: `signin-2fa:user:${session.user.id}`, ...RATE_LIMITS.codesPerUser }], now)) throw rateLimited();
+      const authenticator = await findConfirmedTotpSecret(db, session.user.id);
+      if (!authenticator || !verifyTotp(authenticator.secret, otp, now)) {
+        throw fieldError('otp', 'Invalid confirmation code. Try again.');
+      }
+      await db.transaction().execute(async (tx) => {
+        await markSessionTwoFactorPassed(tx, session.id, minutesFrom(now, SESSION_DAYS * 24 * 60));
+        await touchAuthenticator(tx, authenticator.id, now);
+        await recordLogin(tx, session.user.id, now);
+      });
+    },
+
+    /** The live session behind a cookie value, or null (unknown, expired, revoked, inactive user). */
+    async authenticate(sessionToken: string): Promise<Session | null> {
+      if (!/^[0-9a-f]{64}$/.test(sessionToken)) return null;
+      const row = await findLiveSession(db, hashSecret(sessionToken), clock.now());
+      return row ? toSession(row) : null;
+    },
+
+    /** Who is signed in, for the console: the account, whether 2FA is set up or still to pass, the CSRF token. */
+    async whoAmI(session: Session) {
+      return {
+        ...session.user,
+        has2fa: await hasTwoFactor(db, session.user.id),
+        needs2fa: !session.twoFactorPassed,
+        csrfToken: session.csrfToken,
+      };
+    },
+
+    /** Revokes a session (logout): its cookie authenticates nothing from now on, in any process. */
+    async revoke(session: Session): Promise<void> {
+      await revokeSession(db, session.id, clock.now());
+    },
+  };
+}
+
+function toSession(row: LiveSession): Session {
+  return {
+    id: row.id,
+    csrfToken: row.csrf_token,
+    twoFactorPassed: row.two_factor_passed,
+    user: { id: row.user_id, email: row.email, name: row.name, isSuperuser: row.is_superuser, emailVerified: row.email_verified },
+  };
+}
+
+/** The requester a session stands for once its 2FA step (if any) is done: no token caps its scopes. */
+export function sessionRequester(session: Session, ip: string): Requester {
+  const { user } = session;
+  return { userId: user.id, email: user.email, name: user.name, isSuperuser: user.isSuperuser, tokenScopes: null, tokenId: null, via: 'session', ip };
+}
+
+export type SessionService = ReturnType<typeof createSessionService>;

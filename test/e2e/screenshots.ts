@@ -1,0 +1,131 @@
+// Screenshots of the console's main pages, for the README: `node --import tsx test/e2e/screenshots.ts [page…]`.
+// Starts a Roster on a random port (PGlite in memory), loads a demo organization, makes a little
+// history through the API, then drives Debian's chromium through the pages and writes PNGs to
+// docs/screenshots/. Name pages to take only those (e.g. `members settings`).
+import path from 'node:path';
+import type { Page } from 'playwright-core';
+import { launchBrowser } from '../helpers/browser.js';
+import { startTestServer } from '../helpers/server.js';
+
+const OUT = path.resolve(import.meta.dirname, '../../docs/screenshots');
+const only = process.argv.slice(2);
+
+const server = await startTestServer();
+const seeded = await server.seed({
+  users: [
+    { email: 'olive@example.com', name: 'Olive Owner', emailVerified: true },
+    { email: 'manny@example.com', name: 'Manny Manager', emailVerified: true, totpSecret: 'JBSWY3DPEHPK3PXP' },
+    { email: 'mel@example.com', name: 'Mel Member' },
+    { email: 'ada@example.com', name: 'Ada Admin', totpSecret: 'JBSWY3DPEHPK3PXQ' },
+  ],
+  organizations: [
+    {
+      slug: 'acme',
+      name: 'Acme',
+      settings: { openMembership: false },
+      teams: [{ slug: 'backend', name: 'Backend' }, { slug: 'frontend', name: 'Frontend' }, { slug: 'platform', name: 'Platform' }],
+      members: [
+        { email: 'olive@example.com', role: 'owner', teams: [{ slug: 'backend', role: null }] },
+        { email: 'manny@example.com', role: 'manager', teams: [{ slug: 'frontend', role: null }] },
+        { email: 'mel@example.com', role: 'member', teams: [{ slug: 'backend', role: 'admin' }] },
+        { email: 'ada@example.com', role: 'admin', teams: [{ slug: 'platform', role: null }] },
+        { email: 'invited@example.com', role: 'member', pending: true, invitedBy: 'olive@example.com' },
+        { email: 'late@example.com', role: 'member', pending: true, invitedBy: 'olive@example.com', tokenExpiresAt: '2020-01-01T00:00:00Z' },
+      ],
+    },
+    { slug: 'globex', name: 'Globex', members: [{ email: 'olive@example.com', role: 'member' }] },
+  ],
+});
+const org = seeded.organizations.acme!;
+const owner = seeded.users['olive@example.com']!.token;
+const mel = seeded.users['mel@example.com']!.token;
+
+// Some history for the audit log and an access request; endpoints not there yet just answer 404.
+const call = (token: string, method: string, url: string, body?: unknown) =>
+  fetch(`${server.url}${url}`, { method, headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: JSON.stringify(body ?? {}) });
+await call(owner, 'POST', '/api/0/organizations/acme/members/', { email: 'new.hire@example.com', orgRole: 'member', teams: ['frontend'] });
+await call(owner, 'PUT', `/api/0/organizations/acme/members/${org.members['mel@example.com']}/`, { orgRole: 'member', teamRoles: [{ teamSlug: 'backend', role: 'admin' }, { teamSlug: 'platform', role: null }] });
+await call(owner, 'PUT', '/api/0/organizations/acme/', { openMembership: true, defaultRole: 'member' });
+await call(owner, 'PUT', '/api/0/organizations/acme/', { openMembership: false });
+await call(mel, 'POST', `/api/0/organizations/acme/members/${org.members['mel@example.com']}/teams/frontend/`);
+
+const browser = await launchBrowser();
+async function signedInPage(viewport = { width: 1280, height: 800 }): Promise<Page> {
+  const context = await browser.newContext({ viewport, deviceScaleFactor: 1 });
+  const page = await context.newPage();
+  await page.goto((await server.services.sessions.signinLinkFor('olive@example.com'))!);
+  await page.waitForURL(/\/organizations\//);
+  return page;
+}
+
+const shots: Record<string, (page: Page) => Promise<void>> = {
+  members: async (page) => {
+    await page.goto(`${server.url}/organizations/acme/members/`);
+    await page.getByRole('heading', { name: 'Invite a member' }).waitFor();
+  },
+  member: async (page) => {
+    await page.goto(`${server.url}/organizations/acme/members/${org.members['mel@example.com']}/`);
+    await page.getByRole('heading', { name: 'Mel Member' }).waitFor();
+  },
+  teams: async (page) => {
+    await page.goto(`${server.url}/organizations/acme/teams/`);
+    await page.getByRole('heading', { name: 'Create a team' }).waitFor();
+  },
+  team: async (page) => {
+    await page.goto(`${server.url}/organizations/acme/teams/backend/`);
+    await page.getByRole('heading', { name: 'Team settings' }).waitFor();
+  },
+  settings: async (page) => {
+    await page.goto(`${server.url}/organizations/acme/settings/`);
+    await page.getByLabel('Require two-factor authentication').check();
+    await page.getByText('without two-factor authentication will be removed').waitFor();
+  },
+  'audit-log': async (page) => {
+    await page.goto(`${server.url}/organizations/acme/audit-log/`);
+    await page.getByRole('table').waitFor();
+  },
+  account: async (page) => {
+    await page.goto(`${server.url}/account/`);
+    await page.getByRole('button', { name: 'Set up an authenticator app' }).click();
+    await page.getByRole('img', { name: 'QR code for your authenticator app' }).waitFor();
+  },
+};
+
+for (const [name, go] of Object.entries(shots)) {
+  if (only.length > 0 && !only.includes(name)) continue;
+  const page = await signedInPage();
+  await go(page);
+  await page.screenshot({ path: path.join(OUT, `${name}.png`), fullPage: true });
+  await page.context().close();
+  console.log(`wrote docs/screenshots/${name}.png`);
+}
+
+if (only.length === 0 || only.includes('signin')) {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 640 } });
+  await page.goto(`${server.url}/`);
+  await page.getByRole('heading', { name: 'Sign in to Roster' }).waitFor();
+  await page.screenshot({ path: path.join(OUT, 'signin.png') });
+  await page.close();
+  console.log('wrote docs/screenshots/signin.png');
+}
+if (only.length === 0 || only.includes('accept')) {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 640 } });
+  await page.goto(org.inviteLinks['invited@example.com']!);
+  await page.getByRole('heading', { name: 'Invitation' }).waitFor();
+  await page.getByText('You are invited').or(page.locator('.form-error')).first().waitFor();
+  await page.screenshot({ path: path.join(OUT, 'accept.png') });
+  await page.close();
+  console.log('wrote docs/screenshots/accept.png');
+}
+if (only.length === 0 || only.includes('phone')) {
+  const page = await signedInPage({ width: 390, height: 844 });
+  await page.goto(`${server.url}/organizations/acme/members/`);
+  await page.getByRole('heading', { name: 'Members' }).waitFor();
+  await page.waitForLoadState('networkidle');
+  await page.screenshot({ path: path.join(OUT, 'phone.png'), fullPage: true });
+  await page.context().close();
+  console.log('wrote docs/screenshots/phone.png');
+}
+
+await browser.close();
+await server.close();
