@@ -9,7 +9,6 @@ import type { Database } from './db/database.js';
 import type { Services } from './services.js';
 import { registerErrorHandler } from './http/error-handler.js';
 import { validatorCompiler } from './http/validator.js';
-import { ApiError } from './http/errors.js';
 import { memberEditRoutes } from './members/member-edit.routes.js';
 import { memberRoutes } from './members/members.routes.js';
 import { inviteRoutes } from './invites/invites.routes.js';
@@ -24,7 +23,7 @@ import { teamRoutes } from './teams/teams.routes.js';
 import { memberTeamRoutes } from './teams/member-teams.routes.js';
 import { accessRequestRoutes } from './teams/access-requests.routes.js';
 import { authRoutes } from './auth/auth.routes.js';
-import { authenticateSession } from './auth/session-cookie.js';
+import { registerAuthentication } from './auth/authenticate.js';
 import { consoleRoutes } from './console/console.routes.js';
 
 export interface AppDeps {
@@ -55,14 +54,8 @@ export async function buildApp({ database, config, services, logger }: AppDeps):
 
   app.addHook('onRequest', async (request, reply) => {
     reply.header('x-request-id', request.id);
-    const authorization = request.headers.authorization;
-    if (!request.url.startsWith('/api/0/')) return;
-    if (!authorization) return authenticateSession(request, services.sessions);
-    const match = /^Bearer\s+([A-Za-z0-9_-]{1,256})\s*$/i.exec(authorization);
-    const requester = match ? await services.tokens.authenticate(match[1]!, request.ip) : null;
-    if (!requester) throw new ApiError(401, { detail: 'Invalid token' }, 'invalid_token');
-    request.requester = requester;
   });
+  registerAuthentication(app, services);
 
   await app.register(swagger, {
     openapi: {
@@ -77,7 +70,7 @@ export async function buildApp({ database, config, services, logger }: AppDeps):
     },
   });
 
-  app.get('/api/0/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+  app.get('/api/0/openapi.json', { schema: { hide: true }, config: { public: true } }, async () => app.swagger());
 
   app.get('/_health/', { schema: { hide: true } }, async (_request, reply) => {
     const up = await database.ping();

@@ -29,6 +29,7 @@ export function emailVerificationRoutes(verification: EmailVerificationService):
     app.post(
       '/api/0/account/confirm-email/:user_id/:token/',
       {
+        config: { public: true },
         schema: {
           operationId: 'confirmEmail',
           tags: ['Users'],

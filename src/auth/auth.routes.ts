@@ -21,6 +21,7 @@ export function authRoutes(sessions: SessionService, config: Pick<Config, 'publi
     app.post(
       '/api/0/auth/signin-link/',
       {
+        config: { public: true },
         schema: {
           operationId: 'requestSigninLink',
           tags,
@@ -39,6 +40,7 @@ export function authRoutes(sessions: SessionService, config: Pick<Config, 'publi
     app.post(
       '/api/0/auth/signin/',
       {
+        config: { public: true },
         schema: {
           operationId: 'signIn',
           tags,
@@ -57,6 +59,7 @@ export function authRoutes(sessions: SessionService, config: Pick<Config, 'publi
     app.post(
       '/api/0/auth/2fa/',
       {
+        config: { public: true },
         schema: {
           operationId: 'signInSecondFactor',
           tags,
@@ -73,13 +76,13 @@ export function authRoutes(sessions: SessionService, config: Pick<Config, 'publi
 
     app.get(
       '/api/0/auth/',
-      { schema: { operationId: 'whoAmI', tags, summary: 'The signed-in account and its CSRF token', response: { 200: WhoAmI, ...ERROR_RESPONSES } } },
+      { config: { public: true }, schema: { operationId: 'whoAmI', tags, summary: 'The signed-in account and its CSRF token', response: { 200: WhoAmI, ...ERROR_RESPONSES } } },
       (request) => sessions.whoAmI(requireSession(request)),
     );
 
     app.delete(
       '/api/0/auth/',
-      { schema: { operationId: 'signOut', tags, summary: 'Sign out: revoke the session', response: { 204: NoContent, ...ERROR_RESPONSES } } },
+      { config: { public: true }, schema: { operationId: 'signOut', tags, summary: 'Sign out: revoke the session', response: { 204: NoContent, ...ERROR_RESPONSES } } },
       async (request, reply) => {
         if (request.browserSession) await sessions.revoke(request.browserSession);
         return reply.clearCookie(SESSION_COOKIE, { path: '/' }).status(204).send(null);

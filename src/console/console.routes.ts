@@ -44,7 +44,8 @@ export async function consoleRoutes(app: FastifyInstance, { dir = CONSOLE_DIR }:
       reply.header('cache-control', file.includes(`${path.sep}assets${path.sep}`) ? 'public, max-age=31536000, immutable' : 'no-cache');
     },
   });
-  app.get('/*', { schema: { hide: true } }, async (request, reply) => {
+  // Public: it serves the page, and unknown API paths get their 404 here whoever asks.
+  app.get('/*', { schema: { hide: true }, config: { public: true } }, async (request, reply) => {
     if (NOT_CONSOLE.some((prefix) => request.url.startsWith(prefix))) throw notFound();
     return reply.header('cache-control', 'no-cache').sendFile('index.html');
   });

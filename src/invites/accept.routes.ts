@@ -22,6 +22,7 @@ export function acceptInviteRoutes(acceptInvites: AcceptInviteService): FastifyP
       app.get(
         form.path,
         {
+          config: { public: true },
           schema: {
             operationId: `getAcceptInvite${form.suffix}`,
             tags: ['Invites'],
@@ -36,6 +37,7 @@ export function acceptInviteRoutes(acceptInvites: AcceptInviteService): FastifyP
       app.post(
         form.path,
         {
+          config: { public: true },
           schema: {
             operationId: `acceptInvite${form.suffix}`,
             tags: ['Invites'],

@@ -108,7 +108,8 @@ export async function orgState(h: Harness, orgId: string) {
     db.selectFrom('member_teams').selectAll().where('organization_id', '=', orgId).orderBy('id').execute(),
     db.selectFrom('audit_log_entries').select(['id', 'event', 'data']).where('organization_id', '=', orgId).orderBy('id').execute(),
     db.selectFrom('email_outbox').select(['id', 'recipient', 'subject']).where('organization_id', '=', orgId).orderBy('id').execute(),
-    sql<{ bucket: string; count: number }>`select bucket, count from rate_limit_counters order by bucket`.execute(db),
+    // Failed authentications are counted on purpose (they are rate-limited); they are not the organization's state.
+    sql<{ bucket: string; count: number }>`select bucket, count from rate_limit_counters where bucket not like 'auth-fail:%' order by bucket`.execute(db),
   ]);
   return { members, memberTeams, audit, outbox, counters: counters.rows };
 }

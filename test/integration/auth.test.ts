@@ -1,5 +1,6 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
+import { FAILED_TOKEN_LIMIT } from '../../src/accounts/tokens.service.js';
 import { createHarness, type Harness } from '../helpers/harness.js';
 
 describe('authentication and error shapes', () => {
@@ -72,6 +73,39 @@ describe('authentication and error shapes', () => {
     });
     assert.equal(huge.statusCode, 413);
     assert.ok(huge.json().detail);
+  });
+
+  it('§1.2: without credentials every protected route answers 401 before looking at the body', async () => {
+    const routes: Array<[string, string, unknown]> = [
+      ['POST', '/api/0/organizations/', { name: 42 }],
+      ['POST', '/api/0/organizations/acme/members/', { email: 'not an email', orgRole: 'king' }],
+      ['PUT', '/api/0/organizations/acme/members/1/', { teams: 'nope' }],
+      ['PUT', '/api/0/organizations/acme/', { slug: '!!' }],
+      ['POST', '/api/0/api-tokens/', { scopes: 5 }],
+    ];
+    for (const [method, url, body] of routes) {
+      const response = await h.request(null, method as 'POST', url, body);
+      assert.equal(response.status, 401, `${method} ${url}`);
+      assert.deepEqual(response.body, { detail: 'Authentication credentials were not provided.' });
+    }
+    // Public routes answer without credentials.
+    assert.equal((await h.request(null, 'GET', '/api/0/openapi.json')).status, 200);
+    assert.equal((await h.request(null, 'GET', '/api/0/accept-invite/1/abc/')).status, 400);
+  });
+
+  it('failed token authentications are limited per IP: past the limit a 429, through the shared counters', async () => {
+    const bad = () => h.app.inject({ method: 'GET', url: '/api/0/organizations/', headers: { authorization: `Bearer ${'e'.repeat(64)}` }, remoteAddress: '198.51.100.9' });
+    for (let i = 0; i < FAILED_TOKEN_LIMIT.limit; i++) assert.equal((await bad()).statusCode, 401);
+    const limited = await bad();
+    assert.equal(limited.statusCode, 429);
+    assert.ok(limited.json().detail);
+    // Another address, and a valid token from the limited one, are unaffected.
+    const other = await h.app.inject({ method: 'GET', url: '/api/0/organizations/', headers: { authorization: 'Bearer 0000' }, remoteAddress: '198.51.100.10' });
+    assert.equal(other.statusCode, 401);
+    const valid = await h.app.inject({ method: 'GET', url: '/api/0/organizations/', headers: { authorization: `Bearer ${token}` }, remoteAddress: '198.51.100.9' });
+    assert.equal(valid.statusCode, 200);
+    h.clock.advance(FAILED_TOKEN_LIMIT.windowSeconds * 1000);
+    assert.equal((await bad()).statusCode, 401, 'a new window starts over');
   });
 
   it('a list body where an object is expected is a 400, not a 500', async () => {
