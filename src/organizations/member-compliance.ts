@@ -9,7 +9,7 @@ import { setupTwoFactorEmail } from '../mail/templates/setup-2fa.js';
 import { memberAuditPayload } from '../members/member-audit.js';
 import { findTeamsOfMembers } from '../members/members.queries.js';
 import { inviteLink, issueInviteToken } from '../members/invite-token.js';
-import { membersToDetach } from '../roles/access.js';
+import { membersToDetach } from '../roles/enforcement.js';
 import {
   deletePendingInviteByEmail,
   detachMemberUser,

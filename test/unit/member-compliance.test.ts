@@ -1,6 +1,6 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { membersToDetach } from '../../src/roles/access.js';
+import { membersToDetach } from '../../src/roles/enforcement.js';
 
 describe('2FA / email-verification enforcement keeps an owner (decisions.md item 10)', () => {
   const member = (id: string, role: string, compliant: boolean, active = true) => ({ id, role, compliant, active });
