@@ -7,7 +7,7 @@
 import os from 'node:os';
 import path from 'node:path';
 import { LoadDriver } from './load.js';
-import { holdConnections, measureHttp, measurePgliteFloor, measurePostgresFloors, servedRoutes, type BenchContext, type RotationState } from './measure.js';
+import { measureHttp, measurePgliteFloor, measurePostgresFloors, servedRoutes, type BenchContext, type RotationState } from './measure.js';
 import { parseOptions, selected, UsageError, USAGE, type BenchOptions } from './options.js';
 import { formatLine, parseLine, type Line, type LineValue } from './output.js';
 import { SCENARIOS, SEARCH, type Scenario } from './scenarios.js';
@@ -54,6 +54,9 @@ async function runEngine(
 ): Promise<void> {
   const routes = await servedRoutes(server);
   const rotation: RotationState = new Map();
+  // A fresh server answers its first requests slowly (connections, JIT): warm it before any window.
+  const warmup = SCENARIOS.find((scenario) => scenario.name === 'auth-overhead')!;
+  await measureHttp({ ...context, options: { ...context.options, warmupMs: 0, durationMs: 2000 } }, server, world, warmup, 16, rotation);
   for (const scenario of scenarios) {
     const served = routeServed(routes, scenario);
     for (const conc of context.options.concurrencies) {
@@ -83,13 +86,10 @@ async function benchPostgres(context: BenchContext, scenarios: Scenario[]): Prom
     options.cpuProfDir,
   );
   const stopServer = onCleanup(() => server.stop());
-  const held = await holdConnections(options.databaseUrl, setup.schema, Math.max(...options.concurrencies));
-  const release = onCleanup(() => held.close());
-  const target = { url: options.databaseUrl, schema: setup.schema, setup: setup.database, clients: held.clients };
+  const target = { url: options.databaseUrl, schema: setup.schema, setup: setup.database };
   await runEngine(context, 'postgres', server, setup.world, scenarios, (scenario, conc) =>
     measurePostgresFloors(context, target, setup.world, scenario, conc),
   );
-  await release();
   await stopServer();
   await drop();
   if (options.cpuProfDir) note(`CPU profile of Roster written to ${options.cpuProfDir}`);
