@@ -7,7 +7,7 @@ import type { LineValue } from './output.js';
 import { actorOf, type Scenario } from './scenarios.js';
 import type { RosterProcess } from './server.js';
 import type { CountingSmtpServer } from './smtp.js';
-import { runPgbench, writeScript } from './floors/pgbench.js';
+import { floorSessionOptions, runPgbench, writeScript } from './floors/pgbench.js';
 import { parseScript } from './floors/script.js';
 import { pgliteRunner, pgRunner, runScriptFloor } from './floors/node-floor.js';
 import type { World } from './world.js';
@@ -130,7 +130,7 @@ export async function measurePostgresFloors(
   const floorRps = await pgbenchWithRetries(context, { url: target.url, schema: target.schema, scriptFile, vars: defines, conc, seconds: context.options.pgbenchSeconds });
   await resetFloor(target.setup, world, scenario);
   // Connected before the window opens (pgbench does not count its connection time either).
-  const pool = new pg.Pool({ connectionString: target.url, options: `-c search_path=${target.schema}`, max: conc });
+  const pool = new pg.Pool({ connectionString: target.url, options: floorSessionOptions(target.schema), max: conc });
   let clients: pg.PoolClient[] = [];
   try {
     clients = await Promise.all(Array.from({ length: conc }, () => pool.connect()));

@@ -18,7 +18,7 @@ interface Profile {
 }
 
 export function origin(url: string): string {
-  if (url === '') return '(native / idle / gc)';
+  if (url === '') return '(native: syscalls such as writev, GC)';
   if (url.startsWith('node:')) return 'node internals';
   const pkg = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(url);
   if (pkg) return pkg[1]!;
@@ -30,6 +30,9 @@ export function summarize(profile: Profile, top = 25): string {
   const byId = new Map(profile.nodes.map((node) => [node.id, node]));
   const selfUs = new Map<number, number>();
   profile.samples.forEach((id, index) => selfUs.set(id, (selfUs.get(id) ?? 0) + (profile.timeDeltas[index] ?? 0)));
+  // Idle time is the server waiting (for PostgreSQL, or between runs): percentages are of busy time.
+  const idle = new Set(profile.nodes.filter((node) => ['(idle)', '(program)'].includes(node.callFrame.functionName)).map((node) => node.id));
+  for (const id of idle) selfUs.delete(id);
   const total = [...selfUs.values()].reduce((sum, us) => sum + us, 0);
   const frames = new Map<string, number>();
   const origins = new Map<string, number>();
@@ -44,7 +47,7 @@ export function summarize(profile: Profile, top = 25): string {
   const rows = (map: Map<string, number>, count: number) =>
     [...map.entries()].sort((a, b) => b[1] - a[1]).slice(0, count).map(([name, us]) => `${percent(us)}  ${name}`);
   return [
-    `total ${(total / 1e6).toFixed(1)} s of samples`,
+    `${(total / 1e6).toFixed(1)} s busy (idle time left out; percentages are of busy time)`,
     '',
     'self time by origin:',
     ...rows(origins, 15),
