@@ -19,6 +19,11 @@ export interface Sizes {
 }
 
 export const ORG_SLUG = 'bench';
+/**
+ * How far down the list the deep page starts: deep, yet with enough members after it that the searched
+ * page is still full (1 in 20 matches), so that deep and page 1 do the same work.
+ */
+export const DEEP_POSITION = 0.75;
 export const LARGE_SLUG = 'bench-large';
 
 /** Seeds both organizations into a migrated database and returns what the scenarios need. */
@@ -44,7 +49,7 @@ export async function seedWorld(database: Database, sizes: Sizes, note: (text: s
     };
     const { rows } = await sql<{ id: string; deep: string }>`
       select o.id, (select m.id from members m where m.organization_id = o.id order by m.id
-                     offset ${Math.floor(shape.members * 0.9)} limit 1) as deep
+                     offset ${Math.floor(shape.members * DEEP_POSITION)} limit 1) as deep
         from organizations o where o.slug = ${shape.slug}`.execute(database.db);
     return { slug: shape.slug, id: rows[0]!.id, members: shape.members, teams: shape.teams, owner: await actor(0), manager: await actor(1), deepAfterId: rows[0]!.deep };
   };

@@ -15,7 +15,7 @@ export interface OrgWorld {
   teams: number;
   owner: Actor;
   manager: Actor;
-  /** The id of the member 90% of the way down the list: a deep page's cursor continues after it. */
+  /** The id of the member 75% of the way down the list: a deep page's cursor continues after it. */
   deepAfterId: string;
 }
 

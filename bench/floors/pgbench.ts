@@ -11,13 +11,14 @@ export const PGBENCH = '/usr/bin/pgbench';
  * deep searched page of the 10,000-member org scans the 1,000,000-member org through members_id_idx:
  * 624 ms instead of 14 ms). Floors keep pgbench's prepared statements but plan as Roster's do.
  */
-export function floorSessionOptions(schema: string): string {
-  return `-c search_path=${schema} -c plan_cache_mode=force_custom_plan`;
+export function floorSessionOptions(schema: string, planCache: 'custom' | 'auto'): string {
+  return `-c search_path=${schema} -c plan_cache_mode=${planCache === 'custom' ? 'force_custom_plan' : 'auto'}`;
 }
 
 export interface PgbenchRun {
   url: string;
   schema: string;
+  planCache: 'custom' | 'auto';
   scriptFile: string;
   vars: Record<string, string>;
   conc: number;
@@ -30,13 +31,13 @@ export interface PgbenchResult {
 }
 
 /** pgbench -M prepared on the benchmark's schema: the physical limit of this SQL on this server. */
-export function runPgbench({ url, schema, scriptFile, vars, conc, seconds }: PgbenchRun): Promise<PgbenchResult> {
+export function runPgbench({ url, schema, planCache, scriptFile, vars, conc, seconds }: PgbenchRun): Promise<PgbenchResult> {
   const args = ['-M', 'prepared', '-n', '-c', String(conc), '-j', '2', '-T', String(seconds), '-f', scriptFile];
   for (const [name, value] of Object.entries(vars)) args.push('-D', `${name}=${value}`);
   args.push(url);
   return new Promise((resolve, reject) => {
     const child = spawn(PGBENCH, args, {
-      env: { ...process.env, PGOPTIONS: floorSessionOptions(schema) },
+      env: { ...process.env, PGOPTIONS: floorSessionOptions(schema, planCache) },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let output = '';
