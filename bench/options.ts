@@ -23,11 +23,11 @@ export interface BenchOptions {
 export const USAGE = `Usage: npm run bench -- [--quick] [--engine postgres|pglite] [--only scenario[,scenario]]
                           [--seconds N] [--large-members N] [--cpu-prof DIR]
 
-  --quick          0.7 s windows (pgbench 1 s) and a 50,000-member "large" organization (CI)
+  --quick          0.7 s windows (pgbench 1 s) and a 20,000-member "large" organization (CI)
   --engine         one engine only (default: both)
   --only           scenarios by name or prefix, e.g. role-change,member-list-1m
   --seconds        measured window of each run (default 10; floors use the same)
-  --large-members  size of the large organization (default 1000000, 50000 with --quick)
+  --large-members  size of the large organization (default 1000000, 20000 with --quick)
   --plan-cache     custom (default): floors plan every statement with its values, as Roster's unnamed
                    statements are; auto: PostgreSQL may switch prepared statements to generic plans
   --cpu-prof       write Roster's CPU profile of the postgres runs into DIR (summarize with bench/profile.ts)
@@ -58,7 +58,7 @@ export function parseOptions(argv: string[], env: NodeJS.ProcessEnv = process.en
   if (planCache !== 'custom' && planCache !== 'auto') throw new UsageError(`--plan-cache must be custom or auto, got "${planCache}"`);
   const seconds = values.seconds === undefined ? (quick ? 0.7 : 10) : Number(values.seconds);
   if (!(seconds >= 0.5 && seconds <= 120)) throw new UsageError('--seconds must be a number from 0.5 to 120');
-  const largeMembers = values['large-members'] === undefined ? (quick ? 50_000 : 1_000_000) : Number(values['large-members']);
+  const largeMembers = values['large-members'] === undefined ? (quick ? 20_000 : 1_000_000) : Number(values['large-members']);
   if (!Number.isInteger(largeMembers) || largeMembers < 1000 || largeMembers > 5_000_000) throw new UsageError('--large-members must be from 1000 to 5000000');
   return {
     quick,
