@@ -1,0 +1,157 @@
+/**
+ * `npm run bench`: seeds its own schema (and a PGlite directory), starts Roster as a separate process,
+ * drives every scenario at each concurrency from a driver process, measures the floors of the same SQL
+ * (pgbench, then `pg` from Node; PGlite in-process), and prints one `key=value` line per scenario ×
+ * engine × concurrency. Notes go to stderr; lines starting with `#` on stdout describe the run.
+ */
+import os from 'node:os';
+import path from 'node:path';
+import { LoadDriver } from './load.js';
+import { measureHttp, measurePgliteFloor, measurePostgresFloors, servedRoutes, type BenchContext, type RotationState } from './measure.js';
+import { parseOptions, selected, UsageError, USAGE, type BenchOptions } from './options.js';
+import { formatLine, parseLine, type Line, type LineValue } from './output.js';
+import { SCENARIOS, SEARCH, type Scenario } from './scenarios.js';
+import { ensureBuilt, ROOT, startRoster, type RosterProcess } from './server.js';
+import { setupPglite, setupPostgres } from './setup.js';
+import { startCountingSmtp } from './smtp.js';
+import { checkTargets } from './targets.js';
+import type { World } from './world.js';
+
+const cleanups: Array<() => Promise<void> | void> = [];
+
+/** Registers a clean-up step for the end (or an interruption) and returns it to call earlier: it runs once. */
+function onCleanup(step: () => Promise<void> | void): () => Promise<void> {
+  let done: Promise<void> | null = null;
+  const once = () => (done ??= Promise.resolve().then(step));
+  cleanups.push(once);
+  return once;
+}
+const lines: Line[] = [];
+
+const startedAt = Date.now();
+
+function note(text: string): void {
+  process.stderr.write(`# ${((Date.now() - startedAt) / 1000).toFixed(1)}s ${text}\n`);
+}
+
+function emit(fields: Record<string, LineValue>): void {
+  const text = formatLine(fields);
+  console.log(text);
+  lines.push(parseLine(text)!);
+}
+
+function routeServed(routes: Set<string>, scenario: Scenario): boolean {
+  return routes.has(`${scenario.route.method} ${scenario.route.path}`);
+}
+
+async function runEngine(
+  context: BenchContext,
+  engine: 'postgres' | 'pglite',
+  server: RosterProcess,
+  world: World,
+  scenarios: Scenario[],
+  floorsOf: (scenario: Scenario, conc: number) => Promise<Record<string, LineValue>>,
+): Promise<void> {
+  const routes = await servedRoutes(server);
+  const rotation: RotationState = new Map();
+  // A fresh server answers its first requests slowly (connections, JIT): warm it before any window.
+  const warmup = SCENARIOS.find((scenario) => scenario.name === 'auth-overhead')!;
+  await measureHttp({ ...context, options: { ...context.options, warmupMs: 0, durationMs: 2000 } }, server, world, warmup, 16, rotation);
+  for (const scenario of scenarios) {
+    const served = routeServed(routes, scenario);
+    for (const conc of context.options.concurrencies) {
+      note(`${engine} ${scenario.name} conc=${conc}${served ? '' : ' (endpoint missing: floors only)'}`);
+      const http = served ? await measureHttp(context, server, world, scenario, conc, rotation) : { skipped: 'endpoint-missing' };
+      const floors = await floorsOf(scenario, conc);
+      const rps = typeof http.rps === 'number' ? http.rps : null;
+      emit({
+        scenario: scenario.name,
+        engine,
+        conc,
+        ...http,
+        ...floors,
+        ratio_to_floor: rps !== null && typeof floors.floor_rps === 'number' ? rps / floors.floor_rps : null,
+        org_members: scenario.org === 'large' ? world.large.members : undefined,
+      });
+    }
+  }
+}
+
+async function benchPostgres(context: BenchContext, scenarios: Scenario[]): Promise<void> {
+  const { options } = context;
+  const setup = await setupPostgres(options.databaseUrl, options, note);
+  const drop = onCleanup(() => setup.drop());
+  const server = await startRoster(
+    { DATABASE_URL: setup.serverUrl, SMTP_URL: context.smtp.url, ROSTER_PUBLIC_URL: 'http://roster.bench' },
+    options.cpuProfDir,
+  );
+  const stopServer = onCleanup(() => server.stop());
+  const target = { url: options.databaseUrl, schema: setup.schema, setup: setup.database };
+  await runEngine(context, 'postgres', server, setup.world, scenarios, (scenario, conc) =>
+    measurePostgresFloors(context, target, setup.world, scenario, conc),
+  );
+  await stopServer();
+  await drop();
+  if (options.cpuProfDir) note(`CPU profile of Roster written to ${options.cpuProfDir}`);
+}
+
+async function benchPglite(context: BenchContext, scenarios: Scenario[]): Promise<void> {
+  const setup = await setupPglite(context.options, note);
+  onCleanup(() => setup.remove());
+  const closeDatabase = onCleanup(() => setup.database.close());
+  // PGlite is one process's database: measure its floors here first, then hand the directory to Roster.
+  const floors = new Map<string, number>();
+  for (const scenario of scenarios) {
+    note(`pglite floor ${scenario.name}`);
+    floors.set(scenario.name, await measurePgliteFloor(context, setup.database, setup.world, scenario));
+  }
+  await closeDatabase();
+  const server = await startRoster({ ROSTER_DATA_DIR: setup.dataDir, SMTP_URL: context.smtp.url, ROSTER_PUBLIC_URL: 'http://roster.bench' }, null);
+  const stopServer = onCleanup(() => server.stop());
+  await runEngine(context, 'pglite', server, setup.world, scenarios, async (scenario) => ({ floor_rps: floors.get(scenario.name)! }));
+  await stopServer();
+}
+
+function describeRun(options: BenchOptions): void {
+  const cpus = os.cpus();
+  console.log(`# roster bench ${new Date().toISOString()} node ${process.version} on ${cpus.length} × ${cpus[0]?.model ?? 'cpu'}, load average ${os.loadavg().map((n) => n.toFixed(1)).join(' ')}`);
+  console.log(`# ${options.quick ? 'quick: ' : ''}warm-up ${options.warmupMs} ms, window ${options.durationMs} ms, pgbench ${options.pgbenchSeconds} s; org of ${options.members} members × ${options.teams} teams; free-text query "${SEARCH}"; floors plan ${options.planCache === 'custom' ? 'every statement with its values (force_custom_plan)' : 'as PostgreSQL picks (auto)'}`);
+  if (options.largeMembers !== 1_000_000) console.log(`# the member-list-1m-* lines use a large organization of ${options.largeMembers} members, not 1,000,000`);
+}
+
+async function main(): Promise<void> {
+  const options = parseOptions(process.argv.slice(2));
+  const scenarios = SCENARIOS.filter((scenario) => selected(options, scenario.name));
+  if (scenarios.length === 0) throw new UsageError(`no scenario matches --only ${options.only.join(',')}`);
+  await ensureBuilt(note);
+  describeRun(options);
+  const smtp = await startCountingSmtp();
+  onCleanup(() => smtp.close());
+  const driver = new LoadDriver();
+  onCleanup(() => driver.close());
+  const context: BenchContext = { options, driver, smtp, floorDir: path.join(ROOT, '.bench', 'floors'), note };
+  const started = Date.now();
+  for (const engine of options.engines) {
+    if (engine === 'postgres') await benchPostgres(context, scenarios);
+    else await benchPglite(context, scenarios);
+  }
+  const checks = checkTargets(lines);
+  for (const check of checks.filter((candidate) => !candidate.ok)) console.log(`# target missed: ${check.target}: ${check.detail}`);
+  console.log(`# targets met: ${checks.filter((check) => check.ok).length} of ${checks.length}; run took ${Math.round((Date.now() - started) / 1000)} s`);
+}
+
+async function cleanup(): Promise<void> {
+  for (const step of cleanups.reverse()) await Promise.resolve().then(step).catch((error) => note(`cleanup: ${error}`));
+  cleanups.length = 0;
+}
+
+process.once('SIGINT', () => void cleanup().finally(() => process.exit(130)));
+process.once('SIGTERM', () => void cleanup().finally(() => process.exit(143)));
+
+main()
+  .catch((error: unknown) => {
+    if (error instanceof UsageError) console.error(error.message ? `${error.message}\n\n${USAGE}` : USAGE);
+    else console.error(error);
+    process.exitCode = 1;
+  })
+  .finally(() => cleanup());

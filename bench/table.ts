@@ -1,0 +1,27 @@
+/**
+ * Turns `npm run bench` output into the README's Markdown table:
+ *   npm run bench > .bench/run.txt && node --import tsx bench/table.ts < .bench/run.txt
+ */
+import fs from 'node:fs';
+import { parseLine, type Line } from './output.js';
+
+const COLUMNS = ['scenario', 'engine', 'conc', 'rps', 'p50_ms', 'p99_ms', 'errors', 'cpu_ms_per_req', 'rss_mb', 'floor_rps', 'node_floor_rps', 'ratio_to_floor'];
+
+export function markdownTable(lines: Line[]): string {
+  const cell = (line: Line, column: string) => {
+    if (line.skipped && ['rps', 'p50_ms', 'p99_ms', 'errors', 'cpu_ms_per_req', 'rss_mb', 'ratio_to_floor'].includes(column)) return column === 'rps' ? line.skipped : '';
+    const value = line[column] ?? '';
+    if (column === 'rps' && line.drain_per_s) return `${value} (drain ${line.drain_per_s}/s)`;
+    return value;
+  };
+  return [
+    `| ${COLUMNS.join(' | ')} |`,
+    `|${COLUMNS.map(() => '---').join('|')}|`,
+    ...lines.map((line) => `| ${COLUMNS.map((column) => cell(line, column)).join(' | ')} |`),
+  ].join('\n');
+}
+
+if (process.argv[1] && import.meta.filename === fs.realpathSync(process.argv[1])) {
+  const lines = fs.readFileSync(0, 'utf8').split('\n').map(parseLine).filter((line): line is Line => line !== null);
+  console.log(markdownTable(lines));
+}
