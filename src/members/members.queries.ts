@@ -146,7 +146,9 @@ export async function listMemberViews(db: Executor, orgId: string, search: Membe
     }
   }
   if (bounds.id !== null) query = query.where('m.id', bounds.comparison, bounds.id);
-  return query.orderBy('m.id', bounds.order).limit(bounds.fetch).execute();
+  // Ordering by the whole primary key (organization_id is fixed here) lets PostgreSQL walk it; ordered by
+  // id alone it may walk the global id index past every other organization's members first.
+  return query.orderBy('m.organization_id', bounds.order).orderBy('m.id', bounds.order).limit(bounds.fetch).execute();
 }
 
 /** Case-insensitive "contains" for free-text search, with LIKE's wildcards escaped. */
