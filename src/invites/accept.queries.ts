@@ -25,6 +25,7 @@ export function findInviteByLink(db: Executor, memberId: string, orgIdOrSlug: st
       'm.token_hash',
       'm.token_expires_at',
       'o.slug as org_slug',
+      'o.name as org_name',
       'o.require_2fa',
       'ap.provider as auth_provider',
       'ap.allow_unlinked as auth_allow_unlinked',

@@ -49,6 +49,8 @@ export function createAcceptInviteService({ db, clock }: { db: Db; clock: Clock 
       const userHas2fa = requester ? await hasTwoFactor(db, requester.userId) : false;
       return {
         orgSlug: invite.org_slug,
+        orgName: invite.org_name,
+        orgRole: invite.role,
         needsAuthentication: requester === null,
         needsSso: hasProvider,
         hasAuthProvider: hasProvider,

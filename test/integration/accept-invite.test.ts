@@ -30,6 +30,8 @@ describe('accept-invite: GET|POST /api/0/accept-invite/[{org}/]{member_id}/{toke
     const link = await invited(org, 'guest@example.com');
     const expected = {
       orgSlug: org.slug,
+      orgName: `Org ${org.slug.slice('org-'.length)}`,
+      orgRole: 'member',
       needsAuthentication: true,
       needsSso: false,
       hasAuthProvider: false,
@@ -45,6 +47,15 @@ describe('accept-invite: GET|POST /api/0/accept-invite/[{org}/]{member_id}/{toke
     }
   });
 
+  it('GET names the organization and the role the invite grants, for the accept page (Roster addition)', async () => {
+    const org = await makeOrg(h, { teams: ['backend'] });
+    const link = await invited(org, 'lead@example.com', { orgRole: 'manager', teams: ['backend'] });
+    const response = await h.request(null, 'GET', link.short);
+    assert.equal(response.status, 200);
+    assert.equal(response.body.orgName, `Org ${org.slug.slice('org-'.length)}`);
+    assert.equal(response.body.orgRole, 'manager');
+  });
+
   it('§5.8 GET: with credentials, existingMember and needs2fa speak of the requester; SSO fields of the provider', async () => {
     const org = await makeOrg(h, {
       settings: { require2FA: true },
@@ -56,6 +67,8 @@ describe('accept-invite: GET|POST /api/0/accept-invite/[{org}/]{member_id}/{toke
     assert.equal(asMember.status, 200);
     assert.deepEqual(asMember.body, {
       orgSlug: org.slug,
+      orgName: `Org ${org.slug.slice('org-'.length)}`,
+      orgRole: 'member',
       needsAuthentication: false,
       needsSso: true,
       hasAuthProvider: true,

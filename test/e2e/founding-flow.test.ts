@@ -1,0 +1,202 @@
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import type { Browser, Page } from 'playwright-core';
+import type { ParsedMail } from 'mailparser';
+import { launchBrowser, watchErrors } from '../helpers/browser.js';
+import { startTestServer, type TestServer } from '../helpers/server.js';
+import type { SeedResult } from '../../src/seed/seed.js';
+import { totpCode } from '../../src/accounts/totp.js';
+
+const SECRET = 'JBSWY3DPEHPK3PXP';
+const OWNER = 'olive@example.com';
+const INVITEE = 'ivy@example.com';
+// A loaded 2-core machine renders and answers slowly: every wait is generous, none is a sleep.
+const WAIT_MS = 30_000;
+
+const recipient = (mail: ParsedMail) => (mail.to && 'text' in mail.to ? mail.to.text : '');
+
+/**
+ * The founding document's flow in the console (issue 7), in a real browser against a real server:
+ * sign in by the emailed link, invite, accept in a second browser, change role and team roles,
+ * require 2FA and watch the member be pended, then read it all in the audit log.
+ */
+describe('console: the founding flow, end to end', () => {
+  let server: TestServer;
+  let browser: Browser;
+  let seeded: SeedResult;
+
+  before(async () => {
+    server = await startTestServer();
+    browser = await launchBrowser();
+    seeded = await server.seed({
+      users: [
+        // The owner has 2FA: only a compliant user may turn on require2FA.
+        { email: OWNER, name: 'Olive Owner', totpSecret: SECRET },
+        { email: 'nora@example.com', name: 'Nora Nofa' },
+      ],
+      organizations: [
+        {
+          slug: 'acme',
+          name: 'Acme',
+          teams: [
+            { slug: 'backend', name: 'Backend' },
+            { slug: 'frontend', name: 'Frontend' },
+          ],
+          members: [
+            { email: OWNER, role: 'owner', teams: [{ slug: 'backend', role: null }] },
+            { email: 'nora@example.com', role: 'member' },
+          ],
+        },
+      ],
+    });
+  });
+  after(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  /** Waits for the newest email to an address whose subject matches, and returns it. */
+  async function mailTo(email: string, subject: RegExp): Promise<ParsedMail> {
+    const matches = (mail: ParsedMail) => recipient(mail) === email && subject.test(mail.subject ?? '');
+    const all = await server.smtp.waitFor((messages) => messages.some(matches), WAIT_MS);
+    return all.filter(matches).at(-1)!;
+  }
+
+  function linkIn(mail: ParsedMail, path: string): string {
+    const link = new RegExp(`${server.url}${path}`).exec(String(mail.text))?.[0];
+    assert.ok(link, `the email carries a link to this server matching ${path}`);
+    return link;
+  }
+
+  async function newPage(): Promise<{ page: Page; errors: string[]; close(): Promise<void> }> {
+    const context = await browser.newContext();
+    context.setDefaultTimeout(WAIT_MS);
+    context.setDefaultNavigationTimeout(WAIT_MS);
+    const page = await context.newPage();
+    return { page, errors: watchErrors(page), close: () => context.close() };
+  }
+
+  it('sign in, invite, accept in a second browser, edit role and teams, require 2FA, read the audit log', { timeout: 300_000 }, async () => {
+    const owner = await newPage();
+    const page = owner.page;
+
+    // 1. The owner asks for a sign-in link, opens the one that arrives by email, and gives a TOTP code.
+    await page.goto(`${server.url}/`);
+    await page.getByRole('heading', { name: 'Sign in to Roster' }).waitFor();
+    await page.getByLabel('Email address').fill(OWNER);
+    await page.getByRole('button', { name: /sign-in link/i }).click();
+    await page.getByText(`If ${OWNER} has an account, a sign-in link is on its way.`).waitFor();
+    await page.goto(linkIn(await mailTo(OWNER, /sign-in/), '/signin/[0-9a-f]{64}/'));
+    await page.getByRole('heading', { name: 'Two-factor authentication' }).waitFor();
+    await page.getByLabel('Authentication code').fill(totpCode(SECRET, new Date()));
+    await page.getByRole('button', { name: 'Continue' }).click();
+    await page.waitForURL(/\/organizations\/acme\/members\/$/);
+    await page.getByRole('heading', { name: 'Members' }).waitFor();
+
+    // 2. The owner invites Ivy as a manager in #backend through the Members page form.
+    const form = page.getByRole('form', { name: 'Invite a member' });
+    await form.getByLabel('Email address').fill(INVITEE);
+    await form.getByRole('group', { name: 'Role' }).getByRole('radio', { name: /^Manager/ }).check();
+    await form.getByRole('checkbox', { name: '#backend' }).check();
+    await form.getByRole('button', { name: 'Send invitation' }).click();
+    await page.getByText(`An invitation was sent to ${INVITEE}.`).waitFor();
+    const inviteLink = linkIn(await mailTo(INVITEE, /^Join Acme/), '/accept/\\d+/[0-9a-f]{64}/');
+    const memberId = /\/accept\/(\d+)\//.exec(inviteLink)![1]!;
+
+    // 3. In a second browser context with no session, Ivy opens the link, sees the organization and
+    // the role, and accepts without an account: the account is made for the invited address.
+    const invitee = await newPage();
+    await invitee.page.goto(inviteLink);
+    await invitee.page.getByRole('heading', { name: 'Invitation' }).waitFor();
+    const offer = invitee.page.getByText('You are invited to join');
+    await offer.waitFor();
+    assert.match(await offer.innerText(), /You are invited to join Acme as manager/);
+    await invitee.page.getByRole('button', { name: 'Accept invitation' }).click();
+    await invitee.page.getByText('You joined Acme. Your account is ready').waitFor();
+    assert.deepEqual(invitee.errors, []);
+    await invitee.close();
+
+    const ownerToken = seeded.users[OWNER]!.token;
+    const getMember = async () => {
+      const response = await page.request.get(`${server.url}/api/0/organizations/acme/members/${memberId}/`, { headers: { authorization: `Bearer ${ownerToken}` } });
+      assert.equal(response.status(), 200);
+      return (await response.json()) as { orgRole: string; pending: boolean; user: { email: string } | null; teamRoles: Array<{ teamSlug: string; role: string | null }> };
+    };
+    const joined = await getMember();
+    assert.equal(joined.pending, false);
+    assert.equal(joined.user?.email, INVITEE, 'the account was created for the invited address');
+
+    // 4. Back as the owner: Ivy becomes a Member who is Team Admin of #backend and joins #frontend.
+    await page.goto(`${server.url}/organizations/acme/members/`);
+    await page.getByRole('link', { name: INVITEE, exact: true }).click();
+    await page.waitForURL(new RegExp(`/organizations/acme/members/${memberId}/$`));
+    const roles = page.getByRole('group', { name: 'Organization role' });
+    await roles.getByRole('radio', { name: /^Manager/ }).and(page.locator(':checked')).waitFor();
+    await roles.getByRole('radio', { name: /^Member/ }).check();
+    await page.getByRole('combobox', { name: 'Team role in #backend' }).selectOption({ label: 'Team Admin' });
+    await page.getByRole('combobox', { name: 'Add to team' }).selectOption({ label: '#frontend' });
+    await page.getByRole('button', { name: 'Add', exact: true }).click();
+    await page.getByRole('combobox', { name: 'Team role in #frontend' }).waitFor();
+    await page.getByRole('button', { name: 'Save changes' }).click();
+    await page.getByText('Saved.').waitFor();
+    const edited = await getMember();
+    assert.equal(edited.orgRole, 'member');
+    assert.deepEqual(
+      [...edited.teamRoles].sort((a, b) => a.teamSlug.localeCompare(b.teamSlug)),
+      [
+        { teamSlug: 'backend', role: 'admin' },
+        { teamSlug: 'frontend', role: null },
+      ],
+    );
+
+    // 5. Require 2FA on the Settings page: the consequence counts Nora and Ivy, a confirmation
+    // follows, and then Ivy is pended (an invite again) and emailed how to rejoin.
+    await page.getByRole('link', { name: 'Settings' }).click();
+    await page.waitForURL(/\/organizations\/acme\/settings\/$/);
+    await page.getByLabel('Require two-factor authentication').check();
+    await page.getByText('2 members without two-factor authentication will be removed').waitFor();
+    await page.getByRole('button', { name: 'Save settings' }).click();
+    const review = page.getByRole('alertdialog', { name: 'Before you save' });
+    await review.getByText('2 members without two-factor authentication').waitFor();
+    await review.getByRole('button', { name: 'Save anyway' }).click();
+    await page.getByText('Settings saved.').waitFor();
+    await mailTo(INVITEE, /Mandatory: Enable Two-Factor Authentication/);
+
+    await page.getByRole('link', { name: 'Members' }).click();
+    await page.waitForURL(/\/organizations\/acme\/members\/$/);
+    const ivyRow = page.getByRole('listitem').filter({ hasText: INVITEE });
+    await ivyRow.getByText('Invite pending').waitFor();
+    assert.equal(await page.getByRole('link', { name: INVITEE, exact: true }).count(), 0, 'a pending invite is no longer a member page link');
+    assert.equal((await getMember()).pending, true);
+
+    // 6. The audit log, filtered by each event of the flow, shows its entries and nothing else.
+    await page.getByRole('link', { name: 'Audit log' }).click();
+    await page.waitForURL(/\/organizations\/acme\/audit-log\/$/);
+    await page.getByRole('table', { name: 'Audit log entries' }).waitFor();
+    const expected: Array<[string, string]> = [
+      ['member.invite', `invited member ${INVITEE}`],
+      ['member.accept-invite', 'accepted the membership invite'],
+      ['member.edit', `edited member ${INVITEE}`],
+      ['org.edit', 'edited the organization setting'],
+      ['member.pending', `required member ${INVITEE} to setup 2FA`],
+    ];
+    for (const [event, note] of expected) {
+      await page.getByRole('combobox', { name: 'Event' }).selectOption(event);
+      await page.waitForURL(new RegExp(`[?&]event=${event.replace('.', '\\.')}`));
+      const table = page.getByRole('table', { name: 'Audit log entries' });
+      await table.getByRole('row').filter({ hasText: note }).first().waitFor();
+      await page.waitForFunction(
+        (name) => {
+          const table = document.querySelector('table');
+          const cells = [...document.querySelectorAll('tbody tr td:nth-child(3)')].map((cell) => cell.textContent);
+          return table?.getAttribute('aria-busy') === 'false' && cells.length > 0 && cells.every((text) => text === name);
+        },
+        event,
+        { timeout: WAIT_MS },
+      );
+    }
+
+    assert.deepEqual(owner.errors, []);
+    await owner.close();
+  });
+});
