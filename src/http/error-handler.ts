@@ -45,6 +45,8 @@ function messageFor(error: AjvError): string {
       return `Ensure this value is greater than or equal to ${String(error.params.limit)}.`;
     case 'pattern':
       return 'Enter a valid value.';
+    case 'nullCharacters':
+      return 'Null characters are not allowed.';
     case 'additionalProperties':
       return `Unexpected field "${String(error.params.additionalProperty)}".`;
     default:

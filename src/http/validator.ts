@@ -1,4 +1,4 @@
-import AjvModule, { type Options } from 'ajv';
+import AjvModule, { type Options, type ValidateFunction } from 'ajv';
 import addFormatsModule from 'ajv-formats';
 import type { FastifySchemaCompiler } from 'fastify';
 
@@ -29,5 +29,37 @@ function createAjv(coerce: boolean) {
 const bodyAjv = createAjv(false);
 const textAjv = createAjv(true);
 
+/** The JSON pointer of the first string (value or key) that holds a NUL character, or null. */
+export function nullCharacterPath(value: unknown, path = ''): string | null {
+  if (typeof value === 'string') return value.includes('\u0000') ? path : null;
+  if (!value || typeof value !== 'object') return null;
+  for (const [key, item] of Object.entries(value)) {
+    const itemPath = `${path}/${key}`;
+    if (key.includes('\u0000')) return itemPath;
+    const found = nullCharacterPath(item, itemPath);
+    if (found !== null) return found;
+  }
+  return null;
+}
+
+/**
+ * DRF's CharField refuses NUL characters ("Null characters are not allowed.", a field error), and
+ * PostgreSQL cannot store them in text or jsonb at all: without this check such a string reached
+ * the database and came back as a 500. Every request part a schema validates is checked, after the schema.
+ */
+function refusingNullCharacters(validate: ValidateFunction): ValidateFunction {
+  const wrapped = ((data: unknown, context?: unknown) => {
+    const valid = context === undefined ? validate(data) : validate(data, context as never);
+    wrapped.errors = validate.errors;
+    if (!valid) return false;
+    const path = nullCharacterPath(data);
+    if (path === null) return true;
+    wrapped.errors = [{ keyword: 'nullCharacters', instancePath: path, schemaPath: '', params: {}, message: 'Null characters are not allowed.' }];
+    return false;
+  }) as ValidateFunction;
+  // Fastify passes the parent object (so that Ajv may replace a coerced root) only to Ajv's own functions.
+  return Object.assign(wrapped, { schema: validate.schema, schemaEnv: validate.schemaEnv });
+}
+
 export const validatorCompiler: FastifySchemaCompiler<object> = ({ schema, httpPart }) =>
-  (httpPart === 'body' ? bodyAjv : textAjv).compile(schema);
+  refusingNullCharacters((httpPart === 'body' ? bodyAjv : textAjv).compile(schema));
