@@ -4,7 +4,6 @@ import { createHarness, type Harness } from '../helpers/harness.js';
 import {
   buildForeign,
   buildHome,
-  buildSuperuser,
   cellApplies,
   endpointName,
   ENDPOINTS,
@@ -35,7 +34,7 @@ describe('authorization matrix: every endpoint × requester × target, expected 
   let cells = 0;
 
   const newWorld = async (): Promise<World> => {
-    const [home, superuser] = [await buildHome(h), await buildSuperuser(h)];
+    const { home, superuser } = await buildHome(h);
     return { h, home, superuser, foreign: world?.foreign ?? (await buildForeign(h)) };
   };
 

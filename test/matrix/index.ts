@@ -5,7 +5,7 @@ import type { EndpointSpec } from './cells.js';
 
 export { cellApplies, type Cell, type EndpointSpec } from './cells.js';
 export { REQUESTER_KINDS, requesterOf, type Requester, type World } from './requesters.js';
-export { buildForeign, buildHome, buildSuperuser, organizationRows } from './world.js';
+export { buildForeign, buildHome, organizationRows } from './world.js';
 
 /** Every endpoint of the matrix; each route of the OpenAPI document must have at least one. */
 export const ENDPOINTS: readonly EndpointSpec[] = [...ORG_ENDPOINTS, ...TEAM_ENDPOINTS, ...ACCOUNT_ENDPOINTS];

@@ -1,5 +1,9 @@
+import { sql } from 'kysely';
 import { newTotpSecret } from '../../src/accounts/totp.js';
-import { ORG_ROLE_IDS, type OrgRoleId, type TeamRoleId } from '../../src/roles/roles.js';
+import type { Executor } from '../../src/db/database.js';
+import { hashSecret, newSecret } from '../../src/lib/secrets.js';
+import { issueInviteToken } from '../../src/members/invite-token.js';
+import { ALL_SCOPES, ORG_ROLE_IDS, type OrgRoleId, type TeamRoleId } from '../../src/roles/roles.js';
 import type { Harness } from '../helpers/harness.js';
 
 /**
@@ -79,8 +83,8 @@ async function authenticatorOf(h: Harness, userId: string): Promise<string> {
   return row.id;
 }
 
-async function insertAccessRequest(h: Harness, orgId: string, teamId: string, memberId: string): Promise<string> {
-  const row = await h.database.db
+async function insertAccessRequest(db: Executor, orgId: string, teamId: string, memberId: string): Promise<string> {
+  const row = await db
     .insertInto('team_access_requests')
     .values({ organization_id: orgId, team_id: teamId, member_id: memberId, requester_id: null })
     .returning('id')
@@ -88,68 +92,89 @@ async function insertAccessRequest(h: Harness, orgId: string, teamId: string, me
   return row.id;
 }
 
-export async function buildHome(h: Harness): Promise<HomeOrg> {
+/**
+ * Builds the home organization (and, with it, a fresh superuser: invite rate limits count per user,
+ * so the matrix's superuser must not carry its invites from world to world). Direct multi-row inserts
+ * in one transaction, not `roster seed` (which makes each token in a statement of its own): the
+ * matrix builds a new home after every write that succeeded, hundreds of times.
+ */
+export async function buildHome(h: Harness): Promise<{ home: HomeOrg; superuser: Superuser }> {
   const slug = `home-${unique()}`;
   const email = (key: string) => `${key}.${slug}@example.com`;
   const people: Array<{ key: string; role: OrgRoleId }> = [];
   for (const role of ORG_ROLE_IDS) people.push({ key: `${role}1`, role }, { key: `${role}2`, role });
   people.push({ key: 'joiner', role: 'member' });
-  const seeded = await h.seed({
-    users: people.map(({ key }) => ({ email: email(key), name: key, totpSecret: newTotpSecret() })),
-    organizations: [
-      {
-        slug,
-        name: `Home ${slug}`,
-        settings: { openMembership: false },
-        teams: TEAM_SLUGS.map((team) => ({ slug: team })),
-        members: [
-          ...people.map(({ key, role }) => ({
-            email: email(key),
-            role,
-            teams: Object.entries(teamsOf(key, role)).map(([team, teamRole]) => ({ slug: team, role: teamRole })),
-          })),
-          { email: email('invitee'), role: 'member' as const, pending: true, invitedBy: email('owner1'), teams: [{ slug: 'alpha' }] },
-        ],
-      },
-    ],
-  });
-  const org = seeded.organizations[slug]!;
-  const members: Record<string, WorldMember> = {};
-  for (const { key, role } of people) {
-    const user = seeded.users[email(key)]!;
-    members[key] = {
-      key,
-      id: org.members[email(key)]!,
-      role,
-      userId: user.id,
-      email: email(key),
-      token: user.token,
-      teams: teamsOf(key, role),
-      inviterKey: null,
-      authenticatorId: await authenticatorOf(h, user.id),
+  const now = h.clock.now();
+  const invite = issueInviteToken(now);
+  const tokens = [...people.map(() => newSecret()), newSecret()];
+  return h.database.db.transaction().execute(async (tx) => {
+    const org = await tx
+      .insertInto('organizations')
+      .values({ slug, name: `Home ${slug}`, allow_joinleave: false })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const teamRows = await tx
+      .insertInto('teams')
+      .values(TEAM_SLUGS.map((team) => ({ organization_id: org.id, slug: team, name: team })))
+      .returning(['id', 'slug'])
+      .execute();
+    const teams = Object.fromEntries(teamRows.map((row) => [row.slug, row.id])) as Record<TeamSlug, string>;
+    const users = await tx
+      .insertInto('users')
+      .values([
+        ...people.map(({ key }) => ({ email: email(key), name: key, email_verified: true })),
+        { email: email('root'), name: 'root', email_verified: true, is_superuser: true },
+      ])
+      .returning(['id', 'email'])
+      .execute();
+    await tx
+      .insertInto('api_tokens')
+      .values(users.map((user, index) => ({ user_id: user.id, token_hash: hashSecret(tokens[index]!), token_last_characters: tokens[index]!.slice(-4), scopes: [...ALL_SCOPES] })))
+      .execute();
+    const authenticators = await tx
+      .insertInto('user_authenticators')
+      .values(users.slice(0, people.length).map((user) => ({ user_id: user.id, type: 'totp' as const, secret: newTotpSecret(), confirmed: true })))
+      .returning(['id', 'user_id'])
+      .execute();
+    const memberRows = await tx
+      .insertInto('members')
+      .values([
+        ...people.map(({ role }, index) => ({ organization_id: org.id, user_id: users[index]!.id, role })),
+        { organization_id: org.id, email: email('invitee'), role: 'member', inviter_id: users[0]!.id, token_hash: invite.hash, token_expires_at: invite.expiresAt },
+      ])
+      .returning('id')
+      .execute();
+    const members: Record<string, WorldMember> = {};
+    people.forEach(({ key, role }, index) => {
+      members[key] = {
+        key,
+        id: memberRows[index]!.id,
+        role,
+        userId: users[index]!.id,
+        email: email(key),
+        token: tokens[index]!,
+        teams: teamsOf(key, role),
+        inviterKey: null,
+        authenticatorId: authenticators.find((row) => row.user_id === users[index]!.id)!.id,
+      };
+    });
+    const inviteeId = memberRows[people.length]!.id;
+    members.invitee = { key: 'invitee', id: inviteeId, role: 'member', userId: null, email: email('invitee'), token: null, teams: { alpha: null }, inviterKey: 'owner1', authenticatorId: null };
+    await tx
+      .insertInto('member_teams')
+      .values(
+        Object.values(members).flatMap((member) =>
+          Object.entries(member.teams).map(([team, role]) => ({ organization_id: org.id, member_id: member.id, team_id: teams[team as TeamSlug], role: role ?? null })),
+        ),
+      )
+      .execute();
+    const accessRequestId = await insertAccessRequest(tx, org.id, teams.alpha, members.joiner!.id);
+    const root = users[people.length]!;
+    return {
+      home: { id: org.id, slug, teams, members, inviteToken: invite.token, accessRequestId },
+      superuser: { userId: root.id, email: root.email, token: tokens[people.length]! },
     };
-  }
-  members.invitee = {
-    key: 'invitee',
-    id: org.members[email('invitee')]!,
-    role: 'member',
-    userId: null,
-    email: email('invitee'),
-    token: null,
-    teams: { alpha: null },
-    inviterKey: 'owner1',
-    authenticatorId: null,
-  };
-  const link = org.inviteLinks[email('invitee')]!;
-  const accessRequestId = await insertAccessRequest(h, org.id, org.teams.alpha!, members.joiner!.id);
-  return {
-    id: org.id,
-    slug,
-    teams: org.teams as Record<TeamSlug, string>,
-    members,
-    inviteToken: link.split('/').at(-2)!,
-    accessRequestId,
-  };
+  });
 }
 
 export async function buildForeign(h: Harness): Promise<ForeignOrg> {
@@ -188,33 +213,32 @@ export async function buildForeign(h: Harness): Promise<ForeignOrg> {
     memberTokenId: token.id,
     inviteId: org.members[email('finvitee')]!,
     inviteToken: org.inviteLinks[email('finvitee')]!.split('/').at(-2)!,
-    accessRequestId: await insertAccessRequest(h, org.id, org.teams.fteam!, org.members[email('fjoiner')]!),
+    accessRequestId: await insertAccessRequest(h.database.db, org.id, org.teams.fteam!, org.members[email('fjoiner')]!),
     outsider: { userId: seeded.users[email('outsider')]!.id, email: email('outsider'), token: seeded.users[email('outsider')]!.token },
   };
 }
 
-export async function buildSuperuser(h: Harness): Promise<Superuser> {
-  const address = `root-${unique()}@example.com`;
-  const seeded = await h.seed({ users: [{ email: address, name: 'root', superuser: true }] });
-  return { userId: seeded.users[address]!.id, email: address, token: seeded.users[address]!.token };
-}
-
 /**
- * Every row that belongs to an organization, in a stable order: what "another organization's data
- * is unchanged" compares, byte for byte (as JSON text).
+ * Every row that belongs to an organization, as PostgreSQL renders it (`json_agg` of whole rows, in
+ * key order): what "another organization's data is unchanged" compares, byte for byte. One statement,
+ * so that the matrix can afford it around every write.
  */
 export async function organizationRows(h: Harness, orgId: string): Promise<string> {
-  const db = h.database.db;
-  const [organization, options, members, memberTeams, teams, requests, audit, outbox, provider] = await Promise.all([
-    db.selectFrom('organizations').selectAll().where('id', '=', orgId).execute(),
-    db.selectFrom('organization_options').selectAll().where('organization_id', '=', orgId).orderBy('key').execute(),
-    db.selectFrom('members').selectAll().where('organization_id', '=', orgId).orderBy('id').execute(),
-    db.selectFrom('member_teams').selectAll().where('organization_id', '=', orgId).orderBy('id').execute(),
-    db.selectFrom('teams').selectAll().where('organization_id', '=', orgId).orderBy('id').execute(),
-    db.selectFrom('team_access_requests').selectAll().where('organization_id', '=', orgId).orderBy('id').execute(),
-    db.selectFrom('audit_log_entries').selectAll().where('organization_id', '=', orgId).orderBy('id').execute(),
-    db.selectFrom('email_outbox').selectAll().where('organization_id', '=', orgId).orderBy('id').execute(),
-    db.selectFrom('auth_providers').selectAll().where('organization_id', '=', orgId).execute(),
-  ]);
-  return JSON.stringify({ organization, options, members, memberTeams, teams, requests, audit, outbox, provider });
+  const tables: Array<[string, string, string]> = [
+    ['organization', 'organizations', 'id'],
+    ['options', 'organization_options', 'key'],
+    ['provider', 'auth_providers', 'organization_id'],
+    ['members', 'members', 'id'],
+    ['memberTeams', 'member_teams', 'id'],
+    ['teams', 'teams', 'id'],
+    ['requests', 'team_access_requests', 'id'],
+    ['audit', 'audit_log_entries', 'id'],
+    ['outbox', 'email_outbox', 'id'],
+  ];
+  const parts = tables.map(
+    ([label, table, order]) =>
+      sql`${sql.lit(label)}, (select json_agg(t order by t.${sql.ref(order)}) from ${sql.table(table)} t where t.${sql.ref(table === 'organizations' ? 'id' : 'organization_id')} = ${orgId})`,
+  );
+  const { rows } = await sql<{ rows: string }>`select json_build_object(${sql.join(parts)})::text as rows`.execute(h.database.db);
+  return rows[0]!.rows;
 }
