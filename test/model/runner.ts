@@ -1,4 +1,3 @@
-import { sql } from 'kysely';
 import { totpCode } from '../../src/accounts/totp.js';
 import { EVERY_SCOPE } from '../../src/accounts/tokens.service.js';
 import { minimumTeamRole } from '../../src/roles/access.js';
