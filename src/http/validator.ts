@@ -29,15 +29,26 @@ function createAjv(coerce: boolean) {
 const bodyAjv = createAjv(false);
 const textAjv = createAjv(true);
 
-/** The JSON pointer of the first string (value or key) that holds a NUL character, or null. */
-export function nullCharacterPath(value: unknown, path = ''): string | null {
-  if (typeof value === 'string') return value.includes('\u0000') ? path : null;
-  if (!value || typeof value !== 'object') return null;
-  for (const [key, item] of Object.entries(value)) {
-    const itemPath = `${path}/${key}`;
-    if (key.includes('\u0000')) return itemPath;
-    const found = nullCharacterPath(item, itemPath);
-    if (found !== null) return found;
+/**
+ * Where a string (value or key) holds a NUL character: `/field` for the top-level field it is in (the
+ * field an error is reported under), `''` for a bare string, null when there is none. Walks with its
+ * own stack, not by recursion: a body may nest a hundred thousand levels deep in fields the schema
+ * does not name, and recursion would overflow the call stack on it.
+ */
+export function nullCharacterPath(root: unknown): string | null {
+  const pending: Array<[unknown, string]> = [[root, '']];
+  while (pending.length > 0) {
+    const [value, field] = pending.pop()!;
+    if (typeof value === 'string') {
+      if (value.includes('\u0000')) return field;
+      continue;
+    }
+    if (!value || typeof value !== 'object') continue;
+    for (const [key, item] of Object.entries(value)) {
+      const itemField = field || `/${key}`;
+      if (key.includes('\u0000')) return itemField;
+      pending.push([item, itemField]);
+    }
   }
   return null;
 }

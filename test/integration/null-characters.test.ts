@@ -55,6 +55,26 @@ describe('DRF CharField: null characters are not allowed (400 field error, never
     assert.deepEqual(JSON.parse(response.body), { name: REFUSED });
   });
 
+  it('a body nested 100,000 levels deep in a field no schema names is read without overflowing the stack (no 500)', async () => {
+    const deep = `{"email":${'['.repeat(100_000)}${']'.repeat(100_000)},"other":${'{"a":'.repeat(20_000)}"\\u0000"${'}'.repeat(20_000)}}`;
+    const response = await h.app.inject({
+      method: 'POST',
+      url: '/api/0/users/me/emails/confirm/',
+      headers: { authorization: `Bearer ${org.tokens.owner}`, 'content-type': 'application/json' },
+      payload: deep,
+    });
+    assert.equal(response.statusCode, 400);
+    assert.deepEqual(JSON.parse(response.body), { email: ['Not a valid string.'] });
+    const unnamed = await h.app.inject({
+      method: 'POST',
+      url: `/api/0/organizations/${org.slug}/teams/`,
+      headers: { authorization: `Bearer ${org.tokens.owner}`, 'content-type': 'application/json' },
+      payload: `{"slug":"fine","other":${'{"a":'.repeat(20_000)}"\\u0000"${'}'.repeat(20_000)}}`,
+    });
+    assert.equal(unnamed.statusCode, 400);
+    assert.deepEqual(JSON.parse(unnamed.body), { other: REFUSED });
+  });
+
   it('a NUL in a path segment is a 404, as for any segment that matches no route', async () => {
     const response = await h.request(org.tokens.owner!, 'GET', `/api/0/teams/${org.slug}/back%00end/`);
     assert.equal(response.status, 404);
