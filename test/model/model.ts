@@ -45,19 +45,26 @@ export interface ModelMember {
   role: OrgRoleId;
   teams: Map<Team, TeamRoleId | null>;
   inviterId: string | null;
+  /** When a pending invite's token stops working (ms since the epoch); null for members. */
+  expiresAt: number | null;
 }
 
 export interface Settings {
   require2FA: boolean;
   requireEmailVerification: boolean;
   openMembership: boolean;
+  allowMemberInvite: boolean;
 }
 
 export interface Model {
   persons: Person[];
   members: Map<string, ModelMember>;
   settings: Settings;
+  /** The service's clock (ms since the epoch); invites expire 30 days after they are issued. */
+  now: number;
 }
+
+export const INVITE_MS = 30 * 24 * 60 * 60 * 1000;
 
 const opts = DEFAULT_SCOPE_OPTIONS;
 const MEMBER_READ: readonly Scope[] = ['member:read', 'member:write', 'member:admin'];
@@ -73,6 +80,7 @@ export function cloneModel(model: Model): Model {
     persons: model.persons.map((person) => ({ ...person })),
     members: new Map([...model.members].map(([id, member]) => [id, { ...member, teams: new Map(member.teams) }])),
     settings: { ...model.settings },
+    now: model.now,
   };
 }
 
@@ -120,22 +128,30 @@ function gate(model: Model, requester: Person, scopes?: readonly Scope[]): { mem
 export function invite(model: Model, requester: Person, person: Person, role: OrgRoleId, teams: Team[]): Outcome {
   const g = gate(model, requester, INVITE_SCOPES);
   if (typeof g === 'number') return { status: g };
-  if (!mayInvite(g.access, false)) return { status: 403 };
+  const invitesDisabled = !model.settings.allowMemberInvite;
+  if (!mayInvite(g.access, invitesDisabled)) return { status: 403 };
   const known = memberOfPerson(model, person) !== undefined;
   const problem = inviteRoleProblem(role, allowedOrgRoles(g.access, opts, true), { inviteBilling: false, teamRoles: true });
   if (known || problem) return { status: 400 };
-  if (!mayAssignInviteTeams(g.access, teams, { openMembership: model.settings.openMembership, memberInvitesDisabled: false })) return { status: 400 };
+  if (!mayAssignInviteTeams(g.access, teams, { openMembership: model.settings.openMembership, memberInvitesDisabled: invitesDisabled })) return { status: 400 };
   if (teams.length > 0 && !orgRoleAllowsTeams(role)) return { status: 400 };
   return {
     status: 201,
-    newInvite: { userId: null, email: person.email, role, teams: new Map(teams.map((team) => [team, null])), inviterId: requester.userId },
+    newInvite: {
+      userId: null,
+      email: person.email,
+      role,
+      teams: new Map(teams.map((team) => [team, null])),
+      inviterId: requester.userId,
+      expiresAt: model.now + INVITE_MS,
+    },
   };
 }
 
 /** Accepting the invite to a person's address, as that person (or, without an account, anonymously). */
 export function accept(model: Model, person: Person): Outcome {
   const member = [...model.members.values()].find((candidate) => candidate.userId === null && candidate.email === person.email);
-  if (!member) return { status: 400 };
+  if (!member || model.now >= member.expiresAt!) return { status: 400 };
   if (model.settings.require2FA && !person.has2fa) return { status: 400 };
   if (person.userId === null) {
     // decisions.md item 9: a new, verified account for the address (the runner learns its id).
@@ -144,6 +160,7 @@ export function accept(model: Model, person: Person): Outcome {
   if (memberOfUser(model, person.userId)) return { status: 400 };
   member.userId = person.userId;
   member.email = null;
+  member.expiresAt = null;
   return { status: 204 };
 }
 
@@ -227,7 +244,7 @@ export function remove(model: Model, requester: Person, person: Person | null): 
   let full = true;
   if (member.userId !== requester.userId) {
     if (!hasScope(g.access, 'member:admin')) {
-      if (!hasScope(g.access, 'member:invite') || member.userId !== null) return { status: 400 };
+      if (!model.settings.allowMemberInvite || !hasScope(g.access, 'member:invite') || member.userId !== null) return { status: 400 };
       if (member.inviterId !== requester.userId) return { status: 400 };
       full = false;
     } else if (!canManageOrgRole(g.member.role, member.role)) return { status: 400 };
@@ -258,6 +275,7 @@ export function changeSettings(model: Model, requester: Person, body: Partial<Se
       const member = model.members.get(id)!;
       member.email = personOf(member).email;
       member.userId = null;
+      member.expiresAt = model.now + INVITE_MS;
     }
   }
   return { status: 200 };
@@ -274,4 +292,21 @@ export function removeTwoFactor(model: Model, person: Person): Outcome {
   if (model.settings.require2FA && memberOfUser(model, person.userId)) return { status: 403 };
   person.has2fa = false;
   return { status: 204 };
+}
+
+/** `PUT …/members/{id}/` with `reinvite` (and maybe `regenerate`): §5.4 steps 5–6, decisions.md fix 9. */
+export function reinvite(model: Model, requester: Person, person: Person, regenerate: boolean): Outcome {
+  const g = gate(model, requester, MEMBER_EDIT);
+  if (typeof g === 'number') return { status: g };
+  const member = target(model, person);
+  if (!member) return { status: 404 };
+  if (isMemberLevel(g.access)) {
+    if (!(model.settings.allowMemberInvite && member.userId === null)) return { status: 403 };
+    if (member.inviterId !== requester.userId) return { status: 403 };
+  }
+  if (member.userId !== null) return { status: 400 };
+  if (regenerate && !hasScope(g.access, 'member:admin')) return { status: 400 };
+  if (!regenerate && model.now >= member.expiresAt!) return { status: 400 };
+  if (regenerate) member.expiresAt = model.now + INVITE_MS;
+  return { status: 200 };
 }

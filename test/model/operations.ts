@@ -20,6 +20,8 @@ export type Operation =
   | { kind: 'remove'; requester: number; person: number }
   | { kind: 'leave'; requester: number }
   | { kind: 'settings'; requester: number; body: Partial<Settings> }
+  | { kind: 'reinvite'; requester: number; person: number; regenerate: boolean }
+  | { kind: 'wait'; days: number }
   | { kind: 'enrol2fa'; person: number }
   | { kind: 'remove2fa'; person: number };
 
@@ -56,9 +58,14 @@ export const operation: fc.Arbitrary<Operation> = fc.oneof(
     arbitrary: fc.record({
       kind: fc.constant('settings' as const),
       requester,
-      body: fc.record({ require2FA: fc.boolean(), requireEmailVerification: fc.boolean(), openMembership: fc.boolean() }, { requiredKeys: [] }),
+      body: fc.record(
+        { require2FA: fc.boolean(), requireEmailVerification: fc.boolean(), openMembership: fc.boolean(), allowMemberInvite: fc.boolean() },
+        { requiredKeys: [] },
+      ),
     }),
   },
+  { weight: 2, arbitrary: fc.record({ kind: fc.constant('reinvite' as const), requester, person, regenerate: fc.boolean() }) },
+  { weight: 1, arbitrary: fc.record({ kind: fc.constant('wait' as const), days: fc.constantFrom(1, 10, 29, 31) }) },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('enrol2fa' as const), person: accountHolder }) },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('remove2fa' as const), person: accountHolder }) },
 );

@@ -5,7 +5,7 @@ import { TOP_ORG_ROLE, teamRole, type OrgRoleId, type TeamRoleId } from '../../s
 import type { Harness, Response } from '../helpers/harness.js';
 import { organizationRows } from '../matrix/world.js';
 import * as rules from './model.js';
-import { cloneModel, memberOfPerson, memberOfUser, TEAMS, type Model, type ModelMember, type Person, type Team } from './model.js';
+import { cloneModel, INVITE_MS, memberOfPerson, memberOfUser, TEAMS, type Model, type ModelMember, type Person, type Team } from './model.js';
 import { FITTING_CHOICES, type Operation } from './operations.js';
 
 /**
@@ -79,15 +79,17 @@ export async function startRun(h: Harness): Promise<Run> {
       role: member.role,
       teams: new Map(member.teams.map((team) => [team.slug, team.role])),
       inviterId: null,
+      expiresAt: null,
     });
   }
   const f0 = org.members[email('f0')]!;
-  members.set(f0, { id: f0, userId: null, email: email('f0'), role: 'member', teams: new Map([['green', null]]), inviterId: persons[0]!.userId });
+  const now = h.clock.now().getTime();
+  members.set(f0, { id: f0, userId: null, email: email('f0'), role: 'member', teams: new Map([['green', null]]), inviterId: persons[0]!.userId, expiresAt: now + INVITE_MS });
   return {
     h,
     orgId: org.id,
     slug,
-    model: { persons, members, settings: { require2FA: false, requireEmailVerification: false, openMembership: false } },
+    model: { persons, members, settings: { require2FA: false, requireEmailVerification: false, openMembership: false, allowMemberInvite: true }, now },
     tokens: new Map(facts.map((fact) => [seeded.users[email(fact.key)]!.id, seeded.users[email(fact.key)]!.token])),
     links: new Map([[f0, org.inviteLinks[email('f0')]!.split('/').at(-2)!]]),
     log: [],
@@ -95,9 +97,9 @@ export async function startRun(h: Harness): Promise<Run> {
 }
 
 interface DbState {
-  members: Array<{ id: string; user_id: string | null; email: string | null; role: string; inviter_id: string | null }>;
+  members: Array<{ id: string; user_id: string | null; email: string | null; role: string; inviter_id: string | null; expires: number | null }>;
   teams: Array<{ member_id: string; slug: string; role: TeamRoleId | null }>;
-  flags: { require_2fa: boolean; require_email_verification: boolean; allow_joinleave: boolean };
+  flags: { require_2fa: boolean; require_email_verification: boolean; allow_joinleave: boolean; disable_member_invite: boolean };
   twoFactor: string[];
 }
 
@@ -118,9 +120,21 @@ async function snapshot(run: Run): Promise<{ raw: string; state: DbState }> {
   const slugs = new Map((parsed.teams ?? []).map((team) => [text(team.id), String(team.slug)]));
   const org = parsed.organization![0]!;
   const state: DbState = {
-    members: (parsed.members ?? []).map((m) => ({ id: text(m.id)!, user_id: text(m.user_id), email: text(m.email), role: String(m.role), inviter_id: text(m.inviter_id) })),
+    members: (parsed.members ?? []).map((m) => ({
+      id: text(m.id)!,
+      user_id: text(m.user_id),
+      email: text(m.email),
+      role: String(m.role),
+      inviter_id: text(m.inviter_id),
+      expires: m.token_expires_at ? Date.parse(String(m.token_expires_at)) : null,
+    })),
     teams: (parsed.memberTeams ?? []).map((mt) => ({ member_id: text(mt.member_id)!, slug: slugs.get(text(mt.team_id))!, role: text(mt.role) as TeamRoleId | null })),
-    flags: { require_2fa: org.require_2fa === true, require_email_verification: org.require_email_verification === true, allow_joinleave: org.allow_joinleave === true },
+    flags: {
+      require_2fa: org.require_2fa === true,
+      require_email_verification: org.require_email_verification === true,
+      allow_joinleave: org.allow_joinleave === true,
+      disable_member_invite: org.disable_member_invite === true,
+    },
     twoFactor: authenticators.filter((row) => row.confirmed).map((row) => row.user_id),
   };
   return { raw: `${rows}\n${JSON.stringify(authenticators)}`, state };
@@ -136,7 +150,7 @@ function describeModel(model: Model) {
       email: member.userId === null ? member.email : null,
       role: member.role,
       teams: Object.fromEntries([...member.teams].sort(([a], [b]) => a.localeCompare(b))),
-      ...(member.userId === null ? { inviter: member.inviterId } : {}),
+      ...(member.userId === null ? { inviter: member.inviterId, expires: member.expiresAt } : {}),
     }));
   const twoFactor = model.persons.filter((person) => person.has2fa && person.userId).map((person) => person.userId!).sort();
   return { members, settings: model.settings, twoFactor };
@@ -154,9 +168,14 @@ function describeDb(state: DbState) {
         .map((row) => [row.slug, row.role] as const)
         .sort(([a], [b]) => a.localeCompare(b)),
     ),
-    ...(member.user_id === null ? { inviter: member.inviter_id } : {}),
+    ...(member.user_id === null ? { inviter: member.inviter_id, expires: member.expires } : {}),
   }));
-  const settings = { require2FA: state.flags.require_2fa, requireEmailVerification: state.flags.require_email_verification, openMembership: state.flags.allow_joinleave };
+  const settings = {
+    require2FA: state.flags.require_2fa,
+    requireEmailVerification: state.flags.require_email_verification,
+    openMembership: state.flags.allow_joinleave,
+    allowMemberInvite: !state.flags.disable_member_invite,
+  };
   return { members, settings, twoFactor: [...state.twoFactor].sort() };
 }
 
@@ -215,7 +234,7 @@ export function resolveOperation(model: Model, op: Operation): Operation {
     const outside = people.filter(({ person }) => !memberOfPerson(model, person)).map(({ index }) => index);
     const withMember = people.filter(({ person }) => memberOfPerson(model, person)).map(({ index }) => index);
     const holders = people.filter(({ person }) => person.userId !== null).map(({ index }) => index);
-    const fitting = { invite: outside, accept: pending, enrol2fa: holders, remove2fa: holders }[resolved.kind as 'invite'] ?? withMember;
+    const fitting = { invite: outside, accept: pending, reinvite: pending, enrol2fa: holders, remove2fa: holders }[resolved.kind as 'invite'] ?? withMember;
     resolved.person = pick(resolved.person, fitting, ['enrol2fa', 'remove2fa'].includes(resolved.kind) ? resolved.person % FOUNDERS : all);
   }
   return resolved;
@@ -255,6 +274,12 @@ async function perform(run: Run, before: Model, op: Operation): Promise<Response
       return [await h.request(asRequester, 'DELETE', `${org}/members/me/`)];
     case 'settings':
       return [await h.request(asRequester, 'PUT', `${org}/`, op.body)];
+    case 'reinvite':
+      return [await h.request(asRequester, 'PUT', memberUrl(), { reinvite: true, ...(op.regenerate ? { regenerate: true } : {}) })];
+    case 'wait':
+      h.clock.advance(op.days * 24 * 60 * 60 * 1000);
+      // Any request will do: the step is about what time does to the invites (checked on later steps).
+      return [await h.request(tokenOf(persons[0]!), 'GET', '/api/0/users/me/')];
     case 'enrol2fa': {
       const start = await h.request(tokenOf(person!), 'GET', '/api/0/users/me/authenticators/totp/enroll/');
       if (start.status !== 200) return [start];
@@ -294,6 +319,11 @@ function predict(model: Model, op: Operation): rules.Outcome {
       return rules.remove(model, requester!, null);
     case 'settings':
       return rules.changeSettings(model, requester!, op.body);
+    case 'reinvite':
+      return rules.reinvite(model, requester!, person!, op.regenerate);
+    case 'wait':
+      model.now += op.days * 24 * 60 * 60 * 1000;
+      return { status: 200 };
     case 'enrol2fa':
       return rules.enrolTwoFactor(person!);
     case 'remove2fa':
