@@ -88,6 +88,7 @@ export const ACCOUNT_ENDPOINTS: EndpointSpec[] = [
             : foreign.memberAuthenticatorId;
       return { params: { authenticator_id: id } };
     },
+    // The code's rule: another user's authenticator is a 404, as one that does not exist.
     expect: (cell) => (anonymous(cell) ? 401 : cell.target === 'self' ? 204 : 404),
   },
   { method: 'GET', path: '/api/0/api-tokens/', needed: [], targets: ['self'], build: () => ({ params: {} }), expect: signedIn(200) },
@@ -114,6 +115,7 @@ export const ACCOUNT_ENDPOINTS: EndpointSpec[] = [
       const spare = await cell.world.h.services.tokens.create(cell.requester.userId, ['org:read']);
       return { params: {}, body: { tokenId: spare.id } };
     },
+    // The code's rule: another user's token is a 404, as one that does not exist.
     expect: (cell) => (anonymous(cell) ? 401 : cell.target === 'self' ? 204 : 404),
   },
   {

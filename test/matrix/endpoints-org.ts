@@ -182,6 +182,7 @@ export const ORG_ENDPOINTS: EndpointSpec[] = [
     expect: (cell) => (cell.requester.kind === 'anonymous' ? 401 : 200),
   },
   {
+    // Open in the spec; the code's rule: any signed-in user may create an organization (no scope).
     method: 'POST',
     path: '/api/0/organizations/',
     needed: [],

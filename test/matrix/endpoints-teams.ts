@@ -68,6 +68,7 @@ function memberTeamStatus(cell: Cell, method: keyof typeof MEMBER_TEAM_SCOPES, t
       return (['admin', oldRole] as const).every((role) => canSetTeamRole(access, teamId, role, opts)) ? 200 : 400;
     }
     case 'DELETE': {
+      // §5.6: the requester's org role, not its token, decides "owner or manager" (the code's why-comment).
       const allowed =
         isSuperuser ||
         target.userId === userId ||
