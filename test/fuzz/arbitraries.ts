@@ -59,6 +59,9 @@ export const HOSTILE_STRINGS: readonly string[] = [
   'x'.repeat(70_000),
 ];
 
+/** A few of them, one of each kind: for every query parameter of every route. */
+export const QUERY_STRINGS: readonly string[] = ['', 'a\u0000b', '\ud800', '😀'.repeat(40), "' or 1=1 --", '-1', '99999999999999999999999', 'x'.repeat(70_000)];
+
 export const hostileString: fc.Arbitrary<string> = fc.oneof(
   { weight: 3, arbitrary: fc.constantFrom(...HOSTILE_STRINGS) },
   { weight: 2, arbitrary: fc.string({ unit: 'binary', maxLength: 40 }) },
