@@ -1,12 +1,11 @@
 import { totpCode } from '../../src/accounts/totp.js';
 import { EVERY_SCOPE } from '../../src/accounts/tokens.service.js';
-import { minimumTeamRole } from '../../src/roles/access.js';
-import { TOP_ORG_ROLE, teamRole, type OrgRoleId, type TeamRoleId } from '../../src/roles/roles.js';
 import type { Harness, Response } from '../helpers/harness.js';
-import { organizationRows } from '../matrix/world.js';
 import * as rules from './model.js';
-import { cloneModel, INVITE_MS, memberOfPerson, memberOfUser, TEAMS, type Model, type ModelMember, type Person, type Team } from './model.js';
+import { cloneModel, memberOfPerson, memberOfUser, type Model, type Person } from './model.js';
 import { FITTING_CHOICES, type Operation } from './operations.js';
+import { startRun, type Run } from './setup.js';
+import { describeDb, describeModel, invariantProblems, snapshot } from './state.js';
 
 /**
  * Runs a sequence of operations against the service and the model side by side. After every step:
@@ -16,185 +15,6 @@ import { FITTING_CHOICES, type Operation } from './operations.js';
  */
 
 const MISSING_ID = '987654321098';
-
-interface Run {
-  h: Harness;
-  orgId: string;
-  slug: string;
-  model: Model;
-  tokens: Map<string, string>;
-  /** The newest invite token of each pending member id. */
-  links: Map<string, string>;
-  log: string[];
-}
-
-let runs = 0;
-
-export async function startRun(h: Harness): Promise<Run> {
-  const n = ++runs;
-  const slug = `fuzz-${n}-${Math.random().toString(36).slice(2, 7)}`;
-  const email = (key: string) => `${key}.${slug}@example.com`;
-  const facts = [
-    { key: 'u0', has2fa: true, verified: true },
-    { key: 'u1', has2fa: true, verified: true },
-    { key: 'u2', has2fa: false, verified: true },
-    { key: 'u3', has2fa: false, verified: false },
-    { key: 'u4', has2fa: true, verified: true },
-    { key: 'u5', has2fa: false, verified: false },
-  ];
-  const start: Array<{ key: string; role: OrgRoleId; teams: Array<{ slug: Team; role: TeamRoleId | null }> }> = [
-    { key: 'u0', role: 'owner', teams: [{ slug: 'red', role: null }] },
-    { key: 'u1', role: 'manager', teams: [{ slug: 'blue', role: null }] },
-    { key: 'u2', role: 'member', teams: [{ slug: 'red', role: 'admin' }] },
-    { key: 'u3', role: 'admin', teams: [{ slug: 'blue', role: null }] },
-  ];
-  const seeded = await h.seed({
-    users: facts.map((fact) => ({ email: email(fact.key), name: fact.key, emailVerified: fact.verified, ...(fact.has2fa ? { totpSecret: 'JBSWY3DPEHPK3PXP' } : {}) })),
-    organizations: [
-      {
-        slug,
-        name: `Fuzz ${n}`,
-        settings: { openMembership: false },
-        features: { 'invite-members-rate-limits': false },
-        teams: TEAMS.map((team) => ({ slug: team })),
-        members: [
-          ...start.map((member) => ({ email: email(member.key), role: member.role, teams: member.teams })),
-          { email: email('f0'), role: 'member' as const, pending: true, invitedBy: email('u0'), teams: [{ slug: 'green' }] },
-        ],
-      },
-    ],
-  });
-  const org = seeded.organizations[slug]!;
-  const persons: Person[] = [
-    ...facts.map((fact) => ({ key: fact.key, email: email(fact.key), userId: seeded.users[email(fact.key)]!.id, has2fa: fact.has2fa, verified: fact.verified })),
-    ...['f0', 'f1'].map((key) => ({ key, email: email(key), userId: null, has2fa: false, verified: true })),
-  ];
-  const members = new Map<string, ModelMember>();
-  for (const member of start) {
-    const id = org.members[email(member.key)]!;
-    members.set(id, {
-      id,
-      userId: seeded.users[email(member.key)]!.id,
-      email: null,
-      role: member.role,
-      teams: new Map(member.teams.map((team) => [team.slug, team.role])),
-      inviterId: null,
-      expiresAt: null,
-    });
-  }
-  const f0 = org.members[email('f0')]!;
-  const now = h.clock.now().getTime();
-  members.set(f0, { id: f0, userId: null, email: email('f0'), role: 'member', teams: new Map([['green', null]]), inviterId: persons[0]!.userId, expiresAt: now + INVITE_MS });
-  return {
-    h,
-    orgId: org.id,
-    slug,
-    model: { persons, members, settings: { require2FA: false, requireEmailVerification: false, openMembership: false, allowMemberInvite: true }, now },
-    tokens: new Map(facts.map((fact) => [seeded.users[email(fact.key)]!.id, seeded.users[email(fact.key)]!.token])),
-    links: new Map([[f0, org.inviteLinks[email('f0')]!.split('/').at(-2)!]]),
-    log: [],
-  };
-}
-
-interface DbState {
-  members: Array<{ id: string; user_id: string | null; email: string | null; role: string; inviter_id: string | null; expires: number | null }>;
-  teams: Array<{ member_id: string; slug: string; role: TeamRoleId | null }>;
-  flags: { require_2fa: boolean; require_email_verification: boolean; allow_joinleave: boolean; disable_member_invite: boolean };
-  twoFactor: string[];
-}
-
-type Row = Record<string, unknown>;
-const text = (value: unknown) => (value === null || value === undefined ? null : String(value));
-
-/**
- * Everything a request could change (the organization's rows and its people's authenticators) as
- * one text to compare, and the state the model is checked against, read from that same text.
- */
-async function snapshot(run: Run): Promise<{ raw: string; state: DbState }> {
-  const userIds = run.model.persons.flatMap((person) => (person.userId ? [person.userId] : []));
-  const [rows, authenticators] = await Promise.all([
-    organizationRows(run.h, run.orgId),
-    run.h.database.db.selectFrom('user_authenticators').selectAll().where('user_id', 'in', userIds).orderBy('id').execute(),
-  ]);
-  const parsed = JSON.parse(rows) as Record<string, Row[] | null>;
-  const slugs = new Map((parsed.teams ?? []).map((team) => [text(team.id), String(team.slug)]));
-  const org = parsed.organization![0]!;
-  const state: DbState = {
-    members: (parsed.members ?? []).map((m) => ({
-      id: text(m.id)!,
-      user_id: text(m.user_id),
-      email: text(m.email),
-      role: String(m.role),
-      inviter_id: text(m.inviter_id),
-      expires: m.token_expires_at ? Date.parse(String(m.token_expires_at)) : null,
-    })),
-    teams: (parsed.memberTeams ?? []).map((mt) => ({ member_id: text(mt.member_id)!, slug: slugs.get(text(mt.team_id))!, role: text(mt.role) as TeamRoleId | null })),
-    flags: {
-      require_2fa: org.require_2fa === true,
-      require_email_verification: org.require_email_verification === true,
-      allow_joinleave: org.allow_joinleave === true,
-      disable_member_invite: org.disable_member_invite === true,
-    },
-    twoFactor: authenticators.filter((row) => row.confirmed).map((row) => row.user_id),
-  };
-  return { raw: `${rows}\n${JSON.stringify(authenticators)}`, state };
-}
-
-/** The model and the database, in one comparable shape. */
-function describeModel(model: Model) {
-  const members = [...model.members.values()]
-    .sort((a, b) => Number(BigInt(a.id) - BigInt(b.id)))
-    .map((member) => ({
-      id: member.id,
-      user: member.userId,
-      email: member.userId === null ? member.email : null,
-      role: member.role,
-      teams: Object.fromEntries([...member.teams].sort(([a], [b]) => a.localeCompare(b))),
-      ...(member.userId === null ? { inviter: member.inviterId, expires: member.expiresAt } : {}),
-    }));
-  const twoFactor = model.persons.filter((person) => person.has2fa && person.userId).map((person) => person.userId!).sort();
-  return { members, settings: model.settings, twoFactor };
-}
-
-function describeDb(state: DbState) {
-  const members = state.members.map((member) => ({
-    id: member.id,
-    user: member.user_id,
-    email: member.user_id === null ? member.email : null,
-    role: member.role,
-    teams: Object.fromEntries(
-      state.teams
-        .filter((row) => row.member_id === member.id)
-        .map((row) => [row.slug, row.role] as const)
-        .sort(([a], [b]) => a.localeCompare(b)),
-    ),
-    ...(member.user_id === null ? { inviter: member.inviter_id, expires: member.expires } : {}),
-  }));
-  const settings = {
-    require2FA: state.flags.require_2fa,
-    requireEmailVerification: state.flags.require_email_verification,
-    openMembership: state.flags.allow_joinleave,
-    allowMemberInvite: !state.flags.disable_member_invite,
-  };
-  return { members, settings, twoFactor: [...state.twoFactor].sort() };
-}
-
-/** Issue 5's invariants, on the database. */
-function invariantProblems(state: DbState): string[] {
-  const problems: string[] = [];
-  if (!state.members.some((member) => member.role === TOP_ORG_ROLE && member.user_id !== null)) problems.push('no active owner');
-  const users = state.members.flatMap((member) => (member.user_id ? [member.user_id] : []));
-  if (new Set(users).size !== users.length) problems.push('a user with two memberships');
-  const emails = state.members.flatMap((member) => (member.email && member.user_id === null ? [member.email] : []));
-  if (new Set(emails).size !== emails.length) problems.push('an address with two invites');
-  for (const row of state.teams) {
-    const member = state.members.find((candidate) => candidate.id === row.member_id)!;
-    if (row.role !== null && teamRole(row.role).priority <= minimumTeamRole(member.role).priority) {
-      problems.push(`member ${member.id} (${member.role}) stores team role ${row.role} on ${row.slug}, at or below its minimum`);
-    }
-  }
-  return problems;
-}
 
 function paramOf(model: Model, person: Person): string {
   return memberOfPerson(model, person)?.id ?? MISSING_ID;
@@ -389,4 +209,3 @@ export async function runSequence(h: Harness, ops: readonly Operation[]): Promis
   for (const op of ops) before = await step(run, op, before);
 }
 
-export { memberOfUser };
