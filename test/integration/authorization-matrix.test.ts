@@ -8,6 +8,7 @@ import {
   endpointName,
   ENDPOINTS,
   fillPath,
+  TEAM_ENDPOINTS,
   isSentryErrorBody,
   leakedInternals,
   openApiOperations,
@@ -33,8 +34,10 @@ describe('authorization matrix: every endpoint × requester × target, expected 
   const responses: Array<{ cell: string; text: string; enrolment: boolean }> = [];
   let cells = 0;
 
+  let openMembership = false;
+
   const newWorld = async (): Promise<World> => {
-    const { home, superuser } = await buildHome(h);
+    const { home, superuser } = await buildHome(h, { openMembership });
     return { h, home, superuser, foreign: world?.foreign ?? (await buildForeign(h)) };
   };
 
@@ -89,10 +92,21 @@ describe('authorization matrix: every endpoint × requester × target, expected 
     it(`${endpointName(spec)}: each requester kind × target answers as the role rules say`, (t) => runCells(t, spec));
   }
 
+  // §3.7: with open membership every member has access to every team; the team routes again, so.
+  for (const spec of TEAM_ENDPOINTS) {
+    it(`${endpointName(spec)}, open membership: each requester kind × target answers as the role rules say`, async (t) => {
+      if (!openMembership) {
+        openMembership = true;
+        world = await newWorld();
+      }
+      await runCells(t, spec);
+    });
+  }
+
   it('in all, the matrix checked every cell, and the other organization is byte-for-byte unchanged', async (t) => {
-    t.diagnostic(`authorization matrix: ${cells} cells over ${ENDPOINTS.length} endpoints × ${REQUESTER_KINDS.length} requester kinds`);
+    t.diagnostic(`authorization matrix: ${cells} cells over ${ENDPOINTS.length} endpoints (and ${TEAM_ENDPOINTS.length} again with open membership) × ${REQUESTER_KINDS.length} requester kinds`);
     console.log(`authorization matrix: ${cells} cells checked`);
-    assert.ok(cells > 1000, `only ${cells} cells ran`);
+    assert.ok(cells > 1400, `only ${cells} cells ran`);
     assert.equal(await organizationRows(h, world.foreign.id), foreignBefore);
   });
 

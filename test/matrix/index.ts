@@ -7,6 +7,8 @@ export { cellApplies, type Cell, type EndpointSpec } from './cells.js';
 export { REQUESTER_KINDS, requesterOf, type Requester, type World } from './requesters.js';
 export { buildForeign, buildHome, organizationRows } from './world.js';
 
+export { TEAM_ENDPOINTS };
+
 /** Every endpoint of the matrix; each route of the OpenAPI document must have at least one. */
 export const ENDPOINTS: readonly EndpointSpec[] = [...ORG_ENDPOINTS, ...TEAM_ENDPOINTS, ...ACCOUNT_ENDPOINTS];
 

@@ -45,7 +45,7 @@ export function accessInHome(world: World, member: WorldMember | null, isSuperus
     orgRoleId: member?.role ?? null,
     tokenScopes,
     isSuperuser,
-    openMembership: false,
+    openMembership: world.home.openMembership,
     teamRolesEnabled: true,
     options: DEFAULT_SCOPE_OPTIONS,
     memberships,

@@ -38,6 +38,8 @@ export interface WorldMember {
 export interface HomeOrg {
   id: string;
   slug: string;
+  /** Open membership gives every member access to every team (§3.7); off unless asked for. */
+  openMembership: boolean;
   teams: Record<TeamSlug, string>;
   members: Record<string, WorldMember>;
   /** The invite link of the pending member (`/accept/{id}/{token}/`). */
@@ -98,7 +100,7 @@ async function insertAccessRequest(db: Executor, orgId: string, teamId: string, 
  * in one transaction, not `roster seed` (which makes each token in a statement of its own): the
  * matrix builds a new home after every write that succeeded, hundreds of times.
  */
-export async function buildHome(h: Harness): Promise<{ home: HomeOrg; superuser: Superuser }> {
+export async function buildHome(h: Harness, { openMembership = false } = {}): Promise<{ home: HomeOrg; superuser: Superuser }> {
   const slug = `home-${unique()}`;
   const email = (key: string) => `${key}.${slug}@example.com`;
   const people: Array<{ key: string; role: OrgRoleId }> = [];
@@ -110,7 +112,7 @@ export async function buildHome(h: Harness): Promise<{ home: HomeOrg; superuser:
   return h.database.db.transaction().execute(async (tx) => {
     const org = await tx
       .insertInto('organizations')
-      .values({ slug, name: `Home ${slug}`, allow_joinleave: false })
+      .values({ slug, name: `Home ${slug}`, allow_joinleave: openMembership })
       .returning('id')
       .executeTakeFirstOrThrow();
     const teamRows = await tx
@@ -171,7 +173,7 @@ export async function buildHome(h: Harness): Promise<{ home: HomeOrg; superuser:
     const accessRequestId = await insertAccessRequest(tx, org.id, teams.alpha, members.joiner!.id);
     const root = users[people.length]!;
     return {
-      home: { id: org.id, slug, teams, members, inviteToken: invite.token, accessRequestId },
+      home: { id: org.id, slug, openMembership, teams, members, inviteToken: invite.token, accessRequestId },
       superuser: { userId: root.id, email: root.email, token: tokens[people.length]! },
     };
   });
