@@ -33,8 +33,8 @@ async function newestLink(run: Run, memberId: string): Promise<string | null> {
   return match?.[1] ?? run.links.get(memberId) ?? null;
 }
 
-/** People with an account from the start (u0…u5); f0 and f1 get one when they accept. */
-const FOUNDERS = 6;
+/** People with an account from the start (u0…u6); f0 and f1 get one when they accept. */
+const FOUNDERS = 7;
 
 /**
  * Turns an operation's choices into people (indexes into `model.persons`): the requester is mostly a

@@ -17,9 +17,10 @@ let runs = 0;
 
 /**
  * A new organization for one fuzzed sequence: u0 (owner), u1 (manager), u2 (member, team admin of
- * red), u3 (the retired admin role), u4 and u5 (accounts without a membership), and a pending
- * invite to f0 (who, like f1, has no account yet). Some have 2FA, some an unverified address. Rate
- * limits are off: the sequences invite the same few addresses again and again.
+ * red), u3 (the retired admin role), u6 (billing: no scope but org:billing, no teams), u4 and u5
+ * (accounts without a membership), and a pending invite to f0 (who, like f1, has no account yet).
+ * Some have 2FA, some an unverified address. Rate limits are off: the sequences invite the same few
+ * addresses again and again.
  */
 export async function startRun(h: Harness): Promise<Run> {
   const n = ++runs;
@@ -32,12 +33,14 @@ export async function startRun(h: Harness): Promise<Run> {
     { key: 'u3', has2fa: false, verified: false },
     { key: 'u4', has2fa: true, verified: true },
     { key: 'u5', has2fa: false, verified: false },
+    { key: 'u6', has2fa: true, verified: true },
   ];
   const start: Array<{ key: string; role: OrgRoleId; teams: Array<{ slug: Team; role: TeamRoleId | null }> }> = [
     { key: 'u0', role: 'owner', teams: [{ slug: 'red', role: null }] },
     { key: 'u1', role: 'manager', teams: [{ slug: 'blue', role: null }] },
     { key: 'u2', role: 'member', teams: [{ slug: 'red', role: 'admin' }] },
     { key: 'u3', role: 'admin', teams: [{ slug: 'blue', role: null }] },
+    { key: 'u6', role: 'billing', teams: [] },
   ];
   const seeded = await h.seed({
     users: facts.map((fact) => ({ email: email(fact.key), name: fact.key, emailVerified: fact.verified, ...(fact.has2fa ? { totpSecret: 'JBSWY3DPEHPK3PXP' } : {}) })),
