@@ -7,7 +7,7 @@ import type { Logger } from 'pino';
 import type { Config } from './config.js';
 import type { Database } from './db/database.js';
 import type { Services } from './services.js';
-import { registerErrorHandler } from './http/error-handler.js';
+import { frameworkErrorHandler, registerErrorHandler } from './http/error-handler.js';
 import { validatorCompiler } from './http/validator.js';
 import { memberEditRoutes } from './members/member-edit.routes.js';
 import { memberRoutes } from './members/members.routes.js';
@@ -42,6 +42,7 @@ export async function buildApp({ database, config, services, logger }: AppDeps):
     bodyLimit: MAX_BODY_BYTES,
     genReqId: () => crypto.randomUUID(),
     requestIdHeader: false,
+    frameworkErrors: frameworkErrorHandler,
     // Per-request log lines cost more than they tell here; errors are logged by the error handler.
     logController: new LogController({ disableRequestLogging: true }),
   }).withTypeProvider<TypeBoxTypeProvider>();

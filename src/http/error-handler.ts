@@ -1,4 +1,4 @@
-import type { FastifyError, FastifyInstance } from 'fastify';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { ApiError, NOT_FOUND } from './errors.js';
 
 interface AjvError {
@@ -45,6 +45,8 @@ function messageFor(error: AjvError): string {
       return `Ensure this value is greater than or equal to ${String(error.params.limit)}.`;
     case 'pattern':
       return 'Enter a valid value.';
+    case 'nullCharacters':
+      return 'Null characters are not allowed.';
     case 'additionalProperties':
       return `Unexpected field "${String(error.params.additionalProperty)}".`;
     default:
@@ -121,4 +123,18 @@ export function registerErrorHandler(app: FastifyInstance): void {
   });
 
   app.setNotFoundHandler((_request, reply) => reply.status(404).send({ detail: NOT_FOUND }));
+}
+
+/**
+ * Errors the router raises before any route runs (Fastify's `frameworkErrors`): a path that is not
+ * valid UTF-8 once decoded, or a path segment over the router's length limit. Left to Fastify they
+ * answer with its own body (`{"error", "code": "FST_ERR_BAD_URL", …}`), which is not Sentry's shape
+ * and names the framework; no route can match such a path, so it is the 404 of any unknown path.
+ */
+export function frameworkErrorHandler(error: FastifyError, _request: FastifyRequest, reply: FastifyReply): void {
+  if (error.code === 'FST_ERR_BAD_URL' || error.code === 'FST_ERR_MAX_PARAM_LENGTH') {
+    void reply.status(404).send({ detail: NOT_FOUND });
+    return;
+  }
+  void reply.status(400).send({ detail: 'Bad request.' });
 }

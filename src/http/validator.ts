@@ -1,4 +1,4 @@
-import AjvModule, { type Options } from 'ajv';
+import AjvModule, { type Options, type ValidateFunction } from 'ajv';
 import addFormatsModule from 'ajv-formats';
 import type { FastifySchemaCompiler } from 'fastify';
 
@@ -29,5 +29,48 @@ function createAjv(coerce: boolean) {
 const bodyAjv = createAjv(false);
 const textAjv = createAjv(true);
 
+/**
+ * Where a string (value or key) holds a NUL character: `/field` for the top-level field it is in (the
+ * field an error is reported under), `''` for a bare string, null when there is none. Walks with its
+ * own stack, not by recursion: a body may nest a hundred thousand levels deep in fields the schema
+ * does not name, and recursion would overflow the call stack on it.
+ */
+export function nullCharacterPath(root: unknown): string | null {
+  const pending: Array<[unknown, string]> = [[root, '']];
+  while (pending.length > 0) {
+    const [value, field] = pending.pop()!;
+    if (typeof value === 'string') {
+      if (value.includes('\u0000')) return field;
+      continue;
+    }
+    if (!value || typeof value !== 'object') continue;
+    for (const [key, item] of Object.entries(value)) {
+      const itemField = field || `/${key}`;
+      if (key.includes('\u0000')) return itemField;
+      pending.push([item, itemField]);
+    }
+  }
+  return null;
+}
+
+/**
+ * DRF's CharField refuses NUL characters ("Null characters are not allowed.", a field error), and
+ * PostgreSQL cannot store them in text or jsonb at all: without this check such a string reached
+ * the database and came back as a 500. Every request part a schema validates is checked, after the schema.
+ */
+function refusingNullCharacters(validate: ValidateFunction): ValidateFunction {
+  const wrapped = ((data: unknown, context?: unknown) => {
+    const valid = context === undefined ? validate(data) : validate(data, context as never);
+    wrapped.errors = validate.errors;
+    if (!valid) return false;
+    const path = nullCharacterPath(data);
+    if (path === null) return true;
+    wrapped.errors = [{ keyword: 'nullCharacters', instancePath: path, schemaPath: '', params: {}, message: 'Null characters are not allowed.' }];
+    return false;
+  }) as ValidateFunction;
+  // Fastify passes the parent object (so that Ajv may replace a coerced root) only to Ajv's own functions.
+  return Object.assign(wrapped, { schema: validate.schema, schemaEnv: validate.schemaEnv });
+}
+
 export const validatorCompiler: FastifySchemaCompiler<object> = ({ schema, httpPart }) =>
-  (httpPart === 'body' ? bodyAjv : textAjv).compile(schema);
+  refusingNullCharacters((httpPart === 'body' ? bodyAjv : textAjv).compile(schema));

@@ -44,8 +44,17 @@ export async function claimDueEmails(db: Executor, limit: number, leaseSeconds: 
   return rows;
 }
 
+/**
+ * Records a delivery and drops the bodies: they hold one-time links (invite, verification) whose
+ * tokens are otherwise stored only as hashes, so a sent email must not keep them readable at rest.
+ * The row (Message-ID, recipient, subject, times) stays as the record of what was sent.
+ */
 export async function markEmailSent(db: Executor, id: string): Promise<void> {
-  await db.updateTable('email_outbox').set({ sent_at: sql`now()`, last_error: null }).where('id', '=', id).execute();
+  await db
+    .updateTable('email_outbox')
+    .set({ sent_at: sql`now()`, last_error: null, text_body: '', html_body: '' })
+    .where('id', '=', id)
+    .execute();
 }
 
 export async function markEmailFailed(db: Executor, id: string, error: string, retryInSeconds: number): Promise<void> {
