@@ -69,7 +69,8 @@ function displayValue(value: unknown): string {
 
 /** Turns schema failures into Sentry's `{"field": ["message"]}` body (a path's first segment is the field). */
 export function validationBody(errors: AjvError[]): Record<string, string[]> {
-  const body: Record<string, string[]> = {};
+  // No prototype: a client's field may be called `toString` or `__proto__`.
+  const body: Record<string, string[]> = Object.create(null);
   for (const error of errors) {
     const segments = error.instancePath.split('/').filter(Boolean);
     const field =

@@ -79,6 +79,8 @@ describe('console: signing in', () => {
     await slug.fill('');
     await page.getByRole('button', { name: 'Create organization' }).click();
     await page.waitForURL(/\/organizations\/initech\/members\/$/);
+    // The switcher reloads its list after the page changes; wait for it rather than race it.
+    await switcher.locator('option', { hasText: 'Initech' }).waitFor({ state: 'attached' });
     assert.deepEqual((await switcher.locator('option').allTextContents()).slice(0, 3).sort(), ['Acme', 'Globex', 'Initech']);
 
     await page.getByRole('button', { name: 'Sign out' }).click();
