@@ -1,6 +1,6 @@
 import type { Executor } from '../db/database.js';
 import { INVITE_STATUS } from './members.presenter.js';
-import { findTeamsOfMembers, type MemberView } from './members.queries.js';
+import { findTeamsOfMembers, type MemberTeamView, type MemberView } from './members.queries.js';
 
 /** Sentry's `get_email`: the user's email for a full member, the invite email for a pending one. */
 export function memberEmail(member: Pick<MemberView, 'user_email' | 'email'>): string {
@@ -27,11 +27,10 @@ export function memberAuditPayload(
   };
 }
 
-/** The audit payload of a stored member, its active teams read in the caller's transaction. */
-export async function memberAuditData(db: Executor, orgId: string, member: MemberView) {
-  const teams = await findTeamsOfMembers(db, orgId, [member.id]);
+/** The audit payload of a stored member; its active teams are read in the caller's transaction unless given. */
+export async function memberAuditData(db: Executor, orgId: string, member: MemberView, teams?: readonly MemberTeamView[]) {
   return memberAuditPayload(
     { email: memberEmail(member), userId: member.user_id, role: member.role, inviteStatus: member.invite_status },
-    teams,
+    teams ?? (await findTeamsOfMembers(db, orgId, [member.id])),
   );
 }

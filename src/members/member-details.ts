@@ -3,7 +3,15 @@ import { findConfirmedAuthenticators } from '../accounts/authenticators.queries.
 import { notFound } from '../http/errors.js';
 import { allowedOrgRoles, hasScope } from '../roles/access.js';
 import type { OrgContext } from '../organizations/org-context.js';
-import { belongsToOtherOrganization, findMemberView, findTeamsOfMembers, isOnlyOwner, lockMemberRow, type MemberView } from './members.queries.js';
+import {
+  belongsToOtherOrganization,
+  findMemberView,
+  findTeamsOfMembers,
+  isOnlyOwner,
+  lockMemberView,
+  type MemberTeamView,
+  type MemberView,
+} from './members.queries.js';
 import { presentMemberWithRoles } from './members.presenter.js';
 
 /**
@@ -21,29 +29,31 @@ export async function findAddressedMember(executor: Executor, context: OrgContex
 }
 
 /**
- * The addressed member with its row locked until the transaction ends, read after the lock (so it
- * shows what a concurrent edit that held the lock committed). 404 as for `findAddressedMember`.
+ * The addressed member with its row locked until the transaction ends, as the last holder of the lock
+ * left it. 404 as for `findAddressedMember`.
  */
 export async function lockAddressedMember(tx: Executor, context: OrgContext, memberIdParam: string): Promise<MemberView> {
   const id = memberIdParam === 'me' ? context.member?.id : memberIdParam;
-  if (!id || !(await lockMemberRow(tx, context.org.id, id))) throw notFound();
-  return findAddressedMember(tx, context, id);
+  const member = id ? await lockMemberView(tx, context.org.id, id) : undefined;
+  if (!member) throw notFound();
+  return member;
 }
 
-/** MemberWithRoles for a member as the requester sees it: roles it may assign, detailed user when it may. */
-export async function memberWithRoles(executor: Executor, context: OrgContext, member: MemberView, now: Date) {
+/**
+ * MemberWithRoles for a member as the requester sees it: roles it may assign, detailed user when it may.
+ * `teams` are the member's teams (`findTeamsOfMembers`) when the caller has just read them.
+ */
+export async function memberWithRoles(executor: Executor, context: OrgContext, member: MemberView, now: Date, teams?: readonly MemberTeamView[]) {
   const allowedRoles = allowedOrgRoles(context.access, context.scopeOptions);
-  const teams = await findTeamsOfMembers(executor, context.org.id, [member.id]);
   let detail = null;
   if (allowedRoles.length > 0 && member.user_id !== null) {
-    const canReset2fa =
-      hasScope(context.access, 'member:admin') &&
-      member.has2fa === true &&
-      !(await belongsToOtherOrganization(executor, member.user_id, context.org.id));
-    detail = { canReset2fa, authenticators: await findConfirmedAuthenticators(executor, member.user_id) };
+    // Only a user with 2FA has confirmed authenticators.
+    const has2fa = member.has2fa === true;
+    const canReset2fa = hasScope(context.access, 'member:admin') && has2fa && !(await belongsToOtherOrganization(executor, member.user_id, context.org.id));
+    detail = { canReset2fa, authenticators: has2fa ? await findConfirmedAuthenticators(executor, member.user_id) : [] };
   }
   return presentMemberWithRoles(member, now, {
-    teams,
+    teams: teams ?? (await findTeamsOfMembers(executor, context.org.id, [member.id])),
     allowedRoles,
     isOnlyOwner: await isOnlyOwner(executor, context.org.id, member),
     teamRolesEnabled: context.feature('team-roles'),

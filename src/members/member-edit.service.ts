@@ -4,13 +4,13 @@ import type { Requester } from '../auth/requester.js';
 import { insertAuditEntry } from '../audit/audit.queries.js';
 import type { Clock } from '../lib/clock.js';
 import { loadOrgContext, type OrgContext } from '../organizations/org-context.js';
-import type { Scope } from '../roles/roles.js';
+import { TOP_ORG_ROLE, type Scope } from '../roles/roles.js';
 import { memberAuditData } from './member-audit.js';
 import { lockAddressedMember, memberWithRoles } from './member-details.js';
 import { checkRemovable, checkRemovalPermission } from './member-removal.js';
 import { reinviteMember } from './member-reinvite.js';
 import { checkEditPermission, validateMemberUpdate, type MemberUpdateRequest } from './member-update.validation.js';
-import { deleteMemberRow, deletePendingInvitesSentBy, findMemberView, type MemberView } from './members.queries.js';
+import { deleteMemberRow, deletePendingInvitesSentBy, findMemberView, findTeamsOfMembers, type MemberView } from './members.queries.js';
 import type { UpdateMemberBody } from './members.schemas.js';
 import { MEMBER_READ_SCOPES } from './members.service.js';
 import { changeOrgRole, planOrgRoleChange } from './org-role-change.js';
@@ -26,29 +26,42 @@ export interface MemberEditServiceDeps {
 
 /**
  * §5.4 steps 7–12, the edit: every check (team list, role change) before the first write, then the
- * team assignment, the role change and one `member.edit` entry with the member as it now is.
+ * team assignment, the role change and one `member.edit` entry with the member as it now is. Returns
+ * the member and its teams after the edit.
  */
-async function editMember(tx: Executor, context: OrgContext, member: MemberView, request: MemberUpdateRequest): Promise<void> {
+async function editMember(tx: Executor, context: OrgContext, member: MemberView, request: MemberUpdateRequest) {
   const teams = await planTeamAssignment(tx, context, member, request);
   const roleChange = await planOrgRoleChange(tx, context, member, request);
   if (teams) await saveTeamAssignment(tx, context, member, teams);
   if (roleChange) await changeOrgRole(tx, context, member, roleChange);
-  const edited = (await findMemberView(tx, context.org.id, { id: member.id }))!;
+  const edited: MemberView = roleChange ? { ...member, role: roleChange.to } : member;
+  const teamsAfter = await findTeamsOfMembers(tx, context.org.id, [member.id]);
   await insertAuditEntry(tx, {
     organizationId: context.org.id,
     event: 'MEMBER_EDIT',
     actor: context.requester,
     targetObject: member.id,
     targetUserId: member.user_id,
-    data: await memberAuditData(tx, context.org.id, edited),
+    data: await memberAuditData(tx, context.org.id, edited, teamsAfter),
   });
+  return { member: edited, teams: teamsAfter };
 }
+
+/** Would this `PUT` change the role of an owner (and so perhaps leave the organization without one)? */
+function changesOwnerRole(member: MemberView, body: UpdateMemberBody): boolean {
+  const role = body.orgRole ?? body.role;
+  return member.role === TOP_ORG_ROLE && role !== undefined && role !== member.role;
+}
+
+/** An edit found, under its member lock, that it needs the organization lock too; it starts over with it. */
+class OrganizationLockNeeded extends Error {}
 
 /**
  * Editing and removing members (sentry-behavior.md §5.4–5.5 with decisions.md fixes 1–4, 6, 9, 10).
  * Each request is one transaction under a lock on the member row, and every check runs before the
- * first write, so a refused request changes nothing. A request that can take away an owner (a role
- * change, a removal) first locks the organization row, so those run one at a time per organization.
+ * first write, so a refused request changes nothing. A request that can take away an owner (an owner's
+ * role change, a removal) locks the organization row first, so those run one at a time per
+ * organization; other edits of different members run side by side.
  */
 export function createMemberEditService({ db, clock, config }: MemberEditServiceDeps) {
   return {
@@ -57,17 +70,27 @@ export function createMemberEditService({ db, clock, config }: MemberEditService
      * member:invite, member:write or member:admin. 200 MemberWithRoles; 400/403/404/429 with Sentry's bodies.
      */
     update(requester: Requester, orgIdOrSlug: string, memberId: string, body: UpdateMemberBody) {
-      const changesRole = body.orgRole !== undefined || body.role !== undefined;
-      return db.transaction().execute(async (tx) => {
-        const context = await loadOrgContext(tx, requester, orgIdOrSlug, { anyScope: MEMBER_EDIT_SCOPES, forUpdate: changesRole });
-        const member = await lockAddressedMember(tx, context, memberId);
-        const request = await validateMemberUpdate(tx, context, body);
-        checkEditPermission(context, member, request);
-        const now = clock.now();
-        if (request.reinvite) await reinviteMember(tx, { config, now }, context, member, request);
-        else await editMember(tx, context, member, request);
-        const updated = (await findMemberView(tx, context.org.id, { id: member.id }))!;
-        return memberWithRoles(tx, context, updated, now);
+      // The organization lock must come before the member lock (removals take them in that order), so an
+      // edit that finds an owner's role changing only once it holds the member starts over with both.
+      const attempt = (lockOrganization: boolean) =>
+        db.transaction().execute(async (tx) => {
+          const context = await loadOrgContext(tx, requester, orgIdOrSlug, { anyScope: MEMBER_EDIT_SCOPES, forUpdate: lockOrganization });
+          const member = await lockAddressedMember(tx, context, memberId);
+          if (!lockOrganization && changesOwnerRole(member, body)) throw new OrganizationLockNeeded();
+          const request = await validateMemberUpdate(tx, context, body);
+          checkEditPermission(context, member, request);
+          const now = clock.now();
+          if (!request.reinvite) {
+            const edited = await editMember(tx, context, member, request);
+            return memberWithRoles(tx, context, edited.member, now, edited.teams);
+          }
+          await reinviteMember(tx, { config, now }, context, member, request);
+          const reinvited = (await findMemberView(tx, context.org.id, { id: member.id }))!;
+          return memberWithRoles(tx, context, reinvited, now);
+        });
+      return attempt(false).catch((error: unknown) => {
+        if (error instanceof OrganizationLockNeeded) return attempt(true);
+        throw error;
       });
     },
 

@@ -66,15 +66,3 @@ export function upsertMemberTeamRows(
     .returning(['id', 'team_id'])
     .execute();
 }
-
-/** Stores null instead of these team roles on every team of the member (roles its org role now implies). */
-export async function clearMemberTeamRoles(db: Executor, orgId: string, memberId: string, roles: readonly TeamRoleId[]): Promise<void> {
-  if (roles.length === 0) return;
-  await db
-    .updateTable('member_teams')
-    .set({ role: null })
-    .where('organization_id', '=', orgId)
-    .where('member_id', '=', memberId)
-    .where('role', 'in', roles)
-    .execute();
-}

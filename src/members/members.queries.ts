@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import type { Executor } from '../db/database.js';
 import type { MemberRow, NewMember } from '../db/schema.js';
-import { ORG_ROLES } from '../roles/roles.js';
+import { ORG_ROLES, type TeamRoleId } from '../roles/roles.js';
 import type { MemberQuery } from './member-query.js';
 import type { KeysetBounds } from '../http/pagination.js';
 
@@ -157,18 +157,12 @@ export function containsPattern(text: string): string {
 }
 
 /**
- * Locks a member row until the transaction ends (concurrent edits of one member run one after
- * another). False when the organization has no such member.
+ * One approved member of the organization by id, its row locked until the transaction ends (concurrent
+ * edits of one member run one after another). Locking and reading is one statement: one that waited for
+ * the lock reads the row as the previous holder committed it.
  */
-export async function lockMemberRow(db: Executor, orgId: string, memberId: string): Promise<boolean> {
-  const row = await db
-    .selectFrom('members')
-    .select('id')
-    .where('organization_id', '=', orgId)
-    .where('id', '=', memberId)
-    .forUpdate()
-    .executeTakeFirst();
-  return row !== undefined;
+export function lockMemberView(db: Executor, orgId: string, memberId: string) {
+  return selectMemberViews(db, orgId).where('m.invite_status', '=', 0).where('m.id', '=', memberId).forUpdate(['m']).executeTakeFirst();
 }
 
 /** The approved member with this email, pending (invite email) or full (its user's email). */
@@ -197,8 +191,21 @@ export async function otherActiveMemberHasRole(db: Executor, orgId: string, exce
   return row !== undefined;
 }
 
-export async function updateMemberRole(db: Executor, orgId: string, memberId: string, role: string): Promise<void> {
-  await db.updateTable('members').set({ role }).where('organization_id', '=', orgId).where('id', '=', memberId).execute();
+/**
+ * Gives the member a new org role and, in the same statement, stores null instead of `impliedTeamRoles`
+ * on its teams (the team roles the new org role implies).
+ */
+export async function updateMemberRole(db: Executor, orgId: string, memberId: string, role: string, impliedTeamRoles: readonly TeamRoleId[]) {
+  await db
+    .with('updated_member', (cte) =>
+      cte.updateTable('members').set({ role }).where('organization_id', '=', orgId).where('id', '=', memberId).returning('id'),
+    )
+    .updateTable('member_teams')
+    .set({ role: null })
+    .where('organization_id', '=', orgId)
+    .where('member_id', '=', memberId)
+    .where('role', '=', sql<TeamRoleId>`any(${[...impliedTeamRoles]}::text[])`)
+    .execute();
 }
 
 /** Replaces a pending member's invite token (only its hash is stored) and expiry. */

@@ -3,7 +3,6 @@ import { ApiError, detailError, listError } from '../http/errors.js';
 import type { OrgContext } from '../organizations/org-context.js';
 import { allowedOrgRoles, redundantTeamRoles } from '../roles/access.js';
 import { TOP_ORG_ROLE, orgRole, type OrgRoleId } from '../roles/roles.js';
-import { clearMemberTeamRoles } from './member-teams.queries.js';
 import type { MemberUpdateRequest } from './member-update.validation.js';
 import { isOnlyOwner, updateMemberRole, type MemberView } from './members.queries.js';
 
@@ -18,8 +17,8 @@ const roleError = (text: string) => new ApiError(403, { role: text }, 'permissio
  * §5.4 step 11 a–e, checks only, in Sentry's order: a role the requester may not assign (403), a
  * member whose role the requester may not assign (403), its own role (400), a retired role with team
  * roles on (400), the organization's last owner (400 `["An organization must have at least one
- * owner"]`). Returns the change, or null when the role stays. Callers hold the organization lock, so
- * "last owner" cannot change before the write.
+ * owner"]`). Returns the change, or null when the role stays. Callers changing an owner's role hold the
+ * organization lock, so "last owner" cannot change before the write.
  */
 export async function planOrgRoleChange(
   tx: Executor,
@@ -49,7 +48,6 @@ export async function planOrgRoleChange(
  * implied by it, so they are stored as null, after a promotion as after a demotion (decisions.md fix 1
  * and its clarification; Sentry means to do this and does not).
  */
-export async function changeOrgRole(tx: Executor, context: OrgContext, member: MemberView, change: OrgRoleChange): Promise<void> {
-  await updateMemberRole(tx, context.org.id, member.id, change.to);
-  await clearMemberTeamRoles(tx, context.org.id, member.id, redundantTeamRoles(change.to));
+export function changeOrgRole(tx: Executor, context: OrgContext, member: MemberView, change: OrgRoleChange): Promise<void> {
+  return updateMemberRole(tx, context.org.id, member.id, change.to, redundantTeamRoles(change.to));
 }

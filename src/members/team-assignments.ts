@@ -28,9 +28,11 @@ export async function planTeamAssignment(
   request: MemberUpdateRequest,
 ): Promise<TeamAssignment | null> {
   const roleAfter = request.assignedRole ?? member.role;
+  const teamRolesAllowed = orgRole(roleAfter).isTeamRolesAllowed;
+  if (request.teams === null && teamRolesAllowed) return null;
   const current = await findMemberTeamRows(tx, context.org.id, member.id);
   const onTeams = request.teams ? request.teams.length > 0 : current.some((row) => row.counts);
-  if (onTeams && !orgRole(roleAfter).isTeamRolesAllowed) {
+  if (onTeams && !teamRolesAllowed) {
     throw detailError(400, `The user with a '${roleAfter}' role cannot have team-level permissions.`);
   }
   if (request.teams === null) return null;
