@@ -1,4 +1,5 @@
 import type { Executor } from '../db/database.js';
+import { prepared } from '../db/prepared.js';
 
 export interface NewApiToken {
   userId: string;
@@ -22,16 +23,19 @@ export function insertApiToken(db: Executor, token: NewApiToken) {
     .executeTakeFirstOrThrow();
 }
 
-/** The active user behind an unexpired token, looked up by the token's hash. */
-export function findTokenOwner(db: Executor, tokenHash: string, now: Date) {
-  return db
+const tokenOwnerQuery = prepared((db, { tokenHash, now }: { tokenHash: string; now: Date }) =>
+  db
     .selectFrom('api_tokens as t')
     .innerJoin('users as u', 'u.id', 't.user_id')
     .select(['t.id as token_id', 't.token_hash', 't.scopes', 'u.id as user_id', 'u.email', 'u.name', 'u.is_superuser'])
     .where('t.token_hash', '=', tokenHash)
     .where('u.is_active', '=', true)
-    .where((eb) => eb.or([eb('t.expires_at', 'is', null), eb('t.expires_at', '>', now)]))
-    .executeTakeFirst();
+    .where((eb) => eb.or([eb('t.expires_at', 'is', null), eb('t.expires_at', '>', now)])),
+);
+
+/** The active user behind an unexpired token, looked up by the token's hash. */
+export function findTokenOwner(db: Executor, tokenHash: string, now: Date) {
+  return tokenOwnerQuery.first(db, { tokenHash, now });
 }
 
 const TOKEN_COLUMNS = ['id', 'name', 'scopes', 'token_last_characters', 'date_created', 'expires_at'] as const;

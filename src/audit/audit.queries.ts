@@ -1,4 +1,7 @@
+import type { Insertable } from 'kysely';
 import type { Executor } from '../db/database.js';
+import { prepared } from '../db/prepared.js';
+import type { AuditLogEntriesTable } from '../db/schema.js';
 import type { Requester } from '../auth/requester.js';
 import { displayName } from '../auth/requester.js';
 import type { KeysetBounds } from '../http/pagination.js';
@@ -17,22 +20,21 @@ export interface AuditEntry {
   data: Record<string, unknown>;
 }
 
+const auditEntryInsert = prepared((db, row: Insertable<AuditLogEntriesTable>) => db.insertInto('audit_log_entries').values(row));
+
 /** Writes one audit entry; call it inside the transaction of the change it records. */
 export async function insertAuditEntry(db: Executor, entry: AuditEntry): Promise<void> {
-  await db
-    .insertInto('audit_log_entries')
-    .values({
-      organization_id: entry.organizationId,
-      event: AUDIT_EVENTS[entry.event].id,
-      actor_id: entry.actor?.userId ?? null,
-      actor_label: entry.actor ? displayName(entry.actor) : null,
-      actor_key_id: null,
-      ip_address: entry.actor?.ip ?? null,
-      target_object: entry.targetObject ?? null,
-      target_user_id: entry.targetUserId ?? null,
-      data: JSON.stringify(entry.data),
-    })
-    .execute();
+  await auditEntryInsert.all(db, {
+    organization_id: entry.organizationId,
+    event: AUDIT_EVENTS[entry.event].id,
+    actor_id: entry.actor?.userId ?? null,
+    actor_label: entry.actor ? displayName(entry.actor) : null,
+    actor_key_id: null,
+    ip_address: entry.actor?.ip ?? null,
+    target_object: entry.targetObject ?? null,
+    target_user_id: entry.targetUserId ?? null,
+    data: JSON.stringify(entry.data),
+  });
 }
 
 export interface AuditEntryFilter {

@@ -33,9 +33,10 @@ async function editMember(tx: Executor, context: OrgContext, member: MemberView,
   const teams = await planTeamAssignment(tx, context, member, request);
   const roleChange = await planOrgRoleChange(tx, context, member, request);
   if (teams) await saveTeamAssignment(tx, context, member, teams);
-  if (roleChange) await changeOrgRole(tx, context, member, roleChange);
+  const teamsAfter = roleChange
+    ? await changeOrgRole(tx, context, member, roleChange)
+    : await findTeamsOfMembers(tx, context.org.id, [member.id]);
   const edited: MemberView = roleChange ? { ...member, role: roleChange.to } : member;
-  const teamsAfter = await findTeamsOfMembers(tx, context.org.id, [member.id]);
   await insertAuditEntry(tx, {
     organizationId: context.org.id,
     event: 'MEMBER_EDIT',

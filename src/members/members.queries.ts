@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { Executor } from '../db/database.js';
+import { prepared } from '../db/prepared.js';
 import type { MemberRow, NewMember } from '../db/schema.js';
 import { ORG_ROLES, type TeamRoleId } from '../roles/roles.js';
 import type { MemberQuery } from './member-query.js';
@@ -46,11 +47,16 @@ export function selectMemberViews(db: Executor, orgId: string) {
 
 export type MemberView = Awaited<ReturnType<ReturnType<typeof selectMemberViews>['executeTakeFirstOrThrow']>>;
 
+const memberViewById = prepared((db, { orgId, id }: { orgId: string; id: string }) =>
+  selectMemberViews(db, orgId).where('m.invite_status', '=', 0).where('m.id', '=', id),
+);
+const memberViewByUser = prepared((db, { orgId, userId }: { orgId: string; userId: string }) =>
+  selectMemberViews(db, orgId).where('m.invite_status', '=', 0).where('m.user_id', '=', userId).where('m.user_is_active', '=', true),
+);
+
 /** One approved member of the organization by id, or the requester's own (`userId`). */
-export function findMemberView(db: Executor, orgId: string, by: { id: string } | { userId: string }) {
-  let query = selectMemberViews(db, orgId).where('m.invite_status', '=', 0);
-  query = 'id' in by ? query.where('m.id', '=', by.id) : query.where('m.user_id', '=', by.userId).where('m.user_is_active', '=', true);
-  return query.executeTakeFirst();
+export function findMemberView(db: Executor, orgId: string, by: { id: string } | { userId: string }): Promise<MemberView | undefined> {
+  return 'id' in by ? memberViewById.first(db, { orgId, id: by.id }) : memberViewByUser.first(db, { orgId, userId: by.userId });
 }
 
 export interface MemberTeamView {
@@ -60,18 +66,21 @@ export interface MemberTeamView {
   role: 'contributor' | 'admin' | null;
 }
 
-/** The team memberships of these members on active teams, by team slug. */
-export function findTeamsOfMembers(db: Executor, orgId: string, memberIds: readonly string[]): Promise<MemberTeamView[]> {
-  if (memberIds.length === 0) return Promise.resolve([]);
-  return db
+const teamsOfMembersQuery = prepared((db, { orgId, memberIds }: { orgId: string; memberIds: readonly string[] }) =>
+  db
     .selectFrom('member_teams as mt')
     .innerJoin('teams as t', (join) => join.onRef('t.organization_id', '=', 'mt.organization_id').onRef('t.id', '=', 'mt.team_id'))
     .select(['mt.member_id', 'mt.team_id', 't.slug', 'mt.role'])
     .where('mt.organization_id', '=', orgId)
-    .where('mt.member_id', 'in', memberIds)
+    .where('mt.member_id', '=', sql<string>`any(${memberIds}::bigint[])`)
     .where('t.status', '=', 0)
-    .orderBy('t.slug')
-    .execute();
+    .orderBy('t.slug'),
+);
+
+/** The team memberships of these members on active teams, by team slug. */
+export function findTeamsOfMembers(db: Executor, orgId: string, memberIds: readonly string[]): Promise<MemberTeamView[]> {
+  if (memberIds.length === 0) return Promise.resolve([]);
+  return teamsOfMembersQuery.all(db, { orgId, memberIds });
 }
 
 /** Is this member the only active owner? (Pending owners do not count.) */
@@ -156,13 +165,17 @@ export function containsPattern(text: string): string {
   return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 }
 
+const lockedMemberView = prepared((db, { orgId, id }: { orgId: string; id: string }) =>
+  selectMemberViews(db, orgId).where('m.invite_status', '=', 0).where('m.id', '=', id).forUpdate(['m']),
+);
+
 /**
  * One approved member of the organization by id, its row locked until the transaction ends (concurrent
  * edits of one member run one after another). Locking and reading is one statement: one that waited for
  * the lock reads the row as the previous holder committed it.
  */
-export function lockMemberView(db: Executor, orgId: string, memberId: string) {
-  return selectMemberViews(db, orgId).where('m.invite_status', '=', 0).where('m.id', '=', memberId).forUpdate(['m']).executeTakeFirst();
+export function lockMemberView(db: Executor, orgId: string, memberId: string): Promise<MemberView | undefined> {
+  return lockedMemberView.first(db, { orgId, id: memberId });
 }
 
 /** The approved member with this email, pending (invite email) or full (its user's email). */
@@ -177,35 +190,62 @@ export function findApprovedMemberByEmail(db: Executor, orgId: string, email: st
     .executeTakeFirst();
 }
 
-/** Does an active member other than `exceptId` hold one of these roles? (Pending members do not count.) */
-export async function otherActiveMemberHasRole(db: Executor, orgId: string, exceptId: string, roles: readonly string[]): Promise<boolean> {
-  const row = await db
+const otherActiveMemberWithRole = prepared((db, { orgId, exceptId, roles }: { orgId: string; exceptId: string; roles: readonly string[] }) =>
+  db
     .selectFrom('members')
     .select('id')
     .where('organization_id', '=', orgId)
     .where('id', '!=', exceptId)
-    .where('role', 'in', roles)
+    .where('role', '=', sql<string>`any(${roles}::text[])`)
     .where('user_id', 'is not', null)
     .where('user_is_active', '=', true)
-    .executeTakeFirst();
-  return row !== undefined;
+    .limit(1),
+);
+
+/** Does an active member other than `exceptId` hold one of these roles? (Pending members do not count.) */
+export async function otherActiveMemberHasRole(db: Executor, orgId: string, exceptId: string, roles: readonly string[]): Promise<boolean> {
+  return (await otherActiveMemberWithRole.first(db, { orgId, exceptId, roles })) !== undefined;
 }
 
+const memberRoleUpdate = prepared(
+  (db, { orgId, memberId, role, impliedTeamRoles }: { orgId: string; memberId: string; role: string; impliedTeamRoles: readonly TeamRoleId[] }) =>
+    db
+      .with('updated_member', (cte) =>
+        cte.updateTable('members').set({ role }).where('organization_id', '=', orgId).where('id', '=', memberId).returning('id'),
+      )
+      .with('cleared', (cte) =>
+        cte
+          .updateTable('member_teams')
+          .set({ role: null })
+          .where('organization_id', '=', orgId)
+          .where('member_id', '=', memberId)
+          .where('role', '=', sql<TeamRoleId>`any(${impliedTeamRoles}::text[])`)
+          .returning('team_id'),
+      )
+      .selectFrom('member_teams as mt')
+      .innerJoin('teams as t', (join) => join.onRef('t.organization_id', '=', 'mt.organization_id').onRef('t.id', '=', 'mt.team_id'))
+      .select(['mt.member_id', 'mt.team_id', 't.slug'])
+      // The statement reads the rows as they were before its own updates: a cleared role is null now.
+      .select(sql<TeamRoleId | null>`case when mt.team_id in (select team_id from cleared) then null else mt.role end`.as('role'))
+      .where('mt.organization_id', '=', orgId)
+      .where('mt.member_id', '=', memberId)
+      .where('t.status', '=', 0)
+      .orderBy('t.slug'),
+);
+
 /**
- * Gives the member a new org role and, in the same statement, stores null instead of `impliedTeamRoles`
- * on its teams (the team roles the new org role implies).
+ * Gives the member a new org role and stores null instead of `impliedTeamRoles` on its teams (the team
+ * roles the new org role implies), in one statement that answers with the member's teams as they now
+ * are (as `findTeamsOfMembers` would).
  */
-export async function updateMemberRole(db: Executor, orgId: string, memberId: string, role: string, impliedTeamRoles: readonly TeamRoleId[]) {
-  await db
-    .with('updated_member', (cte) =>
-      cte.updateTable('members').set({ role }).where('organization_id', '=', orgId).where('id', '=', memberId).returning('id'),
-    )
-    .updateTable('member_teams')
-    .set({ role: null })
-    .where('organization_id', '=', orgId)
-    .where('member_id', '=', memberId)
-    .where('role', '=', sql<TeamRoleId>`any(${[...impliedTeamRoles]}::text[])`)
-    .execute();
+export function updateMemberRole(
+  db: Executor,
+  orgId: string,
+  memberId: string,
+  role: string,
+  impliedTeamRoles: readonly TeamRoleId[],
+): Promise<MemberTeamView[]> {
+  return memberRoleUpdate.all(db, { orgId, memberId, role, impliedTeamRoles });
 }
 
 /** Replaces a pending member's invite token (only its hash is stored) and expiry. */

@@ -4,7 +4,7 @@ import type { OrgContext } from '../organizations/org-context.js';
 import { allowedOrgRoles, redundantTeamRoles } from '../roles/access.js';
 import { TOP_ORG_ROLE, orgRole, type OrgRoleId } from '../roles/roles.js';
 import type { MemberUpdateRequest } from './member-update.validation.js';
-import { isOnlyOwner, updateMemberRole, type MemberView } from './members.queries.js';
+import { isOnlyOwner, updateMemberRole, type MemberTeamView, type MemberView } from './members.queries.js';
 
 export interface OrgRoleChange {
   from: string;
@@ -46,8 +46,9 @@ export async function planOrgRoleChange(
 /**
  * Gives the member its new org role. Team roles at or below the new role's minimum team role are
  * implied by it, so they are stored as null, after a promotion as after a demotion (decisions.md fix 1
- * and its clarification; Sentry means to do this and does not).
+ * and its clarification; Sentry means to do this and does not). Answers with the member's teams as
+ * they now are.
  */
-export function changeOrgRole(tx: Executor, context: OrgContext, member: MemberView, change: OrgRoleChange): Promise<void> {
+export function changeOrgRole(tx: Executor, context: OrgContext, member: MemberView, change: OrgRoleChange): Promise<MemberTeamView[]> {
   return updateMemberRole(tx, context.org.id, member.id, change.to, redundantTeamRoles(change.to));
 }

@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { Executor } from '../db/database.js';
+import { prepared } from '../db/prepared.js';
 import type { TeamRoleId } from '../roles/roles.js';
 
 /** The organization's columns as requests read them (everything but the avatar image). */
@@ -27,43 +28,52 @@ export async function lockOrganizationRow(db: Executor, idOrSlug: string): Promi
     .execute();
 }
 
+/** The organization context query, addressed by id (`byId`) or by slug. */
+function orgContextQuery(byId: boolean) {
+  return prepared((db, { idOrSlug, userId }: { idOrSlug: string; userId: string }) =>
+    db
+      .selectFrom('organizations as o')
+      .leftJoin('members as m', (join) =>
+        join
+          .onRef('m.organization_id', '=', 'o.id')
+          .on('m.user_id', '=', userId)
+          .on('m.user_is_active', '=', true)
+          .on('m.invite_status', '=', 0),
+      )
+      .leftJoin('auth_providers as ap', 'ap.organization_id', 'o.id')
+      .select(ORGANIZATION_COLUMNS)
+      .select(['m.id as member_id', 'm.role as member_role', 'ap.provider as auth_provider', 'ap.allow_unlinked as auth_allow_unlinked'])
+      .select((eb) => [
+        eb
+          .selectFrom('member_teams as mt')
+          .innerJoin('teams as t', (join) => join.onRef('t.organization_id', '=', 'mt.organization_id').onRef('t.id', '=', 'mt.team_id'))
+          .whereRef('mt.organization_id', '=', 'o.id')
+          .whereRef('mt.member_id', '=', 'm.id')
+          .where('t.status', '=', 0)
+          .where('mt.is_active', '=', true)
+          .select(sql<Array<{ teamId: string; role: TeamRoleId | null }>>`coalesce(json_agg(json_build_object('teamId', mt.team_id::text, 'role', mt.role)), '[]'::json)`.as('x'))
+          .as('memberships'),
+        eb
+          .selectFrom('organization_options as oo')
+          .whereRef('oo.organization_id', '=', 'o.id')
+          .select(sql<Record<string, unknown> | null>`json_object_agg(oo.key, oo.value)`.as('x'))
+          .as('options'),
+      ])
+      .where(byId ? 'o.id' : 'o.slug', '=', idOrSlug),
+  );
+}
+
+const orgContextById = orgContextQuery(true);
+const orgContextBySlug = orgContextQuery(false);
+
 /**
  * Everything a request needs to know about an organization and the requester's place in it, in one
  * round trip: the organization, the requester's membership and team memberships, options, SSO provider.
  * `idOrSlug` is an id when it is all digits (Sentry's rule).
  */
 export function findOrgContextRow(db: Executor, idOrSlug: string, userId: string | null) {
-  const byId = isOrgId(idOrSlug);
-  const query = db
-    .selectFrom('organizations as o')
-    .leftJoin('members as m', (join) =>
-      join
-        .onRef('m.organization_id', '=', 'o.id')
-        .on('m.user_id', '=', userId ?? '0')
-        .on('m.user_is_active', '=', true)
-        .on('m.invite_status', '=', 0),
-    )
-    .leftJoin('auth_providers as ap', 'ap.organization_id', 'o.id')
-    .select(ORGANIZATION_COLUMNS)
-    .select(['m.id as member_id', 'm.role as member_role', 'ap.provider as auth_provider', 'ap.allow_unlinked as auth_allow_unlinked'])
-    .select((eb) => [
-      eb
-        .selectFrom('member_teams as mt')
-        .innerJoin('teams as t', (join) => join.onRef('t.organization_id', '=', 'mt.organization_id').onRef('t.id', '=', 'mt.team_id'))
-        .whereRef('mt.organization_id', '=', 'o.id')
-        .whereRef('mt.member_id', '=', 'm.id')
-        .where('t.status', '=', 0)
-        .where('mt.is_active', '=', true)
-        .select(sql<Array<{ teamId: string; role: TeamRoleId | null }>>`coalesce(json_agg(json_build_object('teamId', mt.team_id::text, 'role', mt.role)), '[]'::json)`.as('x'))
-        .as('memberships'),
-      eb
-        .selectFrom('organization_options as oo')
-        .whereRef('oo.organization_id', '=', 'o.id')
-        .select(sql<Record<string, unknown> | null>`json_object_agg(oo.key, oo.value)`.as('x'))
-        .as('options'),
-    ])
-    .where(byId ? 'o.id' : 'o.slug', '=', idOrSlug);
-  return query.executeTakeFirst();
+  const query = isOrgId(idOrSlug) ? orgContextById : orgContextBySlug;
+  return query.first(db, { idOrSlug, userId: userId ?? '0' });
 }
 
 export type OrgContextRow = NonNullable<Awaited<ReturnType<typeof findOrgContextRow>>>;

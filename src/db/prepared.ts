@@ -1,0 +1,47 @@
+import { CompiledQuery, type Compilable } from 'kysely';
+import type { Executor } from './database.js';
+
+/** Stands in for a parameter while a prepared query is compiled; replaced by the value on each run. */
+class Placeholder {
+  constructor(readonly name: string) {}
+}
+
+interface CompiledShape {
+  sql: string;
+  /** Each parameter of the SQL: the name of the value to put there, or a constant of the query itself. */
+  slots: ReadonlyArray<{ name: string } | { constant: unknown }>;
+}
+
+/**
+ * A query built and compiled once, then run with new values. Kysely rebuilds and recompiles a query on
+ * every call, and for the small queries of a request that costs more CPU than PostgreSQL spends running
+ * them (~0.4 ms for the organization context), so the queries every request runs are written this way.
+ *
+ * `build` is called once, with placeholders in place of the values: the SQL it builds must not depend
+ * on them. So no branching on a value (write one prepared query per shape) and no `in` lists, whose
+ * length is part of the SQL (compare with `= any(array)` instead). Every name `build` uses must be
+ * present in the values of each run.
+ */
+export function prepared<Values extends Record<string, unknown>, Row>(build: (db: Executor, values: Values) => Compilable<Row>) {
+  let shape: CompiledShape | null = null;
+  const compile = (db: Executor, names: string[]): CompiledShape => {
+    const placeholders = Object.fromEntries(names.map((name) => [name, new Placeholder(name)])) as unknown as Values;
+    const query = build(db, placeholders).compile();
+    return {
+      sql: query.sql,
+      slots: query.parameters.map((parameter) => (parameter instanceof Placeholder ? { name: parameter.name } : { constant: parameter })),
+    };
+  };
+  const run = async (db: Executor, values: Values): Promise<Row[]> => {
+    shape ??= compile(db, Object.keys(values));
+    const parameters = shape.slots.map((slot) => ('name' in slot ? values[slot.name] : slot.constant));
+    const result = await db.executeQuery<Row>(CompiledQuery.raw(shape.sql, parameters));
+    return result.rows;
+  };
+  return {
+    /** Every row. */
+    all: run,
+    /** The first row, or undefined. */
+    first: async (db: Executor, values: Values): Promise<Row | undefined> => (await run(db, values))[0],
+  };
+}
