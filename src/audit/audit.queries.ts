@@ -20,11 +20,8 @@ export interface AuditEntry {
   data: Record<string, unknown>;
 }
 
-const auditEntryInsert = prepared((db, row: Insertable<AuditLogEntriesTable>) => db.insertInto('audit_log_entries').values(row));
-
-/** Writes one audit entry; call it inside the transaction of the change it records. */
-export async function insertAuditEntry(db: Executor, entry: AuditEntry): Promise<void> {
-  await auditEntryInsert.all(db, {
+function auditRow(entry: AuditEntry): Insertable<AuditLogEntriesTable> {
+  return {
     organization_id: entry.organizationId,
     event: AUDIT_EVENTS[entry.event].id,
     actor_id: entry.actor?.userId ?? null,
@@ -34,7 +31,22 @@ export async function insertAuditEntry(db: Executor, entry: AuditEntry): Promise
     target_object: entry.targetObject ?? null,
     target_user_id: entry.targetUserId ?? null,
     data: JSON.stringify(entry.data),
-  });
+  };
+}
+
+const auditEntryInsert = prepared((db, row: Insertable<AuditLogEntriesTable>) => db.insertInto('audit_log_entries').values(row));
+
+/** Writes one audit entry; call it inside the transaction of the change it records. */
+export async function insertAuditEntry(db: Executor, entry: AuditEntry): Promise<void> {
+  await auditEntryInsert.all(db, auditRow(entry));
+}
+
+/** Writes several audit entries in one statement, in this order (ids ascending). */
+export async function insertAuditEntries(db: Executor, entries: readonly AuditEntry[]): Promise<void> {
+  if (entries.length === 0) return;
+  if (entries.length === 1) return insertAuditEntry(db, entries[0]!);
+  // Rows of one multi-row INSERT take their serial ids in the order they are listed.
+  await db.insertInto('audit_log_entries').values(entries.map(auditRow)).execute();
 }
 
 export interface AuditEntryFilter {

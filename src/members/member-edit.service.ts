@@ -1,7 +1,7 @@
 import type { Config } from '../config.js';
 import type { Db, Executor } from '../db/database.js';
 import type { Requester } from '../auth/requester.js';
-import { insertAuditEntry } from '../audit/audit.queries.js';
+import { insertAuditEntries, insertAuditEntry } from '../audit/audit.queries.js';
 import type { Clock } from '../lib/clock.js';
 import { loadOrgContext, type OrgContext } from '../organizations/org-context.js';
 import { TOP_ORG_ROLE, type Scope } from '../roles/roles.js';
@@ -32,19 +32,22 @@ export interface MemberEditServiceDeps {
 async function editMember(tx: Executor, context: OrgContext, member: MemberView, request: MemberUpdateRequest) {
   const teams = await planTeamAssignment(tx, context, member, request);
   const roleChange = await planOrgRoleChange(tx, context, member, request);
-  if (teams) await saveTeamAssignment(tx, context, member, teams);
+  const teamEntries = teams ? await saveTeamAssignment(tx, context, member, teams) : [];
   const teamsAfter = roleChange
     ? await changeOrgRole(tx, context, member, roleChange)
     : await findTeamsOfMembers(tx, context.org.id, [member.id]);
   const edited: MemberView = roleChange ? { ...member, role: roleChange.to } : member;
-  await insertAuditEntry(tx, {
-    organizationId: context.org.id,
-    event: 'MEMBER_EDIT',
-    actor: context.requester,
-    targetObject: member.id,
-    targetUserId: member.user_id,
-    data: await memberAuditData(tx, context.org.id, edited, teamsAfter),
-  });
+  await insertAuditEntries(tx, [
+    ...teamEntries,
+    {
+      organizationId: context.org.id,
+      event: 'MEMBER_EDIT',
+      actor: context.requester,
+      targetObject: member.id,
+      targetUserId: member.user_id,
+      data: await memberAuditData(tx, context.org.id, edited, teamsAfter),
+    },
+  ]);
   return { member: edited, teams: teamsAfter };
 }
 

@@ -1,17 +1,21 @@
 import { sql } from 'kysely';
 import type { Executor } from '../db/database.js';
+import { prepared } from '../db/prepared.js';
 import type { TeamRoleId } from '../roles/roles.js';
+
+const activeTeamsBySlug = prepared((db, { orgId, slugs }: { orgId: string; slugs: readonly string[] }) =>
+  db
+    .selectFrom('teams')
+    .select(['id', 'slug'])
+    .where('organization_id', '=', orgId)
+    .where('slug', '=', sql<string>`any(${slugs}::text[])`)
+    .where('status', '=', 0),
+);
 
 /** The organization's active teams with these slugs. */
 export function findActiveTeamsBySlug(db: Executor, orgId: string, slugs: readonly string[]) {
   if (slugs.length === 0) return Promise.resolve([]);
-  return db
-    .selectFrom('teams')
-    .select(['id', 'slug'])
-    .where('organization_id', '=', orgId)
-    .where('slug', 'in', slugs)
-    .where('status', '=', 0)
-    .execute();
+  return activeTeamsBySlug.all(db, { orgId, slugs });
 }
 
 export interface MemberTeamRowView {
@@ -23,27 +27,33 @@ export interface MemberTeamRowView {
   counts: boolean;
 }
 
-/** Every team membership row of a member, whatever the state of its team. */
-export function findMemberTeamRows(db: Executor, orgId: string, memberId: string): Promise<MemberTeamRowView[]> {
-  return db
+const memberTeamRows = prepared((db, { orgId, memberId }: { orgId: string; memberId: string }) =>
+  db
     .selectFrom('member_teams as mt')
     .innerJoin('teams as t', (join) => join.onRef('t.organization_id', '=', 'mt.organization_id').onRef('t.id', '=', 'mt.team_id'))
     .select(['mt.id', 'mt.team_id', 't.slug', 'mt.role'])
     .select(sql<boolean>`mt.is_active and t.status = 0`.as('counts'))
     .where('mt.organization_id', '=', orgId)
     .where('mt.member_id', '=', memberId)
-    .orderBy('t.slug')
-    .execute();
+    .orderBy('t.slug'),
+);
+
+/** Every team membership row of a member, whatever the state of its team. */
+export function findMemberTeamRows(db: Executor, orgId: string, memberId: string): Promise<MemberTeamRowView[]> {
+  return memberTeamRows.all(db, { orgId, memberId });
 }
 
-export async function deleteMemberTeamRows(db: Executor, orgId: string, memberId: string, teamIds: readonly string[]): Promise<void> {
-  if (teamIds.length === 0) return;
-  await db
+const memberTeamRowsDelete = prepared((db, { orgId, memberId, teamIds }: { orgId: string; memberId: string; teamIds: readonly string[] }) =>
+  db
     .deleteFrom('member_teams')
     .where('organization_id', '=', orgId)
     .where('member_id', '=', memberId)
-    .where('team_id', 'in', teamIds)
-    .execute();
+    .where('team_id', '=', sql<string>`any(${teamIds}::bigint[])`),
+);
+
+export async function deleteMemberTeamRows(db: Executor, orgId: string, memberId: string, teamIds: readonly string[]): Promise<void> {
+  if (teamIds.length === 0) return;
+  await memberTeamRowsDelete.all(db, { orgId, memberId, teamIds });
 }
 
 /**

@@ -1,5 +1,5 @@
 import type { Executor } from '../db/database.js';
-import { insertAuditEntry } from '../audit/audit.queries.js';
+import type { AuditEntry } from '../audit/audit.queries.js';
 import { detailError, permissionDenied } from '../http/errors.js';
 import type { OrgContext } from '../organizations/org-context.js';
 import { canManageMemberRole, storedTeamRole } from '../roles/access.js';
@@ -44,9 +44,10 @@ export async function planTeamAssignment(
 
 /**
  * Replaces the member's team memberships with the planned list: memberships kept keep their row (and
- * id), and each team joined or left gets its `member.join-team` / `member.leave-team` entry.
+ * id). Returns the `member.join-team` / `member.leave-team` entries for the teams joined and left, for
+ * the caller to write with the rest of its audit entries.
  */
-export async function saveTeamAssignment(tx: Executor, context: OrgContext, member: MemberView, assignment: TeamAssignment) {
+export async function saveTeamAssignment(tx: Executor, context: OrgContext, member: MemberView, assignment: TeamAssignment): Promise<AuditEntry[]> {
   const orgId = context.org.id;
   const wanted = new Set(assignment.teams.map((team) => team.teamId));
   const had = new Set(assignment.current.map((row) => row.team_id));
@@ -56,15 +57,16 @@ export async function saveTeamAssignment(tx: Executor, context: OrgContext, memb
   const rowIds = new Map(rows.map((row) => [row.team_id, row.id]));
   const joined = assignment.teams.filter((team) => !had.has(team.teamId));
 
-  const audit = (event: 'MEMBER_JOIN_TEAM' | 'MEMBER_LEAVE_TEAM', rowId: string | undefined, teamSlug: string) =>
-    insertAuditEntry(tx, {
-      organizationId: orgId,
-      event,
-      actor: context.requester,
-      targetObject: rowId ?? null,
-      targetUserId: member.user_id,
-      data: { email: memberEmail(member), team_slug: teamSlug },
-    });
-  for (const row of left) await audit('MEMBER_LEAVE_TEAM', row.id, row.slug);
-  for (const team of joined) await audit('MEMBER_JOIN_TEAM', rowIds.get(team.teamId), team.slug);
+  const entry = (event: 'MEMBER_JOIN_TEAM' | 'MEMBER_LEAVE_TEAM', rowId: string | undefined, teamSlug: string): AuditEntry => ({
+    organizationId: orgId,
+    event,
+    actor: context.requester,
+    targetObject: rowId ?? null,
+    targetUserId: member.user_id,
+    data: { email: memberEmail(member), team_slug: teamSlug },
+  });
+  return [
+    ...left.map((row) => entry('MEMBER_LEAVE_TEAM', row.id, row.slug)),
+    ...joined.map((team) => entry('MEMBER_JOIN_TEAM', rowIds.get(team.teamId), team.slug)),
+  ];
 }
