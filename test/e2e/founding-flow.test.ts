@@ -143,7 +143,7 @@ describe('console: the founding flow, end to end', () => {
     await invitee.page.getByRole('heading', { name: 'Invitation' }).waitFor();
     const offer = invitee.page.getByText('You are invited to join');
     await offer.waitFor();
-    assert.match(await offer.innerText(), /You are invited to join Acme as manager/);
+    assert.match(await offer.innerText(), /You are invited to join Acme as Manager\b/);
     await invitee.page.getByRole('button', { name: 'Accept invitation' }).click();
     await invitee.page.getByText('You joined Acme. Your account is ready').waitFor();
     assert.deepEqual(invitee.errors, []);
