@@ -46,21 +46,39 @@ export function upsertUnconfirmedTotp(db: Executor, userId: string, secret: stri
     .onConflict((oc) =>
       oc
         .columns(['user_id', 'type'])
-        .doUpdateSet({ secret, created_at: now, last_used_at: null })
+        .doUpdateSet({ secret, created_at: now, last_used_at: null, last_accepted_step: null })
         .where('user_authenticators.confirmed', '=', false),
     )
     .returning('id')
     .executeTakeFirst();
 }
 
-/** Confirms an enrolment; the code that confirmed it counts as its first use. */
-export function confirmAuthenticator(db: Executor, userId: string, authenticatorId: string, now: Date) {
+/**
+ * Confirms an enrolment; the code that confirmed it counts as its first use, so its step is recorded
+ * (that code cannot then also pass a sign-in).
+ */
+export function confirmAuthenticator(db: Executor, userId: string, authenticatorId: string, step: number, now: Date) {
   return db
     .updateTable('user_authenticators')
-    .set({ confirmed: true, last_used_at: now })
+    .set({ confirmed: true, last_used_at: now, last_accepted_step: step })
     .where('user_id', '=', userId)
     .where('id', '=', authenticatorId)
     .executeTakeFirst();
+}
+
+/**
+ * Records a use of the authenticator by a code of `step`, only when `step` is later than the last one
+ * accepted; true when it was. Check and record are one conditional UPDATE: of concurrent submissions
+ * of one code, the row lock lets exactly one through (the others re-check and find the step taken).
+ */
+export async function claimTotpStep(db: Executor, authenticatorId: string, step: number, now: Date): Promise<boolean> {
+  const result = await db
+    .updateTable('user_authenticators')
+    .set({ last_accepted_step: step, last_used_at: now })
+    .where('id', '=', authenticatorId)
+    .where((eb) => eb.or([eb('last_accepted_step', 'is', null), eb('last_accepted_step', '<', String(step))]))
+    .executeTakeFirst();
+  return result.numUpdatedRows > 0n;
 }
 
 export function deleteAuthenticator(db: Executor, userId: string, authenticatorId: string) {

@@ -3,7 +3,7 @@ import type { Db } from '../db/database.js';
 import type { Requester } from '../auth/requester.js';
 import type { Clock } from '../lib/clock.js';
 import { ApiError, notFound, permissionDenied } from '../http/errors.js';
-import { newTotpSecret, totpUri, verifyTotp } from './totp.js';
+import { matchTotpStep, newTotpSecret, totpUri } from './totp.js';
 import {
   belongsToOrgRequiring2fa,
   confirmAuthenticator,
@@ -46,8 +46,8 @@ export function createAuthenticatorService({ db, clock }: { db: Db; clock: Clock
     },
 
     /**
-     * Confirms the enrolment in progress with a code from the app; from then on the user has 2FA.
-     * 400 when there is no enrolment, the secret is not its secret, or the code is wrong.
+     * Confirms the enrolment in progress with a code from the app; from then on the user has 2FA, and
+     * that code is used up. 400 when there is no enrolment, the secret is not its secret, or the code is wrong.
      */
     async confirmTotp(requester: Requester, body: { secret: string; otp: string }): Promise<void> {
       await db.transaction().execute(async (tx) => {
@@ -55,8 +55,10 @@ export function createAuthenticatorService({ db, clock }: { db: Db; clock: Clock
         if (!enrolment) throw enrolmentError(NO_ENROLMENT);
         if (enrolment.confirmed) throw enrolmentError(ALREADY_ENROLLED);
         if (!sameText(enrolment.secret, body.secret.replace(/\s/g, '').toUpperCase())) throw enrolmentError(STALE_SECRET);
-        if (!verifyTotp(enrolment.secret, body.otp, clock.now())) throw enrolmentError(INVALID_CONFIRMATION_CODE);
-        await confirmAuthenticator(tx, requester.userId, enrolment.id, clock.now());
+        const step = matchTotpStep(enrolment.secret, body.otp, clock.now());
+        if (step === null) throw enrolmentError(INVALID_CONFIRMATION_CODE);
+        // The row is locked and unconfirmed (no step recorded yet): recording the step here is enough.
+        await confirmAuthenticator(tx, requester.userId, enrolment.id, step, clock.now());
       });
     },
 

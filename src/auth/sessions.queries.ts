@@ -83,10 +83,6 @@ export function findConfirmedTotpSecret(db: Executor, userId: string) {
     .executeTakeFirst();
 }
 
-export function touchAuthenticator(db: Executor, authenticatorId: string, now: Date) {
-  return db.updateTable('user_authenticators').set({ last_used_at: now }).where('id', '=', authenticatorId).execute();
-}
-
 export function recordLogin(db: Executor, userId: string, now: Date) {
   return db.updateTable('users').set({ last_login: now }).where('id', '=', userId).execute();
 }

@@ -8,7 +8,8 @@ import { hitRateLimits } from '../lib/rate-limit.js';
 import { normalizeEmail } from '../lib/email.js';
 import { enqueueEmail } from '../mail/outbox.js';
 import { findUserByEmail, hasTwoFactor } from '../accounts/users.queries.js';
-import { verifyTotp } from '../accounts/totp.js';
+import { matchTotpStep } from '../accounts/totp.js';
+import { claimTotpStep } from '../accounts/authenticators.queries.js';
 import type { Requester } from './requester.js';
 import { signinEmail } from './signin.email.js';
 import {
@@ -20,7 +21,6 @@ import {
   markSessionTwoFactorPassed,
   recordLogin,
   revokeSession,
-  touchAuthenticator,
   type LiveSession,
 } from './sessions.queries.js';
 
@@ -42,6 +42,9 @@ export interface Session {
   twoFactorPassed: boolean;
   user: { id: string; email: string; name: string; isSuperuser: boolean; emailVerified: boolean };
 }
+
+export const INVALID_CODE = 'Invalid confirmation code. Try again.';
+export const USED_CODE = 'This code has already been used. Wait for the next one and try again.';
 
 const minutesFrom = (now: Date, minutes: number) => new Date(now.getTime() + minutes * 60_000);
 
@@ -111,18 +114,21 @@ export function createSessionService({ db, clock, config }: { db: Db; clock: Clo
       });
     },
 
-    /** Completes the TOTP step of a session; 400 `{"otp": [...]}` on a wrong code, 429 past 10 tries in 15 minutes. */
+    /**
+     * Completes the TOTP step of a session. A code is taken once: one the account already used (in
+     * another sign-in, or to confirm its enrolment) is refused for the rest of its validity.
+     * 400 `{"otp": [...]}` on a wrong or used code, 429 past 10 tries in 15 minutes.
+     */
     async verifySecondFactor(session: Session, otp: string): Promise<void> {
       if (session.twoFactorPassed) return;
       const now = clock.now();
       if (await hitRateLimits(db, [{ bucket: `signin-2fa:user:${session.user.id}`, ...RATE_LIMITS.codesPerUser }], now)) throw rateLimited();
       const authenticator = await findConfirmedTotpSecret(db, session.user.id);
-      if (!authenticator || !verifyTotp(authenticator.secret, otp, now)) {
-        throw fieldError('otp', 'Invalid confirmation code. Try again.');
-      }
+      const step = authenticator ? matchTotpStep(authenticator.secret, otp, now) : null;
+      if (!authenticator || step === null) throw fieldError('otp', INVALID_CODE);
       await db.transaction().execute(async (tx) => {
+        if (!(await claimTotpStep(tx, authenticator.id, step, now))) throw fieldError('otp', USED_CODE);
         await markSessionTwoFactorPassed(tx, session.id, minutesFrom(now, SESSION_DAYS * 24 * 60));
-        await touchAuthenticator(tx, authenticator.id, now);
         await recordLogin(tx, session.user.id, now);
       });
     },

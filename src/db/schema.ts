@@ -9,6 +9,8 @@ type CreatedAt = ColumnType<Date, Date | string | undefined, Date | string>;
 type Timestamp = ColumnType<Date, Date | string, Date | string>;
 type NullableTimestamp = ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
 type Json<T> = ColumnType<T, string | undefined, string>;
+/** A bigint that is not an id: read back as a string (as ids are), written as a number. */
+type NullableBigint = ColumnType<string | null, number | null | undefined, number | null>;
 
 export interface UsersTable {
   id: Id;
@@ -29,6 +31,8 @@ export interface UserAuthenticatorsTable {
   confirmed: Generated<boolean>;
   created_at: CreatedAt;
   last_used_at: NullableTimestamp;
+  /** The TOTP step (30-second period since the epoch) of the last code accepted: a code is taken only for a later one. */
+  last_accepted_step: NullableBigint;
 }
 
 export interface ApiTokensTable {

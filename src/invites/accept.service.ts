@@ -9,6 +9,7 @@ import { findUserByEmail, hasTwoFactor } from '../accounts/users.queries.js';
 import { memberAuditPayload } from '../members/member-audit.js';
 import { findTeamsOfMembers } from '../members/members.queries.js';
 import { isInviteExpired } from '../members/members.presenter.js';
+import { orgRole } from '../roles/roles.js';
 import { attachUserToInvite, findInviteByLink, hasMemberRow, insertInvitedUser, type InviteByLink } from './accept.queries.js';
 import type { AcceptInviteDetails } from './invites.schemas.js';
 
@@ -51,6 +52,7 @@ export function createAcceptInviteService({ db, clock }: { db: Db; clock: Clock 
         orgSlug: invite.org_slug,
         orgName: invite.org_name,
         orgRole: invite.role,
+        roleName: orgRole(invite.role).name,
         needsAuthentication: requester === null,
         needsSso: hasProvider,
         hasAuthProvider: hasProvider,

@@ -47,9 +47,11 @@ export const ShortAcceptParams = Type.Object({ member_id: Segment, token: Segmen
 /** What the accept page needs to know about a valid invite (§5.8). */
 export const AcceptInviteDetails = Type.Object({
   orgSlug: Type.String(),
-  // Roster's additions, for the accept page: which organization, and the role the invite grants.
+  // Roster's additions, for the accept page: which organization, and the role the invite grants (its
+  // id, and its name as member objects give it in `roleName`).
   orgName: Type.String(),
   orgRole: Type.String(),
+  roleName: Type.String(),
   needsAuthentication: Type.Boolean(),
   needsSso: Type.Boolean(),
   hasAuthProvider: Type.Boolean(),

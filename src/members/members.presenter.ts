@@ -49,6 +49,7 @@ export function presentMember(member: MemberView, now: Date): Static<typeof Memb
     expired: isInviteExpired(member, now),
     flags,
     dateCreated: member.date_added,
+    inviteExpiresAt: member.user_id === null ? member.token_expires_at : null,
     inviteStatus: INVITE_STATUS[member.invite_status] ?? 'approved',
     inviterName: member.inviter_id ? member.inviter_name || member.inviter_email || null : null,
   };

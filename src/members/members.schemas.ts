@@ -26,6 +26,9 @@ const memberFields = {
   expired: Type.Boolean(),
   flags: MemberFlags,
   dateCreated: DateTime,
+  // Roster's addition: when a pending invite's link stops working (null for a member, or an invite
+  // whose link never expires), so that an administrator sees it coming instead of only `expired`.
+  inviteExpiresAt: Nullable(DateTime),
   inviteStatus: Type.String(),
   inviterName: Nullable(Type.String()),
 };

@@ -10,6 +10,8 @@ import { totpCode } from '../../src/accounts/totp.js';
 const SECRET = 'JBSWY3DPEHPK3PXP';
 const OWNER = 'olive@example.com';
 const INVITEE = 'ivy@example.com';
+const STALE = 'old.invite@example.com';
+const STALE_EXPIRY = '2020-01-31T12:00:00.000Z';
 // A loaded 2-core machine renders and answers slowly: every wait is generous, none is a sleep.
 const WAIT_MS = 30_000;
 
@@ -45,6 +47,8 @@ describe('console: the founding flow, end to end', () => {
           members: [
             { email: OWNER, role: 'owner', teams: [{ slug: 'backend', role: null }] },
             { email: 'nora@example.com', role: 'member' },
+            // An invite nobody took up in time: the Members page marks it expired, and says since when.
+            { email: STALE, role: 'member', pending: true, invitedBy: OWNER, tokenExpiresAt: STALE_EXPIRY },
           ],
         },
       ],
@@ -66,6 +70,16 @@ describe('console: the founding flow, end to end', () => {
     const link = new RegExp(`${server.url}${path}`).exec(String(mail.text))?.[0];
     assert.ok(link, `the email carries a link to this server matching ${path}`);
     return link;
+  }
+
+  /** The Members page row of a pending invite: its state badge, and a <time> naming the API's expiry. */
+  async function assertInviteExpiry(page: Page, email: string, badgeText: RegExp, expiresAt: string): Promise<void> {
+    const expiry = `time[datetime="${expiresAt}"]`;
+    const row = page.getByRole('listitem').filter({ hasText: email });
+    await row.locator(expiry).waitFor();
+    const badge = row.locator('.badge', { has: page.locator(expiry) });
+    assert.match(await badge.innerText(), badgeText);
+    assert.equal(await badge.evaluate((element) => element.classList.contains('warn')), Date.parse(expiresAt) <= Date.now(), 'expired invites stand out');
   }
 
   async function newPage(): Promise<{ page: Page; errors: string[]; close(): Promise<void> }> {
@@ -103,6 +117,25 @@ describe('console: the founding flow, end to end', () => {
     const inviteLink = linkIn(await mailTo(INVITEE, /^Join Acme/), '/accept/\\d+/[0-9a-f]{64}/');
     const memberId = /\/accept\/(\d+)\//.exec(inviteLink)![1]!;
 
+    // The list shows when each pending invite expires (from the API's inviteExpiresAt), and marks the
+    // one that already has.
+    const ownerToken = seeded.users[OWNER]!.token;
+    const getMember = async () => {
+      const response = await page.request.get(`${server.url}/api/0/organizations/acme/members/${memberId}/`, { headers: { authorization: `Bearer ${ownerToken}` } });
+      assert.equal(response.status(), 200);
+      return (await response.json()) as {
+        orgRole: string;
+        pending: boolean;
+        inviteExpiresAt: string | null;
+        user: { email: string } | null;
+        teamRoles: Array<{ teamSlug: string; role: string | null }>;
+      };
+    };
+    const invited = await getMember();
+    assert.ok(Math.abs(Date.parse(invited.inviteExpiresAt!) - (Date.now() + 30 * 24 * 3600_000)) < 10 * 60_000, 'expires in 30 days');
+    await assertInviteExpiry(page, INVITEE, /^Invite pending · expires \S.*\d{4}\b/, invited.inviteExpiresAt!);
+    await assertInviteExpiry(page, STALE, /^Invite expired on \S.*2020\b/, STALE_EXPIRY);
+
     // 3. In a second browser context with no session, Ivy opens the link, sees the organization and
     // the role, and accepts without an account: the account is made for the invited address.
     const invitee = await newPage();
@@ -110,20 +143,15 @@ describe('console: the founding flow, end to end', () => {
     await invitee.page.getByRole('heading', { name: 'Invitation' }).waitFor();
     const offer = invitee.page.getByText('You are invited to join');
     await offer.waitFor();
-    assert.match(await offer.innerText(), /You are invited to join Acme as manager/);
+    assert.match(await offer.innerText(), /You are invited to join Acme as Manager\b/);
     await invitee.page.getByRole('button', { name: 'Accept invitation' }).click();
     await invitee.page.getByText('You joined Acme. Your account is ready').waitFor();
     assert.deepEqual(invitee.errors, []);
     await invitee.close();
 
-    const ownerToken = seeded.users[OWNER]!.token;
-    const getMember = async () => {
-      const response = await page.request.get(`${server.url}/api/0/organizations/acme/members/${memberId}/`, { headers: { authorization: `Bearer ${ownerToken}` } });
-      assert.equal(response.status(), 200);
-      return (await response.json()) as { orgRole: string; pending: boolean; user: { email: string } | null; teamRoles: Array<{ teamSlug: string; role: string | null }> };
-    };
     const joined = await getMember();
     assert.equal(joined.pending, false);
+    assert.equal(joined.inviteExpiresAt, null);
     assert.equal(joined.user?.email, INVITEE, 'the account was created for the invited address');
 
     // 4. Back as the owner: Ivy becomes a Member who is Team Admin of #backend and joins #frontend.
@@ -167,7 +195,10 @@ describe('console: the founding flow, end to end', () => {
     const ivyRow = page.getByRole('listitem').filter({ hasText: INVITEE });
     await ivyRow.getByText('Invite pending').waitFor();
     assert.equal(await page.getByRole('link', { name: INVITEE, exact: true }).count(), 0, 'a pending invite is no longer a member page link');
-    assert.equal((await getMember()).pending, true);
+    const pended = await getMember();
+    assert.equal(pended.pending, true);
+    // Pending again with a new link, and so a new expiry, which the list shows.
+    await assertInviteExpiry(page, INVITEE, /^Invite pending · expires /, pended.inviteExpiresAt!);
 
     // 6. The audit log, filtered by each event of the flow, shows its entries and nothing else.
     await page.getByRole('link', { name: 'Audit log' }).click();

@@ -32,6 +32,7 @@ describe('accept-invite: GET|POST /api/0/accept-invite/[{org}/]{member_id}/{toke
       orgSlug: org.slug,
       orgName: `Org ${org.slug.slice('org-'.length)}`,
       orgRole: 'member',
+      roleName: 'Member',
       needsAuthentication: true,
       needsSso: false,
       hasAuthProvider: false,
@@ -54,6 +55,7 @@ describe('accept-invite: GET|POST /api/0/accept-invite/[{org}/]{member_id}/{toke
     assert.equal(response.status, 200);
     assert.equal(response.body.orgName, `Org ${org.slug.slice('org-'.length)}`);
     assert.equal(response.body.orgRole, 'manager');
+    assert.equal(response.body.roleName, 'Manager');
   });
 
   it('§5.8 GET: with credentials, existingMember and needs2fa speak of the requester; SSO fields of the provider', async () => {
@@ -69,6 +71,7 @@ describe('accept-invite: GET|POST /api/0/accept-invite/[{org}/]{member_id}/{toke
       orgSlug: org.slug,
       orgName: `Org ${org.slug.slice('org-'.length)}`,
       orgRole: 'member',
+      roleName: 'Member',
       needsAuthentication: false,
       needsSso: true,
       hasAuthProvider: true,

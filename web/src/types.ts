@@ -65,6 +65,8 @@ export interface Member {
   pending: boolean;
   expired: boolean;
   dateCreated: string;
+  /** When a pending invite's link stops working (Roster's addition); null for a member. */
+  inviteExpiresAt?: string | null;
   inviteStatus: string;
   inviterName: string | null;
   teamRoles?: Array<{ teamSlug: string; role: string | null }>;

@@ -11,6 +11,8 @@ interface InviteDetails {
   orgName?: string;
   role?: string;
   orgRole?: string;
+  /** The role's name ("Manager"), which Roster adds beside its id. */
+  roleName?: string;
   email?: string;
   needsAuthentication: boolean;
   existingMember: boolean;
@@ -52,7 +54,7 @@ export function AcceptInvitePage({ memberId, token }: { memberId: string; token:
     );
   } else {
     const data = invite.data;
-    const role = data.orgRole ?? data.role;
+    const role = data.roleName ?? data.orgRole ?? data.role;
     body = (
       <>
         <p>

@@ -7,14 +7,13 @@ import { PageHeader } from '../components/Layout';
 import { SelectField } from '../components/Field';
 import { FormError } from '../components/FormError';
 import { Pager } from '../components/Pager';
+import { formatMoment } from '../dates';
 
 interface AuditLog {
   rows: AuditRow[];
   /** The event names the filter accepts. */
   options: string[];
 }
-
-const when = (iso: string) => new Date(iso).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 
 /** Who did what in the organization, newest first; filter by event and by actor, page by page. */
 export function AuditLogPage() {
@@ -66,7 +65,7 @@ export function AuditLogPage() {
             {log.data?.rows.map((row) => (
               <tr key={row.id}>
                 <td>
-                  <time dateTime={row.dateCreated}>{when(row.dateCreated)}</time>
+                  <time dateTime={row.dateCreated}>{formatMoment(row.dateCreated)}</time>
                 </td>
                 <td>{row.actor ? row.actor.name || row.actor.email : 'Roster'}</td>
                 <td>

@@ -9,6 +9,7 @@ import { FormError, Done } from '../../components/FormError';
 import { RoleChoice } from '../../components/RoleChoice';
 import { ConfirmButton } from '../../components/ConfirmButton';
 import { TeamRolesEditor, type TeamRoleEntry } from './TeamRolesEditor';
+import { InviteState } from './InviteState';
 
 /** One member: change the org role and the teams with their team roles in one PUT, or remove them. */
 export function MemberPage({ memberId }: { memberId: string }) {
@@ -59,7 +60,12 @@ export function MemberPage({ memberId }: { memberId: string }) {
       <PageHeader title={data.name} />
       <p className="muted">
         {data.email}
-        {data.pending ? ' · invitation pending' : ''}
+        {data.pending && (
+          <>
+            {' · '}
+            <InviteState member={data} />
+          </>
+        )}
         {data.user ? (data.user.has2fa ? ' · 2FA on' : ' · no 2FA') : ''}
       </p>
       {saved && <Done>Saved.</Done>}

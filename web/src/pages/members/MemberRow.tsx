@@ -3,8 +3,8 @@ import { useAction } from '../../hooks';
 import { Link } from '../../router';
 import type { Member, Role } from '../../types';
 import { ConfirmButton } from '../../components/ConfirmButton';
-
-const formatDate = (iso: string) => new Date(iso).toLocaleDateString(undefined, { year: 'numeric', month: 'short', day: 'numeric' });
+import { formatDate } from '../../dates';
+import { InviteState } from './InviteState';
 
 /** One member or pending invite, with what the requester can do to it from the list. */
 export function MemberRow({
@@ -56,7 +56,7 @@ export function MemberRow({
         <span className="badge">{roleName}</span>
         {member.pending && (
           <span className={member.expired ? 'badge warn' : 'badge'}>
-            {member.expired ? 'Invite expired' : 'Invite pending'}
+            <InviteState member={member} />
             {member.inviterName ? ` · invited by ${member.inviterName}` : ''} · sent {formatDate(member.dateCreated)}
           </span>
         )}
