@@ -1,8 +1,10 @@
 /**
- * Floors for the write endpoints, written from the spec (sentry-behavior.md §5.2, §5.4, §5.6 and
- * decisions.md) before Roster's own code for them existed: every statement a faithful implementation
- * needs, one round trip each, in one transaction. Re-align them with the SQL Roster really issues once
- * those endpoints land (the read floors in read-sql.ts are captured, not guessed).
+ * Floors for the write endpoints: one round trip per statement, in one transaction. The role change is
+ * Roster's SQL, statement for statement. Team assignment, invite and add-to-team were written from the
+ * spec (sentry-behavior.md §5.2, §5.4, §5.6 and decisions.md) and do the same work in about as many
+ * round trips as Roster (counted on 2026-11-28, auth included: team assignment 11 and 11, invite 11
+ * where Roster needs 14 (a savepoint around the insert, and the member read back for the answer),
+ * add-to-team 10 where Roster needs 11).
  */
 import { AUTH, MEMBER_VIEW, ORG_CONTEXT, teamsOfMember } from './read-sql.js';
 
@@ -16,9 +18,11 @@ function lockTarget(extraColumns = ''): string {
 }
 
 /**
- * PUT /members/{id}/ {"orgRole": …}: lock the member, (checks in code), change the role, clear the team
- * roles the new role makes redundant (decisions.md fix 1), audit MEMBER_EDIT, answer with its teams.
- * Each transaction flips a member between member and manager, so every one really changes something.
+ * PUT /members/{id}/ {"orgRole": …}, as Roster issues it (src/members/org-role-change.ts and
+ * members.queries.ts updateMemberRole): lock and read the member, (checks in code), one statement that
+ * changes the role, clears the team roles the new role makes redundant (decisions.md fix 1) and answers
+ * with the member's teams, then the MEMBER_EDIT entry. Each transaction flips a member between member
+ * and manager, so every one really changes something.
  */
 export const ROLE_CHANGE_SCRIPT = [
   AUTH,
@@ -26,11 +30,18 @@ export const ROLE_CHANGE_SCRIPT = [
   'begin;',
   `${ORG_CONTEXT};`,
   lockTarget(` case when m.role = 'member' then 'manager' else 'member' end as new_role,`),
-  `update members set role = :t_new_role where organization_id = :org and id = :k;`,
-  `update member_teams set role = null
-  where organization_id = :org and member_id = :k
-    and role = any(case when :t_new_role::text = 'manager' then array['contributor', 'admin'] else array['contributor'] end);`,
-  teamsOfMember('k'),
+  `with updated_member as (
+  update members set role = :t_new_role where organization_id = :org and id = :k returning id),
+cleared as (
+  update member_teams set role = null
+   where organization_id = :org and member_id = :k
+     and role = any(case when :t_new_role::text = 'manager' then array['contributor', 'admin'] else array['contributor'] end)
+  returning team_id)
+select mt.member_id, mt.team_id, t.slug, case when mt.team_id in (select team_id from cleared) then null else mt.role end as role
+  from member_teams as mt
+  inner join teams as t on t.organization_id = mt.organization_id and t.id = mt.team_id
+ where mt.organization_id = :org and mt.member_id = :k and t.status = 0
+ order by t.slug;`,
   `insert into audit_log_entries (${AUDIT_COLUMNS})
  values (:org, 4, :user_id, :actor, null, '127.0.0.1', :k, :t_user_id,
          json_build_object('email', :t_user_email::text, 'role', :t_new_role::text)::jsonb);`,

@@ -1,8 +1,16 @@
-import { Type, type TSchema } from '@sinclair/typebox';
+import { Type, type Static, type TNull, type TSchema, type TUnion } from '@sinclair/typebox';
 
 /** Shared schema pieces. Every route declares its request and response schemas with these. */
 
-export const Nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null()]);
+/**
+ * The schema or null. A schema of one JSON type gets `type: [its type, "null"]` rather than an `anyOf`:
+ * the response serializer must run a validator for every value under an `anyOf` to pick the branch,
+ * which made serializing a page of 100 members cost milliseconds.
+ */
+export const Nullable = <T extends TSchema>(schema: T): TUnion<[T, TNull]> =>
+  typeof schema.type === 'string' && !('anyOf' in schema)
+    ? (Type.Unsafe<Static<T> | null>({ ...schema, type: [schema.type, 'null'] }) as unknown as TUnion<[T, TNull]>)
+    : Type.Union([schema, Type.Null()]);
 
 export const Id = Type.String({ description: 'A numeric id, serialized as a string' });
 
