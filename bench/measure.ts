@@ -125,12 +125,13 @@ export async function measurePostgresFloors(
   conc: number,
 ): Promise<Record<string, LineValue>> {
   const scriptFile = writeScript(context.floorDir, scenario.name, scenario.floorScript);
+  const planCache = context.options.planCache === 'roster' ? scenario.rosterPlans : context.options.planCache;
   const defines = floorDefines(scenario, world);
   await resetFloor(target.setup, world, scenario);
-  const floorRps = await pgbenchWithRetries(context, { url: target.url, schema: target.schema, planCache: context.options.planCache, scriptFile, vars: defines, conc, seconds: context.options.pgbenchSeconds });
+  const floorRps = await pgbenchWithRetries(context, { url: target.url, schema: target.schema, planCache, scriptFile, vars: defines, conc, seconds: context.options.pgbenchSeconds });
   await resetFloor(target.setup, world, scenario);
   // Connected before the window opens (pgbench does not count its connection time either).
-  const pool = new pg.Pool({ connectionString: target.url, options: floorSessionOptions(target.schema, context.options.planCache), max: conc });
+  const pool = new pg.Pool({ connectionString: target.url, options: floorSessionOptions(target.schema, planCache), max: conc });
   let clients: pg.PoolClient[] = [];
   try {
     clients = await Promise.all(Array.from({ length: conc }, () => pool.connect()));

@@ -14,8 +14,8 @@ export interface BenchOptions {
   largeMembers: number;
   teams: number;
   databaseUrl: string;
-  /** Floors plan each statement with its parameters, as Roster's unnamed statements are (custom), or let PostgreSQL pick generic plans (auto). */
-  planCache: 'custom' | 'auto';
+  /** How floors plan their statements: as Roster plans the scenario's (roster), each with its values (custom), or as PostgreSQL picks (auto). */
+  planCache: 'roster' | 'custom' | 'auto';
   /** Where to write Roster's CPU profile (node --cpu-prof), or null. */
   cpuProfDir: string | null;
 }
@@ -28,8 +28,9 @@ export const USAGE = `Usage: npm run bench -- [--quick] [--engine postgres|pglit
   --only           scenarios by name or prefix, e.g. role-change,member-list-1m
   --seconds        measured window of each run (default 10; floors use the same)
   --large-members  size of the large organization (default 1000000, 20000 with --quick)
-  --plan-cache     custom (default): floors plan every statement with its values, as Roster's unnamed
-                   statements are; auto: PostgreSQL may switch prepared statements to generic plans
+  --plan-cache     roster (default): each scenario's floor plans as Roster plans most of its statements
+                   (prepared queries: auto; queries built per request: custom); custom: every floor
+                   plans each statement with its values; auto: PostgreSQL may pick generic plans
   --cpu-prof       write Roster's CPU profile of the postgres runs into DIR (summarize with bench/profile.ts)
 
 DATABASE_URL (default postgres://postgres@127.0.0.1:5432/test) names the PostgreSQL server; the run
@@ -45,7 +46,7 @@ export function parseOptions(argv: string[], env: NodeJS.ProcessEnv = process.en
       seconds: { type: 'string' },
       'large-members': { type: 'string' },
       'cpu-prof': { type: 'string' },
-      'plan-cache': { type: 'string', default: 'custom' },
+      'plan-cache': { type: 'string', default: 'roster' },
       help: { type: 'boolean', default: false },
     },
     allowPositionals: false,
@@ -55,7 +56,7 @@ export function parseOptions(argv: string[], env: NodeJS.ProcessEnv = process.en
   const engine = values.engine;
   if (engine !== undefined && engine !== 'postgres' && engine !== 'pglite') throw new UsageError(`--engine must be postgres or pglite, got "${engine}"`);
   const planCache = values['plan-cache'];
-  if (planCache !== 'custom' && planCache !== 'auto') throw new UsageError(`--plan-cache must be custom or auto, got "${planCache}"`);
+  if (planCache !== 'roster' && planCache !== 'custom' && planCache !== 'auto') throw new UsageError(`--plan-cache must be roster, custom or auto, got "${planCache}"`);
   const seconds = values.seconds === undefined ? (quick ? 0.7 : 10) : Number(values.seconds);
   if (!(seconds >= 0.5 && seconds <= 120)) throw new UsageError('--seconds must be a number from 0.5 to 120');
   const largeMembers = values['large-members'] === undefined ? (quick ? 20_000 : 1_000_000) : Number(values['large-members']);

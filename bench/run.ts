@@ -115,7 +115,7 @@ async function benchPglite(context: BenchContext, scenarios: Scenario[]): Promis
 function describeRun(options: BenchOptions): void {
   const cpus = os.cpus();
   console.log(`# roster bench ${new Date().toISOString()} node ${process.version} on ${cpus.length} × ${cpus[0]?.model ?? 'cpu'}, load average ${os.loadavg().map((n) => n.toFixed(1)).join(' ')}`);
-  console.log(`# ${options.quick ? 'quick: ' : ''}warm-up ${options.warmupMs} ms, window ${options.durationMs} ms, pgbench ${options.pgbenchSeconds} s; org of ${options.members} members × ${options.teams} teams; free-text query "${SEARCH}"; floors plan ${options.planCache === 'custom' ? 'every statement with its values (force_custom_plan)' : 'as PostgreSQL picks (auto)'}`);
+  console.log(`# ${options.quick ? 'quick: ' : ''}warm-up ${options.warmupMs} ms, window ${options.durationMs} ms, pgbench ${options.pgbenchSeconds} s; org of ${options.members} members × ${options.teams} teams; free-text query "${SEARCH}"; floors plan ${{ roster: 'as Roster does (prepared scenarios: auto; the rest: force_custom_plan)', custom: 'every statement with its values (force_custom_plan)', auto: 'as PostgreSQL picks (auto)' }[options.planCache]}`);
   if (options.largeMembers !== 1_000_000) console.log(`# the member-list-1m-* lines use a large organization of ${options.largeMembers} members, not 1,000,000`);
 }
 

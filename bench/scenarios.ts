@@ -19,6 +19,12 @@ export interface Scenario {
   /** The i-th request of the scenario; i keeps counting across runs, so rotations never repeat a no-op. */
   request(i: number, world: World): HttpRequest;
   floorScript: string;
+  /**
+   * How PostgreSQL plans most of Roster's statements for this request, which the floors copy (unless
+   * --plan-cache says otherwise): `auto` when they are prepared queries (named statements, which may
+   * switch to a generic plan), `custom` when they are unnamed and planned with their values every time.
+   */
+  rosterPlans: 'custom' | 'auto';
   floorVars(world: World): Record<string, string>;
   /** SQL (with $1 = org id …) that undoes what earlier floor runs did, before each floor run. */
   floorReset?: { sql: string; params(world: World): string[] };
@@ -81,6 +87,8 @@ function memberList(large: boolean, query: boolean, deep: boolean): Scenario {
       return { method: 'GET', path: `/api/0/organizations/${org.slug}/members/?${params}` };
     },
     floorScript: memberListScript({ query, deep }),
+    // The page itself is built per request (its filters vary), so it is planned with its values.
+    rosterPlans: 'custom',
     floorVars(world) {
       const org = large ? world.large : world.org;
       return { ...baseVars(org, org.manager), pattern: `%${SEARCH}%`, after: org.deepAfterId };
@@ -104,6 +112,8 @@ export const SCENARIOS: Scenario[] = [
     as: 'manager',
     request: (_i, world) => ({ method: 'GET', path: `/api/0/organizations/${world.org.slug}/members/me/` }),
     floorScript: ME_SCRIPT,
+    // Token, organization context, member and teams: all prepared.
+    rosterPlans: 'auto',
     floorVars: (world) => baseVars(world.org, world.org.manager),
   },
   ...[false, true].flatMap((large) =>
@@ -122,6 +132,8 @@ export const SCENARIOS: Scenario[] = [
       return { method: 'PUT', path: `/api/0/organizations/${world.org.slug}/members/${world.org.memberIds[position]}/`, body: JSON.stringify({ orgRole }) };
     },
     floorScript: ROLE_CHANGE_SCRIPT,
+    // Every statement but BEGIN/COMMIT is a prepared query.
+    rosterPlans: 'auto',
     floorVars: (world) => ({ ...memberVars(world), ...floorRange(world, 'roleChange') }),
   },
   {
@@ -139,6 +151,8 @@ export const SCENARIOS: Scenario[] = [
       return { method: 'PUT', path: `/api/0/organizations/${world.org.slug}/members/${world.org.memberIds[position]}/`, body: JSON.stringify({ teamRoles }) };
     },
     floorScript: TEAM_ASSIGNMENT_SCRIPT,
+    // All prepared but the upsert and the audit entries (multi-row, built per request).
+    rosterPlans: 'auto',
     floorVars: (world) => ({ ...memberVars(world), ...floorRange(world, 'teamAssignment') }),
   },
   {
@@ -155,6 +169,8 @@ export const SCENARIOS: Scenario[] = [
       return { method: 'POST', path: `/api/0/organizations/${world.org.slug}/members/${world.org.memberIds[position]}/teams/team-${team}/` };
     },
     floorScript: ADD_TO_TEAM_SCRIPT,
+    // Its membership, team and answer queries are built per request.
+    rosterPlans: 'custom',
     floorVars: (world) => ({ ...memberVars(world), ...floorRange(world, 'addToTeam') }),
     floorReset: {
       sql: ADD_TO_TEAM_RESET,
@@ -172,6 +188,8 @@ export const SCENARIOS: Scenario[] = [
       return { method: 'POST', path: `/api/0/organizations/${world.org.slug}/members/`, body: JSON.stringify(body) };
     },
     floorScript: INVITE_SCRIPT,
+    // Built per request (the "already a member?" check must not get a generic plan).
+    rosterPlans: 'custom',
     floorVars: memberVars,
     sendsEmail: true,
   },
