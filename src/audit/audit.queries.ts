@@ -1,6 +1,6 @@
 import type { Insertable } from 'kysely';
 import type { Executor } from '../db/database.js';
-import { prepared } from '../db/prepared.js';
+import { preparedWrite } from '../db/prepared.js';
 import type { AuditLogEntriesTable } from '../db/schema.js';
 import type { Requester } from '../auth/requester.js';
 import { displayName } from '../auth/requester.js';
@@ -34,11 +34,11 @@ function auditRow(entry: AuditEntry): Insertable<AuditLogEntriesTable> {
   };
 }
 
-const auditEntryInsert = prepared((db, row: Insertable<AuditLogEntriesTable>) => db.insertInto('audit_log_entries').values(row));
+const auditEntryInsert = preparedWrite((db, row: Insertable<AuditLogEntriesTable>) => db.insertInto('audit_log_entries').values(row));
 
 /** Writes one audit entry; call it inside the transaction of the change it records. */
 export async function insertAuditEntry(db: Executor, entry: AuditEntry): Promise<void> {
-  await auditEntryInsert.all(db, auditRow(entry));
+  await auditEntryInsert.run(db, auditRow(entry));
 }
 
 /** Writes several audit entries in one statement, in this order (ids ascending). */

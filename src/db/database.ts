@@ -4,7 +4,7 @@ import { PGlite } from '@electric-sql/pglite';
 import { Kysely, PostgresDialect, sql, type Transaction } from 'kysely';
 import pg from 'pg';
 import { PGliteDialect } from './pglite-dialect.js';
-import { preparedStatementName } from './prepared.js';
+import { RosterPgClient } from './pg-client.js';
 import type { DB } from './schema.js';
 
 export type Db = Kysely<DB>;
@@ -59,18 +59,9 @@ async function openPGlite(dataDir: string | null): Promise<Database> {
   };
 }
 
-/** A pg client that sends the SQL of prepared queries (db/prepared.ts) as named statements. */
-class NamedStatementClient extends pg.Client {
-  override query(config: unknown, values?: unknown, callback?: unknown): never {
-    const name = typeof config === 'string' && Array.isArray(values) ? preparedStatementName(config) : undefined;
-    const query = super.query as (...args: unknown[]) => never;
-    return name ? query.call(this, { name, text: config, values }, callback) : query.call(this, config, values, callback);
-  }
-}
-
 async function openPostgres(url: string, options: DatabaseOptions): Promise<Database> {
   const pool = new pg.Pool({
-    Client: NamedStatementClient,
+    Client: RosterPgClient,
     connectionString: url,
     max: options.poolSize ?? 10,
     connectionTimeoutMillis: 5000,
@@ -80,6 +71,9 @@ async function openPostgres(url: string, options: DatabaseOptions): Promise<Data
   // clients through the pool, and on checked-out ones (say, mid-transaction) on the client itself.
   pool.on('error', (error) => options.onPoolError?.(error));
   pool.on('connect', (client) => client.on('error', (error) => options.onPoolError?.(error)));
+  pool.on('acquire', (client) => {
+    if (client instanceof RosterPgClient) client.resetHeld();
+  });
   const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
   return {
     db,

@@ -19,6 +19,14 @@ export function preparedStatementName(sql: string): string | undefined {
   return statementNames.get(sql);
 }
 
+/** The SQL of every `preparedWrite`. */
+const writeBehindStatements = new Set<string>();
+
+/** Is this SQL a `preparedWrite`'s, which the pg client may hold back inside a transaction (pg-client.ts)? */
+export function isWriteBehind(sql: string): boolean {
+  return writeBehindStatements.has(sql);
+}
+
 interface CompiledShape {
   sql: string;
   /** Each parameter of the SQL: the name of the value to put there, or a constant of the query itself. */
@@ -38,11 +46,33 @@ interface CompiledShape {
  * present in the values of each run.
  */
 export function prepared<Values extends Record<string, unknown>, Row>(build: (db: Executor, values: Values) => Compilable<Row>) {
+  return compileOnce(build, false);
+}
+
+/**
+ * A prepared statement whose result nobody reads (an INSERT without RETURNING, say). Inside a
+ * transaction on PostgreSQL it is not sent at once: it goes out with the transaction's next statement,
+ * or with its COMMIT, in the same write, so it costs no round trip of its own. Its promise resolves
+ * when it is held; if PostgreSQL then refuses it, that next statement (or the COMMIT) fails with its
+ * error, and so does the transaction. So do nothing outside the database between a `run` and the end
+ * of its transaction that an error here should have prevented.
+ */
+export function preparedWrite<Values extends Record<string, unknown>>(build: (db: Executor, values: Values) => Compilable<unknown>) {
+  const statement = compileOnce(build, true);
+  return {
+    run: async (db: Executor, values: Values): Promise<void> => {
+      await statement.all(db, values);
+    },
+  };
+}
+
+function compileOnce<Values extends Record<string, unknown>, Row>(build: (db: Executor, values: Values) => Compilable<Row>, writeBehind: boolean) {
   let shape: CompiledShape | null = null;
   const compile = (db: Executor, names: string[]): CompiledShape => {
     const placeholders = Object.fromEntries(names.map((name) => [name, new Placeholder(name)])) as unknown as Values;
     const query = build(db, placeholders).compile();
     if (!statementNames.has(query.sql)) statementNames.set(query.sql, `roster_${statementNames.size + 1}`);
+    if (writeBehind) writeBehindStatements.add(query.sql);
     return {
       sql: query.sql,
       slots: query.parameters.map((parameter) => (parameter instanceof Placeholder ? { name: parameter.name } : { constant: parameter })),

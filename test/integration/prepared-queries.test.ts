@@ -1,10 +1,21 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { sql } from 'kysely';
-import { prepared } from '../../src/db/prepared.js';
+import { prepared, preparedWrite } from '../../src/db/prepared.js';
 import { createHarness, type Harness } from '../helpers/harness.js';
 import { TEST_ENGINE } from '../helpers/database.js';
 import { seedOrg } from '../helpers/settings-fixtures.js';
+
+type Db = Harness['database']['db'];
+
+const renameOrg = preparedWrite((db, { slug, name }: { slug: string; name: string }) =>
+  db.updateTable('organizations').set({ name }).where('slug', '=', slug),
+);
+const moveOrg = preparedWrite((db, { slug, to }: { slug: string; to: string }) => db.updateTable('organizations').set({ slug: to }).where('slug', '=', slug));
+
+async function nameOf(db: Db, slug: string): Promise<string | undefined> {
+  return (await db.selectFrom('organizations').select('name').where('slug', '=', slug).executeTakeFirst())?.name;
+}
 
 /** db/prepared.ts: compiled once, run with each call's values; named statements on PostgreSQL. */
 describe('prepared queries', () => {
@@ -35,5 +46,92 @@ describe('prepared queries', () => {
       return (await sql<{ statement: string }>`select statement from pg_prepared_statements`.execute(tx)).rows;
     });
     assert.ok(names.some((row) => row.statement.includes('"organizations"') && row.statement.includes('"slug" = $1')), JSON.stringify(names));
+  });
+
+  describe('preparedWrite (held back inside a transaction on PostgreSQL, sent with the next statement)', () => {
+    it('the next statement of the transaction sees it, and the commit saves it', async () => {
+      const seen = await h.database.db.transaction().execute(async (tx) => {
+        await renameOrg.run(tx, { slug: 'prep-one', name: 'One, renamed' });
+        return nameOf(tx, 'prep-one');
+      });
+      assert.equal(seen, 'One, renamed');
+      assert.equal(await nameOf(h.database.db, 'prep-one'), 'One, renamed');
+    });
+
+    it('as the last statement, it is saved with the commit', async () => {
+      await h.database.db.transaction().execute((tx) => renameOrg.run(tx, { slug: 'prep-one', name: 'One, last' }));
+      assert.equal(await nameOf(h.database.db, 'prep-one'), 'One, last');
+    });
+
+    it('outside a transaction it runs at once', async () => {
+      await renameOrg.run(h.database.db, { slug: 'prep-one', name: 'One, alone' });
+      assert.equal(await nameOf(h.database.db, 'prep-one'), 'One, alone');
+    });
+
+    it('refused as the last statement: the transaction fails with its error and saves nothing', async () => {
+      await assert.rejects(
+        h.database.db.transaction().execute(async (tx) => {
+          await renameOrg.run(tx, { slug: 'prep-one', name: 'One, never' });
+          await moveOrg.run(tx, { slug: 'prep-one', to: 'prep-two' });
+        }),
+        (error: { code?: string; constraint?: string }) => error.code === '23505' && error.constraint === 'organizations_slug_key',
+      );
+      assert.equal(await nameOf(h.database.db, 'prep-one'), 'One, alone');
+    });
+
+    it('refused before another statement: that statement fails with its error, and the transaction with it', async () => {
+      let reached = false;
+      await assert.rejects(
+        h.database.db.transaction().execute(async (tx) => {
+          await moveOrg.run(tx, { slug: 'prep-one', to: 'prep-two' });
+          await nameOf(tx, 'prep-one');
+          reached = true;
+        }),
+        (error: { code?: string }) => error.code === '23505',
+      );
+      assert.equal(reached, false);
+      assert.equal(await nameOf(h.database.db, 'prep-one'), 'One, alone');
+    });
+
+    it('a rolled-back transaction drops what it held', async () => {
+      await assert.rejects(
+        h.database.db.transaction().execute(async (tx) => {
+          await nameOf(tx, 'prep-one');
+          await renameOrg.run(tx, { slug: 'prep-one', name: 'One, rolled back' });
+          throw new Error('changed my mind');
+        }),
+        /changed my mind/,
+      );
+      assert.equal(await nameOf(h.database.db, 'prep-one'), 'One, alone');
+    });
+  });
+
+  // On PGlite there is no wire; on PostgreSQL, count the answers (ReadyForQuery) each transaction takes.
+  if (TEST_ENGINE === 'postgres') it('on PostgreSQL, BEGIN and held writes take no round trip of their own', async () => {
+    let roundTrips = 0;
+    const count = () => (roundTrips += 1);
+    const pool = h.database.pool!;
+    const counted = new Set<unknown>();
+    pool.on('acquire', (client) => {
+      if (counted.has(client)) return;
+      counted.add(client);
+      (client as unknown as { connection: { on(event: string, listener: () => void): void } }).connection.on('readyForQuery', count);
+    });
+    const measure = async (work: (tx: Db) => Promise<unknown>) => {
+      await h.database.db.transaction().execute(work); // warms the connection: BEGIN and the statements parsed
+      roundTrips = 0;
+      await h.database.db.transaction().execute(work);
+      return roundTrips;
+    };
+    // BEGIN + select, then COMMIT.
+    assert.equal(await measure((tx) => orgBySlug.first(tx, { slug: 'prep-one' })), 2);
+    // BEGIN + select, then the held write + COMMIT.
+    assert.equal(await measure(async (tx) => {
+      await orgBySlug.first(tx, { slug: 'prep-one' });
+      await renameOrg.run(tx, { slug: 'prep-one', name: 'One, counted' });
+    }), 2);
+    // Nothing reaches PostgreSQL for a transaction without statements.
+    assert.equal(await measure(async () => {}), 0);
+    assert.equal(await nameOf(h.database.db, 'prep-one'), 'One, counted');
   });
 });
