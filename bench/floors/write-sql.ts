@@ -10,19 +10,23 @@ import { AUTH, MEMBER_VIEW, ORG_CONTEXT, teamsOfMember } from './read-sql.js';
 
 const AUDIT_COLUMNS = 'organization_id, event, actor_id, actor_label, actor_key_id, ip_address, target_object, target_user_id, data';
 
-/** The target member, locked for the rest of the transaction (§5.4: only approved members). */
+/** The target member with its teams, locked for the rest of the transaction (§5.4: only approved members). */
 function lockTarget(extraColumns = ''): string {
-  return `${MEMBER_VIEW.replace('select m.*,', `select m.*,${extraColumns}`)}
+  const teams = `
+       (select coalesce(json_agg(json_build_object('member_id', mt.member_id::text, 'team_id', mt.team_id::text, 'slug', t.slug, 'role', mt.role) order by t.slug), '[]')
+          from member_teams as mt inner join teams as t on t.organization_id = mt.organization_id and t.id = mt.team_id
+         where mt.organization_id = m.organization_id and mt.member_id = m.id and t.status = 0) as teams,`;
+  return `${MEMBER_VIEW.replace('select m.*,', `select m.*,${extraColumns}${teams}`)}
  where m.organization_id = :org and m.invite_status = 0 and m.id = :k
    for update of m \\gset t_`;
 }
 
 /**
- * PUT /members/{id}/ {"orgRole": …}, as Roster issues it (src/members/org-role-change.ts and
- * members.queries.ts updateMemberRole): lock and read the member, (checks in code), one statement that
- * changes the role, clears the team roles the new role makes redundant (decisions.md fix 1) and answers
- * with the member's teams, then the MEMBER_EDIT entry. Each transaction flips a member between member
- * and manager, so every one really changes something.
+ * PUT /members/{id}/ {"orgRole": …}, as Roster issues it (src/members/member-edit.service.ts,
+ * org-role-change.ts and members.queries.ts): lock and read the member with its teams, (checks in
+ * code), one statement that changes the role and clears the team roles the new role makes redundant
+ * (decisions.md fix 1), then the MEMBER_EDIT entry. Each transaction flips a member between member and
+ * manager, so every one really changes something.
  */
 export const ROLE_CHANGE_SCRIPT = [
   AUTH,
@@ -30,18 +34,11 @@ export const ROLE_CHANGE_SCRIPT = [
   'begin;',
   `${ORG_CONTEXT};`,
   lockTarget(` case when m.role = 'member' then 'manager' else 'member' end as new_role,`),
-  `with updated_member as (
-  update members set role = :t_new_role where organization_id = :org and id = :k returning id),
-cleared as (
+  `with cleared as (
   update member_teams set role = null
    where organization_id = :org and member_id = :k
-     and role = any(case when :t_new_role::text = 'manager' then array['contributor', 'admin'] else array['contributor'] end)
-  returning team_id)
-select mt.member_id, mt.team_id, t.slug, case when mt.team_id in (select team_id from cleared) then null else mt.role end as role
-  from member_teams as mt
-  inner join teams as t on t.organization_id = mt.organization_id and t.id = mt.team_id
- where mt.organization_id = :org and mt.member_id = :k and t.status = 0
- order by t.slug;`,
+     and role = any(case when :t_new_role::text = 'manager' then array['contributor', 'admin'] else array['contributor'] end))
+update members set role = :t_new_role where organization_id = :org and id = :k;`,
   `insert into audit_log_entries (${AUDIT_COLUMNS})
  values (:org, 4, :user_id, :actor, null, '127.0.0.1', :k, :t_user_id,
          json_build_object('email', :t_user_email::text, 'role', :t_new_role::text)::jsonb);`,

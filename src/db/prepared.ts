@@ -1,4 +1,4 @@
-import { CompiledQuery, type Compilable } from 'kysely';
+import { CompiledQuery, type Compilable, type OperationNodeSource } from 'kysely';
 import type { Executor } from './database.js';
 
 /** Stands in for a parameter while a prepared query is compiled; replaced by the value on each run. */
@@ -57,8 +57,16 @@ export function prepared<Values extends Record<string, unknown>, Row>(build: (db
  * error, and so does the transaction. So do nothing outside the database between a `run` and the end
  * of its transaction that an error here should have prevented.
  */
-export function preparedWrite<Values extends Record<string, unknown>>(build: (db: Executor, values: Values) => Compilable<unknown>) {
-  const statement = compileOnce(build, true);
+export function preparedWrite<Values extends Record<string, unknown>>(build: (db: Executor, values: Values) => Compilable<unknown> & OperationNodeSource) {
+  const statement = compileOnce((db, values: Values) => {
+    const query = build(db, values);
+    // Held statements are sent without asking for a row description: they must not answer with rows.
+    const node = query.toOperationNode() as { kind: string; returning?: unknown };
+    if (!['InsertQueryNode', 'UpdateQueryNode', 'DeleteQueryNode'].includes(node.kind) || node.returning) {
+      throw new Error('a preparedWrite must be an INSERT, UPDATE or DELETE without RETURNING');
+    }
+    return query;
+  }, true);
   return {
     run: async (db: Executor, values: Values): Promise<void> => {
       await statement.all(db, values);

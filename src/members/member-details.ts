@@ -9,6 +9,7 @@ import {
   findTeamsOfMembers,
   isOnlyOwner,
   lockMemberView,
+  type LockedMember,
   type MemberTeamView,
   type MemberView,
 } from './members.queries.js';
@@ -29,10 +30,10 @@ export async function findAddressedMember(executor: Executor, context: OrgContex
 }
 
 /**
- * The addressed member with its row locked until the transaction ends, as the last holder of the lock
- * left it. 404 as for `findAddressedMember`.
+ * The addressed member and its teams, its row locked until the transaction ends, as the last holder of
+ * the lock left them. 404 as for `findAddressedMember`.
  */
-export async function lockAddressedMember(tx: Executor, context: OrgContext, memberIdParam: string): Promise<MemberView> {
+export async function lockAddressedMember(tx: Executor, context: OrgContext, memberIdParam: string): Promise<LockedMember> {
   const id = memberIdParam === 'me' ? context.member?.id : memberIdParam;
   const member = id ? await lockMemberView(tx, context.org.id, id) : undefined;
   if (!member) throw notFound();

@@ -10,10 +10,10 @@ import { lockAddressedMember, memberWithRoles } from './member-details.js';
 import { checkRemovable, checkRemovalPermission } from './member-removal.js';
 import { reinviteMember } from './member-reinvite.js';
 import { checkEditPermission, validateMemberUpdate, type MemberUpdateRequest } from './member-update.validation.js';
-import { deleteMemberRow, deletePendingInvitesSentBy, findMemberView, findTeamsOfMembers, type MemberView } from './members.queries.js';
+import { deleteMemberRow, deletePendingInvitesSentBy, findMemberView, findTeamsOfMembers, type LockedMember, type MemberView } from './members.queries.js';
 import type { UpdateMemberBody } from './members.schemas.js';
 import { MEMBER_READ_SCOPES } from './members.service.js';
-import { changeOrgRole, planOrgRoleChange } from './org-role-change.js';
+import { changeOrgRole, planOrgRoleChange, teamsAfterRoleChange } from './org-role-change.js';
 import { planTeamAssignment, saveTeamAssignment } from './team-assignments.js';
 
 export const MEMBER_EDIT_SCOPES: readonly Scope[] = ['member:invite', 'member:write', 'member:admin'];
@@ -29,13 +29,15 @@ export interface MemberEditServiceDeps {
  * team assignment, the role change and one `member.edit` entry with the member as it now is. Returns
  * the member and its teams after the edit.
  */
-async function editMember(tx: Executor, context: OrgContext, member: MemberView, request: MemberUpdateRequest) {
+async function editMember(tx: Executor, context: OrgContext, member: LockedMember, request: MemberUpdateRequest) {
   const teams = await planTeamAssignment(tx, context, member, request);
   const roleChange = await planOrgRoleChange(tx, context, member, request);
   const teamEntries = teams ? await saveTeamAssignment(tx, context, member, teams) : [];
-  const teamsAfter = roleChange
-    ? await changeOrgRole(tx, context, member, roleChange)
-    : await findTeamsOfMembers(tx, context.org.id, [member.id]);
+  if (roleChange) await changeOrgRole(tx, context, member, roleChange);
+  // Without a new team list the teams are the locked member's, with the role change applied.
+  let teamsAfter = member.teams;
+  if (teams) teamsAfter = await findTeamsOfMembers(tx, context.org.id, [member.id]);
+  else if (roleChange) teamsAfter = teamsAfterRoleChange(member.teams, roleChange);
   const edited: MemberView = roleChange ? { ...member, role: roleChange.to } : member;
   await insertAuditEntries(tx, [
     ...teamEntries,
@@ -90,7 +92,7 @@ export function createMemberEditService({ db, clock, config }: MemberEditService
           }
           await reinviteMember(tx, { config, now }, context, member, request);
           const reinvited = (await findMemberView(tx, context.org.id, { id: member.id }))!;
-          return memberWithRoles(tx, context, reinvited, now);
+          return memberWithRoles(tx, context, reinvited, now, member.teams);
         });
       return attempt(false).catch((error: unknown) => {
         if (error instanceof OrganizationLockNeeded) return attempt(true);
@@ -109,7 +111,7 @@ export function createMemberEditService({ db, clock, config }: MemberEditService
         const member = await lockAddressedMember(tx, context, memberId);
         const removal = checkRemovalPermission(context, member);
         if (removal === 'member') await checkRemovable(tx, context, member);
-        const data = await memberAuditData(tx, context.org.id, member);
+        const data = await memberAuditData(tx, context.org.id, member, member.teams);
         await deleteMemberRow(tx, context.org.id, member.id);
         if (removal === 'member' && member.user_id !== null) await deletePendingInvitesSentBy(tx, context.org.id, member.user_id);
         await insertAuditEntry(tx, {

@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { Executor } from '../db/database.js';
-import { prepared } from '../db/prepared.js';
+import { prepared, preparedWrite } from '../db/prepared.js';
 import type { MemberRow, NewMember } from '../db/schema.js';
 import { ORG_ROLES, type TeamRoleId } from '../roles/roles.js';
 import type { MemberQuery } from './member-query.js';
@@ -165,16 +165,29 @@ export function containsPattern(text: string): string {
   return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 }
 
+/** A member locked for an edit, with its teams on active teams (as `findTeamsOfMembers` reads them). */
+export type LockedMember = MemberView & { teams: MemberTeamView[] };
+
 const lockedMemberView = prepared((db, { orgId, id }: { orgId: string; id: string }) =>
-  selectMemberViews(db, orgId).where('m.invite_status', '=', 0).where('m.id', '=', id).forUpdate(['m']),
+  selectMemberViews(db, orgId)
+    .select(
+      sql<MemberTeamView[]>`(select coalesce(json_agg(json_build_object(
+          'member_id', mt.member_id::text, 'team_id', mt.team_id::text, 'slug', t.slug, 'role', mt.role) order by t.slug), '[]')
+        from member_teams as mt
+        inner join teams as t on t.organization_id = mt.organization_id and t.id = mt.team_id
+        where mt.organization_id = m.organization_id and mt.member_id = m.id and t.status = 0)`.as('teams'),
+    )
+    .where('m.invite_status', '=', 0)
+    .where('m.id', '=', id)
+    .forUpdate(['m']),
 );
 
 /**
- * One approved member of the organization by id, its row locked until the transaction ends (concurrent
- * edits of one member run one after another). Locking and reading is one statement: one that waited for
- * the lock reads the row as the previous holder committed it.
+ * One approved member of the organization by id, with its teams, its row locked until the transaction
+ * ends (concurrent edits of one member run one after another). Locking and reading is one statement:
+ * one that waited for the lock reads the member as the previous holder committed it.
  */
-export function lockMemberView(db: Executor, orgId: string, memberId: string): Promise<MemberView | undefined> {
+export function lockMemberView(db: Executor, orgId: string, memberId: string): Promise<LockedMember | undefined> {
   return lockedMemberView.first(db, { orgId, id: memberId });
 }
 
@@ -207,45 +220,30 @@ export async function otherActiveMemberHasRole(db: Executor, orgId: string, exce
   return (await otherActiveMemberWithRole.first(db, { orgId, exceptId, roles })) !== undefined;
 }
 
-const memberRoleUpdate = prepared(
+const memberRoleUpdate = preparedWrite(
   (db, { orgId, memberId, role, impliedTeamRoles }: { orgId: string; memberId: string; role: string; impliedTeamRoles: readonly TeamRoleId[] }) =>
     db
-      .with('updated_member', (cte) =>
-        cte.updateTable('members').set({ role }).where('organization_id', '=', orgId).where('id', '=', memberId).returning('id'),
-      )
       .with('cleared', (cte) =>
         cte
           .updateTable('member_teams')
           .set({ role: null })
           .where('organization_id', '=', orgId)
           .where('member_id', '=', memberId)
-          .where('role', '=', sql<TeamRoleId>`any(${impliedTeamRoles}::text[])`)
-          .returning('team_id'),
+          .where('role', '=', sql<TeamRoleId>`any(${impliedTeamRoles}::text[])`),
       )
-      .selectFrom('member_teams as mt')
-      .innerJoin('teams as t', (join) => join.onRef('t.organization_id', '=', 'mt.organization_id').onRef('t.id', '=', 'mt.team_id'))
-      .select(['mt.member_id', 'mt.team_id', 't.slug'])
-      // The statement reads the rows as they were before its own updates: a cleared role is null now.
-      .select(sql<TeamRoleId | null>`case when mt.team_id in (select team_id from cleared) then null else mt.role end`.as('role'))
-      .where('mt.organization_id', '=', orgId)
-      .where('mt.member_id', '=', memberId)
-      .where('t.status', '=', 0)
-      .orderBy('t.slug'),
+      .updateTable('members')
+      .set({ role })
+      .where('organization_id', '=', orgId)
+      .where('id', '=', memberId),
 );
 
 /**
  * Gives the member a new org role and stores null instead of `impliedTeamRoles` on its teams (the team
- * roles the new org role implies), in one statement that answers with the member's teams as they now
- * are (as `findTeamsOfMembers` would).
+ * roles the new org role implies), in one statement. A write-behind statement (db/prepared.ts): inside
+ * a transaction it goes out with the next statement or the COMMIT.
  */
-export function updateMemberRole(
-  db: Executor,
-  orgId: string,
-  memberId: string,
-  role: string,
-  impliedTeamRoles: readonly TeamRoleId[],
-): Promise<MemberTeamView[]> {
-  return memberRoleUpdate.all(db, { orgId, memberId, role, impliedTeamRoles });
+export function updateMemberRole(db: Executor, orgId: string, memberId: string, role: string, impliedTeamRoles: readonly TeamRoleId[]): Promise<void> {
+  return memberRoleUpdate.run(db, { orgId, memberId, role, impliedTeamRoles });
 }
 
 /** Replaces a pending member's invite token (only its hash is stored) and expiry. */

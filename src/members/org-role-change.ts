@@ -46,9 +46,14 @@ export async function planOrgRoleChange(
 /**
  * Gives the member its new org role. Team roles at or below the new role's minimum team role are
  * implied by it, so they are stored as null, after a promotion as after a demotion (decisions.md fix 1
- * and its clarification; Sentry means to do this and does not). Answers with the member's teams as
- * they now are.
+ * and its clarification; Sentry means to do this and does not).
  */
-export function changeOrgRole(tx: Executor, context: OrgContext, member: MemberView, change: OrgRoleChange): Promise<MemberTeamView[]> {
+export function changeOrgRole(tx: Executor, context: OrgContext, member: MemberView, change: OrgRoleChange): Promise<void> {
   return updateMemberRole(tx, context.org.id, member.id, change.to, redundantTeamRoles(change.to));
+}
+
+/** The member's teams as `changeOrgRole` leaves them: the team roles the new org role implies become null. */
+export function teamsAfterRoleChange(teams: readonly MemberTeamView[], change: OrgRoleChange): MemberTeamView[] {
+  const implied: readonly (string | null)[] = redundantTeamRoles(change.to);
+  return teams.map((team) => (implied.includes(team.role) ? { ...team, role: null } : team));
 }

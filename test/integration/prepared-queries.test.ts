@@ -93,6 +93,14 @@ describe('prepared queries', () => {
       assert.equal(await nameOf(h.database.db, 'prep-one'), 'One, alone');
     });
 
+    it('refuses a statement that would answer with rows', async () => {
+      const returning = preparedWrite((db, { slug }: { slug: string }) => db.updateTable('organizations').set({ name: 'x' }).where('slug', '=', slug).returning('id'));
+      const select = preparedWrite((db, { slug }: { slug: string }) => db.selectFrom('organizations').select('id').where('slug', '=', slug) as never);
+      await assert.rejects(returning.run(h.database.db, { slug: 'prep-one' }), /without RETURNING/);
+      await assert.rejects(select.run(h.database.db, { slug: 'prep-one' }), /without RETURNING/);
+      assert.equal(await nameOf(h.database.db, 'prep-one'), 'One, alone');
+    });
+
     it('a rolled-back transaction drops what it held', async () => {
       await assert.rejects(
         h.database.db.transaction().execute(async (tx) => {
