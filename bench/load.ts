@@ -6,6 +6,8 @@ import { cpuMs, memoryMb } from './proc.js';
 export interface LoadResult extends DriverResult {
   /** Server CPU time spent inside the window. */
   serverCpuMs: number;
+  /** The driver's own CPU time inside the window: load generation shares the machine's cores with the server. */
+  driverCpuMs: number;
   /** The server's largest resident set seen during the run. */
   peakRssMb: number;
 }
@@ -24,8 +26,11 @@ export class LoadDriver {
   /** Runs one job against the server with this pid, sampling its CPU at the window's edges and its RSS throughout. */
   run(job: DriverJob, serverPid: number): Promise<LoadResult> {
     return new Promise((resolve, reject) => {
+      const driverPid = this.#child.pid!;
       let cpuAtStart = Number.NaN;
       let cpuAtEnd = Number.NaN;
+      let driverCpuAtStart = Number.NaN;
+      let driverCpuAtEnd = Number.NaN;
       let peakRssMb = memoryMb(serverPid);
       const sampler = setInterval(() => {
         try {
@@ -35,14 +40,19 @@ export class LoadDriver {
         }
       }, 100);
       const onMessage = (message: DriverMessage) => {
-        if (message.type === 'window-start') cpuAtStart = cpuMs(serverPid);
-        else if (message.type === 'window-end') cpuAtEnd = cpuMs(serverPid);
+        if (message.type === 'window-start') {
+          cpuAtStart = cpuMs(serverPid);
+          driverCpuAtStart = cpuMs(driverPid);
+        } else if (message.type === 'window-end') {
+          cpuAtEnd = cpuMs(serverPid);
+          driverCpuAtEnd = cpuMs(driverPid);
+        }
         else {
           clearInterval(sampler);
           this.#child.off('message', onMessage);
           this.#child.off('exit', onExit);
           if (message.type === 'failed') reject(new Error(`driver: ${message.error}`));
-          else resolve({ ...message.result, serverCpuMs: cpuAtEnd - cpuAtStart, peakRssMb });
+          else resolve({ ...message.result, serverCpuMs: cpuAtEnd - cpuAtStart, driverCpuMs: driverCpuAtEnd - driverCpuAtStart, peakRssMb });
         }
       };
       const onExit = (code: number | null) => {

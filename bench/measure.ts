@@ -63,6 +63,7 @@ export async function measureHttp(
     p99_ms: result.p99Ms,
     errors: result.errors,
     cpu_ms_per_req: result.requests > 0 ? result.serverCpuMs / result.requests : null,
+    driver_cpu_ms_per_req: result.requests > 0 ? result.driverCpuMs / result.requests : null,
     rss_mb: result.peakRssMb,
   };
   if (scenario.sendsEmail) {

@@ -8,7 +8,7 @@ export type Line = Record<string, string>;
 
 /** The order fields are printed in; fields not listed here follow in insertion order. */
 const FIELD_ORDER = [
-  'scenario', 'engine', 'conc', 'skipped', 'rps', 'p50_ms', 'p99_ms', 'errors', 'cpu_ms_per_req', 'rss_mb',
+  'scenario', 'engine', 'conc', 'skipped', 'rps', 'p50_ms', 'p99_ms', 'errors', 'cpu_ms_per_req', 'driver_cpu_ms_per_req', 'rss_mb',
   'floor_rps', 'node_floor_rps', 'ratio_to_floor', 'floor_failed', 'drain_per_s', 'drain_backlog', 'org_members',
 ];
 

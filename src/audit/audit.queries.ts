@@ -1,7 +1,6 @@
-import type { Insertable } from 'kysely';
+import { sql } from 'kysely';
 import type { Executor } from '../db/database.js';
 import { preparedWrite } from '../db/prepared.js';
-import type { AuditLogEntriesTable } from '../db/schema.js';
 import type { Requester } from '../auth/requester.js';
 import { displayName } from '../auth/requester.js';
 import type { KeysetBounds } from '../http/pagination.js';
@@ -20,33 +19,47 @@ export interface AuditEntry {
   data: Record<string, unknown>;
 }
 
-function auditRow(entry: AuditEntry): Insertable<AuditLogEntriesTable> {
+/** The entries as one array per column, so that one INSERT writes any number of them. */
+function auditColumns(entries: readonly AuditEntry[]) {
   return {
-    organization_id: entry.organizationId,
-    event: AUDIT_EVENTS[entry.event].id,
-    actor_id: entry.actor?.userId ?? null,
-    actor_label: entry.actor ? displayName(entry.actor) : null,
-    actor_key_id: null,
-    ip_address: entry.actor?.ip ?? null,
-    target_object: entry.targetObject ?? null,
-    target_user_id: entry.targetUserId ?? null,
-    data: JSON.stringify(entry.data),
+    organizationIds: entries.map((entry) => entry.organizationId),
+    events: entries.map((entry) => AUDIT_EVENTS[entry.event].id),
+    actorIds: entries.map((entry) => entry.actor?.userId ?? null),
+    actorLabels: entries.map((entry) => (entry.actor ? displayName(entry.actor) : null)),
+    ipAddresses: entries.map((entry) => entry.actor?.ip ?? null),
+    targetObjects: entries.map((entry) => entry.targetObject ?? null),
+    targetUserIds: entries.map((entry) => entry.targetUserId ?? null),
+    data: entries.map((entry) => JSON.stringify(entry.data)),
   };
 }
 
-const auditEntryInsert = preparedWrite((db, row: Insertable<AuditLogEntriesTable>) => db.insertInto('audit_log_entries').values(row));
+// Rows take their serial ids in the order they are listed (`with ordinality … order by`).
+const auditEntriesInsert = preparedWrite((db, columns: ReturnType<typeof auditColumns>) =>
+  db
+    .insertInto('audit_log_entries')
+    .columns(['organization_id', 'event', 'actor_id', 'actor_label', 'ip_address', 'target_object', 'target_user_id', 'data'])
+    .expression(
+      sql`select organization_id, event, actor_id, actor_label, ip_address, target_object, target_user_id, data
+            from unnest(${columns.organizationIds}::bigint[], ${columns.events}::integer[], ${columns.actorIds}::bigint[],
+                        ${columns.actorLabels}::text[], ${columns.ipAddresses}::text[], ${columns.targetObjects}::bigint[],
+                        ${columns.targetUserIds}::bigint[], ${columns.data}::jsonb[])
+                 with ordinality as entry(organization_id, event, actor_id, actor_label, ip_address, target_object, target_user_id, data, position)
+           order by position`,
+    ),
+);
 
-/** Writes one audit entry; call it inside the transaction of the change it records. */
-export async function insertAuditEntry(db: Executor, entry: AuditEntry): Promise<void> {
-  await auditEntryInsert.run(db, auditRow(entry));
+/**
+ * Writes audit entries, in this order (ids ascending), in one statement; call it inside the transaction
+ * of the change they record. A write-behind statement (db/prepared.ts): inside a transaction on
+ * PostgreSQL it goes out with the transaction's next statement or its COMMIT.
+ */
+export async function insertAuditEntries(db: Executor, entries: readonly AuditEntry[]): Promise<void> {
+  if (entries.length > 0) await auditEntriesInsert.run(db, auditColumns(entries));
 }
 
-/** Writes several audit entries in one statement, in this order (ids ascending). */
-export async function insertAuditEntries(db: Executor, entries: readonly AuditEntry[]): Promise<void> {
-  if (entries.length === 0) return;
-  if (entries.length === 1) return insertAuditEntry(db, entries[0]!);
-  // Rows of one multi-row INSERT take their serial ids in the order they are listed.
-  await db.insertInto('audit_log_entries').values(entries.map(auditRow)).execute();
+/** Writes one audit entry (see insertAuditEntries). */
+export function insertAuditEntry(db: Executor, entry: AuditEntry): Promise<void> {
+  return insertAuditEntries(db, [entry]);
 }
 
 export interface AuditEntryFilter {

@@ -11,7 +11,7 @@ const statementNames = new Map<string, string>();
 
 /**
  * The server-side statement name of this SQL when it is a prepared query's, else undefined. The pg
- * driver (database.ts) sends such SQL as a named statement: PostgreSQL parses and plans it once per
+ * client (pg-client.ts) sends such SQL as a named statement: PostgreSQL parses and plans it once per
  * connection instead of on every run (the organization context took ~0.7 ms of PostgreSQL's CPU to
  * parse and plan, far more than to run).
  */
