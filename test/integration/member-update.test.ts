@@ -200,6 +200,8 @@ describe('PUT member: org role (§5.4)', () => {
     const promoted = await h.request(org.tokens.owner!, 'PUT', org.memberUrl('alice'), { orgRole: 'manager' });
     assert.equal(promoted.status, 200);
     assert.deepEqual(await teamRolesOf(h, org.id, org.ids.alice!), { backend: null, frontend: null });
+    // The answer shows the teams as stored, not as they were when the member was locked.
+    assert.deepEqual(promoted.body.teamRoles, [{ teamSlug: 'backend', role: null }, { teamSlug: 'frontend', role: null }]);
     // The seed's scenario: demoted again, the member does not keep team admin.
     await h.request(org.tokens.owner!, 'PUT', org.memberUrl('alice'), { orgRole: 'member' });
     assert.deepEqual(await teamRolesOf(h, org.id, org.ids.alice!), { backend: null, frontend: null });
