@@ -89,7 +89,7 @@ export class RosterPgClient extends pg.Client {
       this.held.push({ name, values });
       return heldResult('HELD');
     }
-    if (this.held.length > 0) return this.sendAfterHeld({ text: config, values, ...(name ? { name } : {}) });
+    if (this.held.length > 0) return this.sendAfterHeld(this.takeHeld(), { text: config, values, ...(name ? { name } : {}) });
     return name ? send.call(this, { name, text: config, values }) : send.call(this, config, values);
   }
 
@@ -111,18 +111,20 @@ export class RosterPgClient extends pg.Client {
 
   private finish(command: 'commit' | 'rollback', send: (...args: unknown[]) => never): never {
     this.inTransaction = false;
-    const held = this.held;
-    this.held = [];
+    const held = this.takeHeld();
     const neverBegun = held[0]?.name === BEGIN_STATEMENT;
     if (neverBegun && (command === 'rollback' || held.length === 1)) return heldResult(command.toUpperCase());
     if (command === 'rollback' || held.length === 0) return send.call(this, command, []);
-    this.held = held;
-    return this.sendAfterHeld({ text: command, values: [] });
+    return this.sendAfterHeld(held, { text: command, values: [] });
   }
 
-  private sendAfterHeld(config: { text: string; values: unknown[]; name?: string }): never {
+  private takeHeld(): HeldStatement[] {
     const held = this.held;
     this.held = [];
+    return held;
+  }
+
+  private sendAfterHeld(held: HeldStatement[], config: { text: string; values: unknown[]; name?: string }): never {
     return new Promise<pg.QueryResult>((resolve, reject) => {
       const query = new HeldThenQuery({ ...config, queryMode: 'extended' } as pg.QueryConfig, held);
       (query as unknown as { callback: QueryCallback }).callback = (error, result) => (error ? reject(error) : resolve(result!));
