@@ -2,8 +2,8 @@ import { Type, type Static } from '@sinclair/typebox';
 import { ORG_ROLES, TEAM_ROLES, type OrgRole, type TeamRole } from './roles.js';
 import { minimumTeamRole } from './access.js';
 
-/** Role objects as Sentry serializes them (sentry-behavior.md §6.4). */
-export const OrgRoleSchema = Type.Object({
+/** What org and team role objects share, as Sentry serializes them (sentry-behavior.md §6.4). */
+const ROLE_FIELDS = {
   id: Type.String(),
   name: Type.String(),
   desc: Type.String(),
@@ -12,20 +12,17 @@ export const OrgRoleSchema = Type.Object({
   isAllowed: Type.Boolean(),
   isRetired: Type.Boolean(),
   isTeamRolesAllowed: Type.Boolean(),
+};
+
+export const OrgRoleSchema = Type.Object({
+  ...ROLE_FIELDS,
   is_global: Type.Boolean(),
   isGlobal: Type.Boolean(),
   minimumTeamRole: Type.String(),
 });
 
 export const TeamRoleSchema = Type.Object({
-  id: Type.String(),
-  name: Type.String(),
-  desc: Type.String(),
-  scopes: Type.Array(Type.String()),
-  allowed: Type.Boolean(),
-  isAllowed: Type.Boolean(),
-  isRetired: Type.Boolean(),
-  isTeamRolesAllowed: Type.Boolean(),
+  ...ROLE_FIELDS,
   isMinimumRoleFor: Type.Union([Type.String(), Type.Null()]),
 });
 
