@@ -1,6 +1,5 @@
-import type { Executor } from '../db/database.js';
 import { INVITE_STATUS } from './members.presenter.js';
-import { findTeamsOfMembers, type MemberTeamView, type MemberView } from './members.queries.js';
+import type { MemberTeamView, MemberView } from './members.queries.js';
 
 /** Sentry's `get_email`: the user's email for a full member, the invite email for a pending one. */
 export function memberEmail(member: Pick<MemberView, 'user_email' | 'email'>): string {
@@ -27,10 +26,10 @@ export function memberAuditPayload(
   };
 }
 
-/** The audit payload of a stored member; its active teams are read in the caller's transaction unless given. */
-export async function memberAuditData(db: Executor, orgId: string, member: MemberView, teams?: readonly MemberTeamView[]) {
+/** The audit payload of a stored member with its active teams (as the caller read them in its transaction). */
+export function memberAuditData(member: MemberView, teams: readonly MemberTeamView[]) {
   return memberAuditPayload(
     { email: memberEmail(member), userId: member.user_id, role: member.role, inviteStatus: member.invite_status },
-    teams ?? (await findTeamsOfMembers(db, orgId, [member.id])),
+    teams,
   );
 }

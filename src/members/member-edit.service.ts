@@ -47,7 +47,7 @@ async function editMember(tx: Executor, context: OrgContext, member: LockedMembe
       actor: context.requester,
       targetObject: member.id,
       targetUserId: member.user_id,
-      data: await memberAuditData(tx, context.org.id, edited, teamsAfter),
+      data: memberAuditData(edited, teamsAfter),
     },
   ]);
   return { member: edited, teams: teamsAfter };
@@ -111,7 +111,7 @@ export function createMemberEditService({ db, clock, config }: MemberEditService
         const member = await lockAddressedMember(tx, context, memberId);
         const removal = checkRemovalPermission(context, member);
         if (removal === 'member') await checkRemovable(tx, context, member);
-        const data = await memberAuditData(tx, context.org.id, member, member.teams);
+        const data = memberAuditData(member, member.teams);
         await deleteMemberRow(tx, context.org.id, member.id);
         if (removal === 'member' && member.user_id !== null) await deletePendingInvitesSentBy(tx, context.org.id, member.user_id);
         await insertAuditEntry(tx, {

@@ -9,7 +9,7 @@ import { hasScope } from '../roles/access.js';
 import { memberAuditData } from './member-audit.js';
 import { onlyResendKeys, type MemberUpdateRequest } from './member-update.validation.js';
 import { inviteLink, issueInviteToken } from './invite-token.js';
-import { updateInviteToken, type MemberView } from './members.queries.js';
+import { updateInviteToken, type LockedMember, type MemberView } from './members.queries.js';
 import { isInviteExpired } from './members.presenter.js';
 
 export interface ReinviteDeps {
@@ -24,7 +24,7 @@ export interface ReinviteDeps {
  * over the invite limits; 400 for `regenerate` without member:admin, an expired invite without
  * `regenerate`, or a full member with nothing to link.
  */
-export async function reinviteMember(tx: Executor, deps: ReinviteDeps, context: OrgContext, member: MemberView, request: MemberUpdateRequest) {
+export async function reinviteMember(tx: Executor, deps: ReinviteDeps, context: OrgContext, member: LockedMember, request: MemberUpdateRequest) {
   if (!onlyResendKeys(request.keys)) {
     throw permissionDenied('You cannot modify member details when resending an invitation. Separate requests are required.');
   }
@@ -48,7 +48,7 @@ export async function reinviteMember(tx: Executor, deps: ReinviteDeps, context: 
     actor: context.requester,
     targetObject: member.id,
     targetUserId: member.user_id,
-    data: await memberAuditData(tx, context.org.id, member),
+    data: memberAuditData(member, member.teams),
   });
 }
 
