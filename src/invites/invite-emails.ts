@@ -1,21 +1,21 @@
 import type { Executor } from '../db/database.js';
 import { enqueueEmail, escapeHtml, htmlEmail, htmlLink } from '../mail/outbox.js';
 
-/** The invite email (sentry-behavior.md §8.1), queued in the caller's transaction. */
+/** The invite email (sentry-behavior.md §8.1, in Roster's words), queued in the caller's transaction. */
 export function queueInviteEmail(
   tx: Executor,
   { organizationId, organizationName, to, link }: { organizationId: string; organizationName: string; to: string; link: string },
 ): Promise<string> {
-  const subject = `Join ${organizationName} in using Sentry`;
+  const subject = `Join ${organizationName} on Roster`;
   return enqueueEmail(tx, {
     organizationId,
     type: 'organization.invite',
     to,
     subject,
     text: [
-      "You've been invited to Sentry",
+      `You've been invited to join ${organizationName}`,
       '',
-      `Your teammates at ${organizationName} are using Sentry to track and debug software errors.`,
+      `Your teammates at ${organizationName} manage who belongs to their organization and its teams with Roster.`,
       '',
       `Join your team by visiting the following link:`,
       '',
@@ -24,8 +24,8 @@ export function queueInviteEmail(
       'This link is yours alone: please do not share it.',
     ].join('\n'),
     html: htmlEmail(subject, [
-      "<strong>You've been invited to Sentry</strong>",
-      `Your teammates at ${escapeHtml(organizationName)} are using Sentry to track and debug software errors.`,
+      `<strong>You've been invited to join ${escapeHtml(organizationName)}</strong>`,
+      `Your teammates at ${escapeHtml(organizationName)} manage who belongs to their organization and its teams with Roster.`,
       htmlLink(link, 'Join your team'),
       'This link is yours alone: please do not share it.',
     ]),

@@ -1,7 +1,8 @@
 import type { Executor } from '../db/database.js';
 import { enqueueEmail, escapeHtml, htmlEmail, htmlLink } from '../mail/outbox.js';
+import { MAIL_SUBJECT_PREFIX } from '../mail/templates/subject-prefix.js';
 
-const SUBJECT = 'Sentry Access Request';
+const SUBJECT = `${MAIL_SUBJECT_PREFIX} Team access request`;
 
 interface AccessRequestEmail {
   organizationId: string;

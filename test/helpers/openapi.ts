@@ -3,8 +3,8 @@ import assert from 'node:assert/strict';
 import AjvModule from 'ajv';
 import addFormatsModule from 'ajv-formats';
 
-/** Sentry's official OpenAPI description, from the shared folder beside the checkout. */
-const OPENAPI_PATH = new URL('../../../shared/sentry-api/openapi.json', import.meta.url);
+/** Sentry's official OpenAPI description, kept in the repository (see its NOTICE.md for source and licence). */
+const OPENAPI_PATH = new URL('../fixtures/sentry-openapi/openapi.json', import.meta.url);
 const document = JSON.parse(fs.readFileSync(OPENAPI_PATH, 'utf8')) as {
   paths: Record<string, Record<string, { responses: Record<string, { content?: Record<string, { schema: unknown }> }> }>>;
 };

@@ -7,11 +7,23 @@ export interface TestSmtpServer {
   port: number;
   /** Every message received, parsed, in arrival order. */
   messages: ParsedMail[];
-  /** Waits until `predicate` holds for the received messages (or throws after `timeoutMs`). */
+  /**
+   * Waits until `predicate` holds for the received messages (or throws after `timeoutMs`). Throws at
+   * once if a message received so far speaks of another product: Roster's emails name Roster.
+   */
   waitFor(predicate: (messages: ParsedMail[]) => boolean, timeoutMs?: number): Promise<ParsedMail[]>;
   /** Stops accepting connections (an outage); `start()` brings it back on the same port. */
   stop(): Promise<void>;
   start(): Promise<void>;
+}
+
+/** Another product's name in an email Roster sent (its subject, text or HTML), or null. */
+export function foreignProductIn(mail: ParsedMail): string | null {
+  for (const part of [mail.subject, mail.text, typeof mail.html === 'string' ? mail.html : '']) {
+    const found = /\bsentry\b/i.exec(part ?? '');
+    if (found) return `"${found[0]}" in the email ${JSON.stringify(mail.subject)}`;
+  }
+  return null;
 }
 
 /** A real SMTP server in-process: what the mail worker delivers to, read back by the tests. */
@@ -53,7 +65,10 @@ export async function startSmtpServer(port = 0): Promise<TestSmtpServer> {
     messages,
     async waitFor(predicate, timeoutMs = 10_000) {
       const deadline = Date.now() + timeoutMs;
-      while (!predicate(messages)) {
+      for (;;) {
+        const foreign = messages.map(foreignProductIn).find((found) => found !== null);
+        if (foreign) throw new Error(`an email speaks of another product: ${foreign}`);
+        if (predicate(messages)) break;
         if (Date.now() > deadline) throw new Error(`timed out waiting for emails; ${messages.length} received`);
         await new Promise((resolve) => setTimeout(resolve, 20));
       }

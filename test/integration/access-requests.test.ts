@@ -64,7 +64,7 @@ describe('team access requests', () => {
     (await h.database.db.selectFrom('team_access_requests').select('id').where('member_id', '=', ids[member]!).where('team_id', '=', teams[team]!).executeTakeFirstOrThrow()).id;
 
   it('§8.4 the request email reaches the approvers over SMTP, with a text and an HTML part', async () => {
-    const messages = await smtp.waitFor((all) => all.filter((m) => m.subject === 'Sentry Access Request').length >= 5);
+    const messages = await smtp.waitFor((all) => all.filter((m) => m.subject === '[Roster] Team access request').length >= 5);
     const forBackend = messages.filter((m) => m.text?.includes('Backend team'));
     const recipients = forBackend.map((m) => (Array.isArray(m.to) ? m.to[0] : m.to)!.text).sort();
     // Two backend requests (Ash's, and Pal's asked by Mel), each to the owner and the team admin by team role.
@@ -127,7 +127,7 @@ describe('team access requests', () => {
     assert.equal(gone, undefined);
     await smtp.waitFor((all) => all.some((m) => m.text?.includes('has been approved')));
     const mail = smtp.messages.find((m) => m.text?.includes('has been approved'))!;
-    assert.equal(mail.subject, 'Sentry Access Request');
+    assert.equal(mail.subject, '[Roster] Team access request');
     assert.equal((Array.isArray(mail.to) ? mail.to[0] : mail.to)!.text, 'asker@example.com');
     assert.match(mail.text!, /Your request to join the Backend team in Acme has been approved\./);
     assert.match(String(mail.html), /Backend team in Acme/);

@@ -6,7 +6,7 @@ import path from 'node:path';
 import { sql } from 'kysely';
 import { simpleParser, type ParsedMail } from 'mailparser';
 import { createHarness, type Harness } from '../helpers/harness.js';
-import { startSmtpServer, type TestSmtpServer } from '../helpers/smtp.js';
+import { foreignProductIn, startSmtpServer, type TestSmtpServer } from '../helpers/smtp.js';
 import { makeOrg, type TestOrg } from '../helpers/invite-fixtures.js';
 import { createMailWorker } from '../../src/mail/mail-worker.js';
 import { configuredTransport, mailDirectory } from '../../src/mail/transport.js';
@@ -44,9 +44,10 @@ describe('invite emails: delivered over SMTP (and as .eml files), and their link
     await h.mailWorker(smtp.url).runOnce();
     await smtp.waitFor(() => to('smtp-guest@example.com').length === 1);
     const [mail] = to('smtp-guest@example.com');
-    assert.equal(mail!.subject, `Join Org ${org.slug.slice(4)} in using Sentry`);
+    assert.equal(mail!.subject, `Join Org ${org.slug.slice(4)} on Roster`);
     assert.equal(mail!.messageId, queued.message_id);
-    assert.ok(mail!.text && mail!.text.includes("You've been invited to Sentry"));
+    assert.ok(mail!.text && mail!.text.includes(`You've been invited to join Org ${org.slug.slice(4)}`));
+    assert.equal(foreignProductIn(mail!), null, 'the invite speaks of Roster and the organization only');
     assert.ok(typeof mail!.html === 'string' && mail!.html.includes('<a href='));
     const { link, api } = acceptPath(mail!);
     assert.ok(link.startsWith(`http://roster.test/accept/${created.body.id}/`));
@@ -120,7 +121,7 @@ describe('invite emails: delivered over SMTP (and as .eml files), and their link
       }
       const files = fs.readdirSync(mailDirectory(config)).filter((name) => name.endsWith('.eml'));
       const mails = await Promise.all(files.map((name) => simpleParser(fs.readFileSync(path.join(mailDirectory(config), name)))));
-      const mail = mails.find((parsed) => parsed.subject === `Join Org ${org.slug.slice(4)} in using Sentry`);
+      const mail = mails.find((parsed) => parsed.subject === `Join Org ${org.slug.slice(4)} on Roster`);
       assert.ok(mail, `no invite among ${files.join(', ')}`);
       assert.ok(mail.html);
       assert.equal((await h.request(null, 'POST', acceptPath(mail).api)).status, 204);

@@ -47,7 +47,7 @@ describe('PUT member: reinvite (§5.4 step 6, §7.3, §8.1–8.2, decisions fix 
     assert.equal(response.body.pending, true);
 
     const [mail] = await deliveredTo(org.emails.invitee!);
-    assert.equal(mail!.subject, `Join Org ${org.slug.split('-')[1]} in using Sentry`);
+    assert.equal(mail!.subject, `Join Org ${org.slug.split('-')[1]} on Roster`);
     const link = new RegExp(`http://roster\\.test/accept/${org.ids.invitee}/([0-9a-f]{64})/`).exec(mail!.text ?? '');
     assert.ok(link, mail!.text);
     assert.ok(String(mail!.html).includes(link[0]), 'the HTML part carries the same link');

@@ -126,7 +126,7 @@ describe('member ↔ team', () => {
         'managers and owners, the admin on the team, and the team admin by team role; not the other members',
       );
       const email = emails[0]!;
-      assert.equal(email.subject, 'Sentry Access Request');
+      assert.equal(email.subject, '[Roster] Team access request');
       assert.match(email.text_body, /requester@example\.com .*is requesting access to the Backend team in Acme\./);
       assert.match(email.text_body, /made by Mel/);
       assert.match(email.text_body, /http:\/\/roster\.test\/settings\/acme\/teams\//);
