@@ -55,6 +55,23 @@ describe(`roster CLI while roster serve runs (${TEST_ENGINE})`, () => {
     assert.equal((await signIn(link)).status, 200);
   });
 
+  it('a link in an email names the address served too', async () => {
+    const mailDir = path.join(dataDir, 'mail');
+    const before = new Set(fs.existsSync(mailDir) ? fs.readdirSync(mailDir) : []);
+    const requested = await fetch(`${server!.url}/api/0/auth/signin-link/`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'owner@example.com' }) });
+    assert.equal(requested.status, 204);
+    let email = '';
+    for (let attempt = 0; attempt < 150 && !email; attempt++) {
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      const fresh = (fs.existsSync(mailDir) ? fs.readdirSync(mailDir) : []).filter((file) => !before.has(file));
+      if (fresh.length > 0) email = fs.readFileSync(path.join(mailDir, fresh[0]!), 'utf8');
+    }
+    // Quoted-printable: soft line breaks and an encoded "=".
+    const text = email.replace(/=\r?\n/g, '').replace(/=3D/g, '=');
+    assert.match(text, new RegExp(`http://127\\.0\\.0\\.1:${port}/signin/[0-9a-f]{64}/`), text || 'no email was written');
+    assert.doesNotMatch(text, /localhost:9000/);
+  });
+
   it('user create, token create, signin-link and seed write where the running server reads', async () => {
     const user = JSON.parse(await rosterOk(env, 'user', 'create', '--email', 'newcomer@example.com', '--name', 'New Comer'));
     assert.match(user.id, /^\d+$/);
