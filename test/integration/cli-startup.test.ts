@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { TEST_ENGINE, testDatabaseUrl } from '../helpers/database.js';
+import { TEST_ENGINE, createTestDatabase, testDatabaseUrl } from '../helpers/database.js';
 import { freePort, roster, startServe } from '../helpers/roster-cli.js';
 
 /** Start-up that explains itself (issue 12): usage, database failures in one line, and `npm start` that stops. */
@@ -66,6 +66,23 @@ describe(`roster start-up (${TEST_ENGINE})`, () => {
     missing.pathname = '/roster_no_such_database';
     missing.password = 's3cret';
     assertDatabaseFailure(await roster({ ...env, DATABASE_URL: missing.toString() }, 'serve'), missing, /database "roster_no_such_database" does not exist/);
+  });
+
+  it('two servers starting at once on one empty PostgreSQL database seed one demo between them', { skip: TEST_ENGINE !== 'postgres' }, async () => {
+    const testDatabase = await createTestDatabase(1);
+    const url = new URL(testDatabaseUrl());
+    url.searchParams.set('options', `-c search_path=${testDatabase.schema}`);
+    const serveEnv = { ...env, DATABASE_URL: url.toString() };
+    const [portA, portB] = [await freePort(), await freePort()];
+    const servers = await Promise.allSettled([startServe(serveEnv, portA), startServe(serveEnv, portB)]);
+    try {
+      for (const server of servers) assert.equal(server.status, 'fulfilled', server.status === 'rejected' ? String(server.reason) : '');
+      const banners = servers.map((server) => (server.status === 'fulfilled' ? server.value.output() : ''));
+      assert.equal(banners.filter((banner) => /Demo organization "acme" is ready/.test(banner)).length, 1, banners.join('\n---\n'));
+    } finally {
+      await Promise.all(servers.map((server) => (server.status === 'fulfilled' ? server.value.stop() : null)));
+      await testDatabase.close();
+    }
   });
 
   // `npm start` runs the build (dist/), as a newcomer does; `npm ci` builds it.
