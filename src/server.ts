@@ -39,7 +39,14 @@ export async function startServer(runtime: Runtime): Promise<RunningServer> {
     throw listenFailure(config, error);
   }
   mailWorker.start();
-  const demo = await seedDemo(runtime);
+  let demo: Awaited<ReturnType<typeof seedDemo>>;
+  try {
+    demo = await seedDemo(runtime);
+  } catch (error) {
+    await app.close();
+    await mailWorker.stop();
+    throw error;
+  }
   const url = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${config.port}`;
 
   const where = database.engine === 'pglite' ? `embedded PostgreSQL (PGlite) in ${path.join(config.dataDir, 'pglite')}` : `PostgreSQL at DATABASE_URL=${maskedUrl(config.databaseUrl ?? '')}`;
