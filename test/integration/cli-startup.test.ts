@@ -4,7 +4,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { TEST_ENGINE, createTestDatabase, testDatabaseUrl } from '../helpers/database.js';
-import { freePort, roster, startServe } from '../helpers/roster-cli.js';
+import { freePort } from '../helpers/ports.js';
+import { roster, startServe } from '../helpers/roster-cli.js';
 
 /** Start-up that explains itself (issue 12): usage, database failures in one line, and `npm start` that stops. */
 describe(`roster start-up (${TEST_ENGINE})`, () => {

@@ -4,7 +4,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { TEST_ENGINE, createTestDatabase, testDatabaseUrl, type TestDatabase } from '../helpers/database.js';
-import { freePort, roster, rosterOk, serveRefused, startServe, type ServeProcess } from '../helpers/roster-cli.js';
+import { freePort } from '../helpers/ports.js';
+import { roster, rosterOk, serveRefused, startServe, type ServeProcess } from '../helpers/roster-cli.js';
 
 /**
  * The CLI next to a running `roster serve` (issue 12): what the CLI writes is seen at once by the
