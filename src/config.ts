@@ -50,16 +50,27 @@ function parseUrl(name: string, value: string | undefined, protocols: string[]):
   return value;
 }
 
+/**
+ * The address the server actually answers on, the default public URL, so that links and cookies name
+ * the same host the browser is on. A wildcard HOST serves loopback too, so links use that.
+ */
+function servedUrl(host: string, port: number): string {
+  const reachable = host === '0.0.0.0' ? '127.0.0.1' : host === '::' ? '::1' : host;
+  return `http://${reachable.includes(':') ? `[${reachable}]` : reachable}:${port}`;
+}
+
 /** Parses the environment; throws a ConfigError naming the first bad variable. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const logLevel = (env.LOG_LEVEL || 'info') as Config['logLevel'];
   if (!LOG_LEVELS.includes(logLevel)) {
     throw new ConfigError(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}, got "${env.LOG_LEVEL}"`);
   }
-  const publicUrl = parseUrl('ROSTER_PUBLIC_URL', env.ROSTER_PUBLIC_URL, ['http:', 'https:']) ?? 'http://localhost:9000';
+  const port = parsePort(env.PORT);
+  const host = env.HOST || '127.0.0.1';
+  const publicUrl = parseUrl('ROSTER_PUBLIC_URL', env.ROSTER_PUBLIC_URL, ['http:', 'https:']) ?? servedUrl(host, port);
   return Object.freeze({
-    port: parsePort(env.PORT),
-    host: env.HOST || '127.0.0.1',
+    port,
+    host,
     databaseUrl: parseUrl('DATABASE_URL', env.DATABASE_URL, ['postgres:', 'postgresql:']),
     dataDir: path.resolve(env.ROSTER_DATA_DIR || './data'),
     publicUrl: publicUrl.replace(/\/+$/, ''),

@@ -1,7 +1,10 @@
 import pino, { type Logger } from 'pino';
 import type { Config } from './config.js';
-import { openDatabase, pgliteDir, type Database } from './db/database.js';
+import { openDatabase, type Database } from './db/database.js';
+import { pgliteDir } from './db/paths.js';
+import { connectFailure } from './db/connect-error.js';
 import { migrate } from './db/migrate.js';
+import { StartupError } from './lib/startup-error.js';
 import { systemClock, type Clock } from './lib/clock.js';
 import { createServices, type Services } from './services.js';
 
@@ -26,7 +29,14 @@ export async function openRuntime(config: Config, logger: Logger, clock: Clock =
     dataDir: config.databaseUrl ? null : pgliteDir(config.dataDir),
     onPoolError: (error) => logger.warn({ error: error.message }, 'database connection lost'),
   });
-  const applied = await migrate(database.db);
+  let applied: string[];
+  try {
+    applied = await migrate(database.db);
+  } catch (error) {
+    await database.close().catch(() => {});
+    const failure = config.databaseUrl ? connectFailure(config.databaseUrl, error) : null;
+    throw failure ? new StartupError(failure) : error;
+  }
   if (applied.length > 0) logger.info({ applied }, 'applied migrations');
   const services = createServices({ database, config, clock });
   return { config, database, services, clock, logger, close: () => database.close() };

@@ -1,8 +1,10 @@
 import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from './app.js';
+import { maskedUrl } from './db/connect-error.js';
 import { createMailWorker, type MailWorker } from './mail/mail-worker.js';
 import { configuredTransport } from './mail/transport.js';
+import { StartupError } from './lib/startup-error.js';
 import type { Runtime } from './runtime.js';
 import { seedDemo } from './seed/demo.js';
 
@@ -13,10 +15,12 @@ export interface RunningServer {
   stop(): Promise<void>;
 }
 
-/** Serves HTTP and runs the mail worker; on an empty embedded database, seeds the demo first. */
+/**
+ * Serves HTTP and runs the mail worker; on an empty database, seeds the demo once it listens (a port in
+ * use fails before anything is written). Fails with a StartupError when the port cannot be had.
+ */
 export async function startServer(runtime: Runtime): Promise<RunningServer> {
   const { config, database, services, logger } = runtime;
-  const demo = database.engine === 'pglite' ? await seedDemo(runtime) : null;
 
   const transport = configuredTransport(config, (file, mail) => logger.info({ file, to: mail.to, subject: mail.subject }, 'email written'));
   const mailWorker = createMailWorker({
@@ -28,11 +32,24 @@ export async function startServer(runtime: Runtime): Promise<RunningServer> {
   });
 
   const app = await buildApp({ database, config, services, logger });
-  await app.listen({ port: config.port, host: config.host });
+  try {
+    await app.listen({ port: config.port, host: config.host });
+  } catch (error) {
+    await app.close();
+    throw listenFailure(config, error);
+  }
   mailWorker.start();
+  let demo: Awaited<ReturnType<typeof seedDemo>>;
+  try {
+    demo = await seedDemo(runtime);
+  } catch (error) {
+    await app.close();
+    await mailWorker.stop();
+    throw error;
+  }
   const url = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${config.port}`;
 
-  const where = database.engine === 'pglite' ? `embedded PostgreSQL (PGlite) in ${path.join(config.dataDir, 'pglite')}` : 'PostgreSQL at DATABASE_URL';
+  const where = database.engine === 'pglite' ? `embedded PostgreSQL (PGlite) in ${path.join(config.dataDir, 'pglite')}` : `PostgreSQL at DATABASE_URL=${maskedUrl(config.databaseUrl ?? '')}`;
   const lines = [`Roster is listening on ${url} — ${where}`, `The web console is at ${config.publicUrl}/`];
   if (demo) {
     lines.push(
@@ -63,6 +80,16 @@ export async function startServer(runtime: Runtime): Promise<RunningServer> {
   };
 }
 
+function listenFailure(config: Runtime['config'], error: unknown): unknown {
+  const code = (error as NodeJS.ErrnoException).code;
+  if (code === 'EADDRINUSE') return new StartupError(`port ${config.port} is in use`);
+  if (code === 'EACCES') return new StartupError(`port ${config.port} needs privileges this process does not have: choose PORT above 1023`);
+  if (code === 'EADDRNOTAVAIL' || code === 'ENOTFOUND') return new StartupError(`HOST ${config.host} is not an address of this machine`);
+  return error;
+}
+
 export function mailFrom(publicUrl: string): string {
-  return `Roster <no-reply@${new URL(publicUrl).hostname}>`;
+  const host = new URL(publicUrl).hostname;
+  // An address literal is no mail domain (`no-reply@127.0.0.1` is refused by strict servers).
+  return `Roster <no-reply@${/^[\d.]+$|^\[/.test(host) ? 'localhost' : host}>`;
 }

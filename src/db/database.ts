@@ -1,5 +1,4 @@
 import fs from 'node:fs';
-import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { Kysely, PostgresDialect, sql, type Transaction } from 'kysely';
 import pg from 'pg';
@@ -93,7 +92,3 @@ async function ping(db: Db): Promise<boolean> {
   }
 }
 
-/** Where the embedded database lives inside the data directory. */
-export function pgliteDir(dataDir: string): string {
-  return path.join(dataDir, 'pglite');
-}

@@ -5,12 +5,32 @@ import { seed } from './seed.js';
 export const DEMO_OWNER = 'owner@example.com';
 export const DEMO_ORG = 'acme';
 
+type Demo = { orgSlug: string; ownerEmail: string; token: string; signinUrl: string };
+
+/** Any number; it only has to differ from the other advisory locks (migrations). */
+const DEMO_LOCK_KEY = 7_202_612;
+
 /**
- * On the first start of an empty embedded database: a small demo organization, so that a newcomer
- * has something to call. Returns the owner's token and a one-time link into the web console, or null
- * when the database already had users.
+ * On the first start of an empty database (embedded or PostgreSQL): a small demo organization, so that
+ * a newcomer has something to call. Returns the owner's token and a one-time link into the web
+ * console, or null when the database already had users.
  */
-export async function seedDemo(runtime: Runtime): Promise<{ orgSlug: string; ownerEmail: string; token: string; signinUrl: string } | null> {
+export async function seedDemo(runtime: Runtime): Promise<Demo | null> {
+  const { db, engine } = runtime.database;
+  if (engine === 'pglite') return seedDemoIfEmpty(runtime);
+  // Several servers may start at once on one empty PostgreSQL database: one seeds, the others then
+  // find users. The lock is held on a connection of its own while the seed runs on the pool.
+  return db.connection().execute(async (connection) => {
+    await sql`select pg_advisory_lock(${DEMO_LOCK_KEY})`.execute(connection);
+    try {
+      return await seedDemoIfEmpty(runtime);
+    } finally {
+      await sql`select pg_advisory_unlock(${DEMO_LOCK_KEY})`.execute(connection);
+    }
+  });
+}
+
+async function seedDemoIfEmpty(runtime: Runtime): Promise<Demo | null> {
   const { rows } = await sql<{ exists: boolean }>`select exists (select 1 from users) as exists`.execute(runtime.database.db);
   if (rows[0]?.exists) return null;
   const result = await seed(

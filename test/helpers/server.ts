@@ -1,4 +1,3 @@
-import net from 'node:net';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../../src/app.js';
 import { loadConfig, type Config } from '../../src/config.js';
@@ -8,6 +7,7 @@ import { smtpTransport } from '../../src/mail/transport.js';
 import { createServices, type Services } from '../../src/services.js';
 import { seed, type SeedResult } from '../../src/seed/seed.js';
 import { createTestDatabase, type TestDatabase } from './database.js';
+import { freePort } from './ports.js';
 import { startSmtpServer, type TestSmtpServer } from './smtp.js';
 
 /** A real Roster on a random loopback port, with its mail worker delivering to an in-process SMTP server. */
@@ -21,17 +21,6 @@ export interface TestServer {
   mailWorker: MailWorker;
   seed(fixture: unknown): Promise<SeedResult>;
   close(): Promise<void>;
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = net.createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as net.AddressInfo;
-      probe.close(() => resolve(port));
-    });
-  });
 }
 
 export async function startTestServer(): Promise<TestServer> {

@@ -54,7 +54,7 @@ describe('roster CLI', () => {
 
   it('signin-link prints a one-time link into the console for an existing user, and refuses an unknown one', async () => {
     const { stdout } = await roster('signin-link', '--email', 'Admin@Example.com');
-    assert.match(stdout.trim(), /^http:\/\/localhost:9000\/signin\/[0-9a-f]{64}\/$/);
+    assert.match(stdout.trim(), /^http:\/\/127\.0\.0\.1:9000\/signin\/[0-9a-f]{64}\/$/);
     await assert.rejects(roster('signin-link', '--email', 'nobody@example.com'), (error: { code: number; stderr: string }) => error.code === 2 && /no active user/.test(error.stderr));
   });
 

@@ -8,10 +8,19 @@ describe('config', () => {
     assert.equal(config.port, 9000);
     assert.equal(config.host, '127.0.0.1');
     assert.equal(config.databaseUrl, null);
-    assert.equal(config.publicUrl, 'http://localhost:9000');
+    // The address actually served, so that links and cookies name the host the browser is on.
+    assert.equal(config.publicUrl, 'http://127.0.0.1:9000');
     assert.equal(config.smtpUrl, null);
     assert.ok(config.dataDir.endsWith('/data'));
     assert.ok(Object.isFrozen(config));
+  });
+
+  it('defaults the public URL to the served address: PORT and HOST, a wildcard HOST as loopback', () => {
+    assert.equal(loadConfig({ PORT: '9123' }).publicUrl, 'http://127.0.0.1:9123');
+    assert.equal(loadConfig({ PORT: '9123', HOST: 'roster.internal' }).publicUrl, 'http://roster.internal:9123');
+    assert.equal(loadConfig({ HOST: '0.0.0.0' }).publicUrl, 'http://127.0.0.1:9000');
+    assert.equal(loadConfig({ HOST: '::1' }).publicUrl, 'http://[::1]:9000');
+    assert.equal(loadConfig({ PORT: '9123', ROSTER_PUBLIC_URL: 'https://roster.example.com/' }).publicUrl, 'https://roster.example.com');
   });
 
   for (const [name, value] of [

@@ -1,0 +1,88 @@
+import fs from 'node:fs';
+import { parseArgs } from 'node:util';
+import { CliError, UnknownCommandError } from './errors.js';
+
+export const USAGE = `Usage: roster <command>
+
+  serve                                        migrate, then serve HTTP and deliver emails (PORT, HOST)
+  migrate                                      apply pending database migrations
+  user create --email E [--name N] [--superuser]
+  token create --email E [--scopes a,b]        print a new API token (once)
+  signin-link --email E                        print a one-time sign-in link for the web console
+  seed FILE                                    load a fixture (JSON) and print what it created
+
+Configuration comes from the environment: DATABASE_URL, ROSTER_DATA_DIR, ROSTER_PUBLIC_URL, SMTP_URL,
+PORT, HOST, LOG_LEVEL (see README.md).`;
+
+/**
+ * A database command, parsed and with its input read, so that it can run in this process or be handed
+ * as JSON to the server that holds the embedded database (a seed file is read here, where its path means
+ * something).
+ */
+export type DbCommand =
+  | { name: 'migrate' }
+  | { name: 'user create'; email: string; displayName: string; superuser: boolean }
+  | { name: 'token create'; email: string; scopes: string[] | null }
+  | { name: 'signin-link'; email: string }
+  | { name: 'seed'; file: string; fixture: unknown };
+
+export type Command = { name: 'help' } | { name: 'serve' } | DbCommand;
+
+function options<T extends Record<string, { type: 'string' | 'boolean' }>>(args: string[], spec: T, usage: string) {
+  try {
+    return parseArgs({ args, options: spec, allowPositionals: true, strict: true });
+  } catch (error) {
+    throw new CliError(`${error instanceof Error ? error.message : String(error)} (usage: roster ${usage})`, 2);
+  }
+}
+
+function requiredEmail(values: { email?: string | boolean }, usage: string): string {
+  if (typeof values.email !== 'string' || values.email === '') throw new CliError(`${usage.split(' -')[0]} needs --email (usage: roster ${usage})`, 2);
+  return values.email;
+}
+
+/** Reads argv into a command; an unknown command is an UnknownCommandError, a bad option a CliError. */
+export function parseCommand(argv: string[]): Command {
+  const [command, ...rest] = argv;
+  switch (command) {
+    case 'help':
+    case '--help':
+    case '-h':
+      return { name: 'help' };
+    case 'serve':
+      return { name: 'serve' };
+    case 'migrate':
+      return { name: 'migrate' };
+    case 'user': {
+      if (rest[0] !== 'create') throw new UnknownCommandError(`unknown command "user${rest[0] ? ` ${rest[0]}` : ''}"`);
+      const usage = 'user create --email E [--name N] [--superuser]';
+      const { values } = options(rest.slice(1), { email: { type: 'string' }, name: { type: 'string' }, superuser: { type: 'boolean' } }, usage);
+      return { name: 'user create', email: requiredEmail(values, usage), displayName: values.name ?? '', superuser: values.superuser === true };
+    }
+    case 'token': {
+      if (rest[0] !== 'create') throw new UnknownCommandError(`unknown command "token${rest[0] ? ` ${rest[0]}` : ''}"`);
+      const usage = 'token create --email E [--scopes a,b]';
+      const { values } = options(rest.slice(1), { email: { type: 'string' }, scopes: { type: 'string' } }, usage);
+      const scopes = values.scopes === undefined ? null : values.scopes.split(',').map((s) => s.trim()).filter(Boolean);
+      return { name: 'token create', email: requiredEmail(values, usage), scopes };
+    }
+    case 'signin-link': {
+      const usage = 'signin-link --email E';
+      const { values } = options(rest, { email: { type: 'string' } }, usage);
+      return { name: 'signin-link', email: requiredEmail(values, usage) };
+    }
+    case 'seed': {
+      const file = rest[0];
+      if (!file) throw new CliError('seed needs a FILE (usage: roster seed FILE)', 2);
+      try {
+        return { name: 'seed', file, fixture: JSON.parse(fs.readFileSync(file, 'utf8')) };
+      } catch (error) {
+        throw new CliError(`cannot read ${file}: ${error instanceof Error ? error.message : String(error)}`);
+      }
+    }
+    case undefined:
+      throw new UnknownCommandError(null);
+    default:
+      throw new UnknownCommandError(`unknown command "${command}"`);
+  }
+}

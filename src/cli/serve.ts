@@ -1,0 +1,49 @@
+import type { Config } from '../config.js';
+import { pgliteDir } from '../db/paths.js';
+import { createLogger, openRuntime, type Runtime } from '../runtime.js';
+import { startServer, type RunningServer } from '../server.js';
+import type { DbCommand } from './commands.js';
+import { lockDataDir, type CommandReply, type DataDirLock } from './data-dir-lock.js';
+import { CliError } from './errors.js';
+import { runDbCommand } from './run-command.js';
+
+/** A command sent by `roster` in another process, run here; a bug is logged, and reported in one line. */
+async function replyTo(runtime: Runtime, command: DbCommand): Promise<CommandReply> {
+  try {
+    return { ok: true, output: await runDbCommand(runtime, command) };
+  } catch (error) {
+    if (error instanceof CliError) return { ok: false, message: error.message, exitCode: error.exitCode };
+    runtime.logger.error({ err: error, command: command.name }, 'CLI command failed');
+    return { ok: false, message: `${command.name} failed in the server: ${error instanceof Error ? error.message : String(error)} (see its log)`, exitCode: 1 };
+  }
+}
+
+/**
+ * `roster serve`: takes the embedded database's lock (or connects to PostgreSQL), migrates, serves, and
+ * runs CLI commands sent by other processes. SIGINT, SIGTERM and SIGHUP stop it and release everything.
+ */
+export async function serve(config: Config): Promise<void> {
+  const lock: DataDirLock | null = config.databaseUrl ? null : await lockDataDir(config.dataDir, pgliteDir(config.dataDir), { takesCommands: true });
+  let runtime: Runtime | null = null;
+  let server: RunningServer;
+  try {
+    runtime = await openRuntime(config, createLogger(config));
+    server = await startServer(runtime);
+  } catch (error) {
+    await runtime?.close();
+    await lock?.release();
+    throw error;
+  }
+  const opened = runtime;
+  lock?.serveCommands((command) => replyTo(opened, command));
+  let stopping = false;
+  const shutdown = async () => {
+    if (stopping) return;
+    stopping = true;
+    await server.stop();
+    await opened.close();
+    await lock?.release();
+    process.exit(0);
+  };
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(signal, () => void shutdown());
+}
