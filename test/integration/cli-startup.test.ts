@@ -58,7 +58,7 @@ describe(`roster start-up (${TEST_ENGINE})`, () => {
     assertDatabaseFailure(await roster({ ...env, DATABASE_URL: unresolvable.toString() }, 'token', 'create', '--email', 'a@example.com'), unresolvable, /roster-nowhere\.invalid cannot be resolved/);
   });
 
-  it('a wrong user or a missing database on a real server: one line with the server\'s reason', { skip: TEST_ENGINE !== 'postgres' }, async () => {
+  if (TEST_ENGINE === 'postgres') it('a wrong user or a missing database on a real server: one line with the server\'s reason', async () => {
     const wrongUser = new URL(testDatabaseUrl());
     wrongUser.username = 'roster_no_such_user';
     wrongUser.password = 's3cret';
@@ -69,7 +69,7 @@ describe(`roster start-up (${TEST_ENGINE})`, () => {
     assertDatabaseFailure(await roster({ ...env, DATABASE_URL: missing.toString() }, 'serve'), missing, /database "roster_no_such_database" does not exist/);
   });
 
-  it('two servers starting at once on one empty PostgreSQL database seed one demo between them', { skip: TEST_ENGINE !== 'postgres' }, async () => {
+  if (TEST_ENGINE === 'postgres') it('two servers starting at once on one empty PostgreSQL database seed one demo between them', async () => {
     const testDatabase = await createTestDatabase(1);
     const url = new URL(testDatabaseUrl());
     url.searchParams.set('options', `-c search_path=${testDatabase.schema}`);
@@ -87,7 +87,7 @@ describe(`roster start-up (${TEST_ENGINE})`, () => {
   });
 
   // `npm start` runs the build (dist/), as a newcomer does; `npm ci` builds it.
-  it('killing the process npm start started stops the server: nothing stays listening', { skip: TEST_ENGINE !== 'pglite' || !fs.existsSync('dist/cli.js') }, async () => {
+  if (TEST_ENGINE === 'pglite') it('killing the process npm start started stops the server: nothing stays listening (needs the build npm ci makes)', async () => {
     const port = await freePort();
     const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
     // Its own process group, so that the cleanup below reaches whatever npm started, even if it lingers.

@@ -8,7 +8,8 @@ import { TEST_ENGINE } from '../helpers/database.js';
 import { roster } from '../helpers/roster-cli.js';
 
 /** The embedded database's lock on its own (the PGlite case only: PostgreSQL needs none). */
-describe('the data directory lock', { skip: TEST_ENGINE !== 'pglite' }, () => {
+// The lock guards the embedded database's directory; PostgreSQL has no such directory.
+if (TEST_ENGINE === 'pglite') describe('the data directory lock', () => {
   let dataDir: string;
   let env: NodeJS.ProcessEnv;
   before(() => {
