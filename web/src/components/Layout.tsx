@@ -66,9 +66,11 @@ function SectionTabs({ orgSlug, pathname }: { orgSlug: string; pathname: string 
   useEffect(() => {
     const bar = nav.current;
     if (!bar) return;
+    // Hidden by less than the bar's own padding is not hidden: no tab is cut there.
+    const slack = parseFloat(getComputedStyle(bar).paddingLeft) + 1;
     const measure = () => {
-      const left = bar.scrollLeft > 1;
-      const right = bar.scrollLeft + bar.clientWidth < bar.scrollWidth - 1;
+      const left = bar.scrollLeft > slack;
+      const right = bar.scrollLeft + bar.clientWidth < bar.scrollWidth - slack;
       setMore(left && right ? 'both' : left ? 'start' : right ? 'end' : null);
     };
     bar.querySelector('[aria-current="page"]')?.scrollIntoView({ block: 'nearest', inline: 'nearest' });
