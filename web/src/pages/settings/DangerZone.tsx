@@ -66,8 +66,8 @@ export function DangerZone() {
         ) : (
           <>
             <p className="hint">
-              {org.name} is queued for deletion and deleted 24 hours later; until then any owner can restore it, and every owner
-              is emailed a link to do so.
+              Deleting queues {org.name} for deletion 24 hours later; until then any owner can restore it, and every owner is
+              emailed a link to do so.
             </p>
             <ConfirmButton question={`Delete ${org.name}? It can be restored for 24 hours.`} confirmLabel="Delete organization" onConfirm={remove} disabled={busy}>
               Delete organization
