@@ -61,11 +61,28 @@ async function signedInPage(viewport = { width: 1280, height: 800 }): Promise<Pa
 const shots: Record<string, (page: Page) => Promise<void>> = {
   members: async (page) => {
     await page.goto(`${server.url}/organizations/acme/members/`);
-    await page.getByRole('heading', { name: 'Invite a member' }).waitFor();
+    await page.getByRole('list', { name: 'Members' }).getByRole('listitem').first().waitFor();
+  },
+  invite: async (page) => {
+    await page.goto(`${server.url}/organizations/acme/members/`);
+    await page.getByRole('button', { name: 'Invite members' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Invite new members' });
+    await dialog.getByLabel('Email addresses', { exact: true }).fill('sam@example.com, mel@example.com');
+    await dialog.getByLabel('Role', { exact: true }).selectOption({ label: 'Manager' });
+    await dialog.getByText('Teams: none').click();
+    await dialog.getByRole('checkbox', { name: '#frontend' }).check();
+    await dialog.getByRole('button', { name: 'Send 2 invitations' }).click();
+    await dialog.getByRole('status', { name: 'Invitation results' }).waitFor();
+  },
+  'invite-page': async (page) => {
+    await page.goto(`${server.url}/organizations/acme/members/${org.members['invited@example.com']}/`);
+    await page.getByRole('form', { name: 'Invitation' }).waitFor();
   },
   member: async (page) => {
-    await page.goto(`${server.url}/organizations/acme/members/${org.members['mel@example.com']}/`);
-    await page.getByRole('heading', { name: 'Mel Member' }).waitFor();
+    await page.goto(`${server.url}/organizations/acme/members/${org.members['ada@example.com']}/`);
+    await page.getByRole('heading', { name: 'Ada Admin' }).waitFor();
+    await page.getByRole('searchbox', { name: 'Add to team' }).fill('end');
+    await page.getByRole('button', { name: 'Add Ada Admin to #backend' }).waitFor();
   },
   teams: async (page) => {
     await page.goto(`${server.url}/organizations/acme/teams/`);
@@ -74,11 +91,14 @@ const shots: Record<string, (page: Page) => Promise<void>> = {
   team: async (page) => {
     await page.goto(`${server.url}/organizations/acme/teams/backend/`);
     await page.getByRole('heading', { name: 'Team settings' }).waitFor();
+    await page.getByRole('searchbox', { name: 'Add member' }).fill('man');
+    await page.getByRole('button', { name: 'Add Manny Manager to #backend' }).waitFor();
   },
   settings: async (page) => {
     await page.goto(`${server.url}/organizations/acme/settings/`);
     await page.getByLabel('Require two-factor authentication').check();
-    await page.getByText('without two-factor authentication will be removed').waitFor();
+    await page.getByText(/\d+ members? without two-factor authentication will be removed/).waitFor();
+    await page.getByRole('region', { name: 'Danger zone' }).waitFor();
   },
   'audit-log': async (page) => {
     await page.goto(`${server.url}/organizations/acme/audit-log/`);
@@ -95,7 +115,8 @@ for (const [name, go] of Object.entries(shots)) {
   if (only.length > 0 && !only.includes(name)) continue;
   const page = await signedInPage();
   await go(page);
-  await page.screenshot({ path: path.join(OUT, `${name}.png`), fullPage: true });
+  // A dialog covers the viewport only: a full-page shot would cut its backdrop off.
+  await page.screenshot({ path: path.join(OUT, `${name}.png`), fullPage: name !== 'invite' });
   await page.context().close();
   console.log(`wrote docs/screenshots/${name}.png`);
 }
@@ -120,11 +141,20 @@ if (only.length === 0 || only.includes('accept')) {
 if (only.length === 0 || only.includes('phone')) {
   const page = await signedInPage({ width: 390, height: 844 });
   await page.goto(`${server.url}/organizations/acme/members/`);
-  await page.getByRole('heading', { name: 'Members' }).waitFor();
-  await page.waitForLoadState('networkidle');
+  await page.getByRole('list', { name: 'Members' }).getByRole('listitem').first().waitFor();
+  // Scrolled back to the start, the tab bar's fade and arrow show that more tabs wait to the right.
+  await page.getByRole('navigation', { name: 'Organization sections' }).evaluate((nav) => nav.scrollTo({ left: 0 }));
   await page.screenshot({ path: path.join(OUT, 'phone.png'), fullPage: true });
   await page.context().close();
   console.log('wrote docs/screenshots/phone.png');
+}
+if (only.length === 0 || only.includes('phone-audit')) {
+  const page = await signedInPage({ width: 390, height: 844 });
+  await page.goto(`${server.url}/organizations/acme/audit-log/`);
+  await page.locator('tbody tr').first().waitFor();
+  await page.screenshot({ path: path.join(OUT, 'phone-audit.png'), fullPage: true });
+  await page.context().close();
+  console.log('wrote docs/screenshots/phone-audit.png');
 }
 
 await browser.close();

@@ -1,8 +1,8 @@
 import { useEffect, useMemo } from 'react';
 import { orgPath } from './api';
 import { useApi } from './hooks';
-import { match, navigate } from './router';
-import { OrgContext } from './session';
+import { Link, match, navigate } from './router';
+import { OrgContext, useOrg } from './session';
 import type { OrgDetails } from './types';
 import { Loading } from './App';
 import { TwoFactorRequired } from './pages/TwoFactorRequired';
@@ -13,6 +13,8 @@ import { TeamPage } from './pages/teams/TeamPage';
 import { SettingsPage } from './pages/settings/SettingsPage';
 import { AuditLogPage } from './pages/AuditLogPage';
 import { NotFoundPage } from './pages/NotFoundPage';
+import { RestoreOrganization } from './pages/settings/RestoreOrganization';
+import { PageSkeleton } from './components/Skeleton';
 
 /** Loads one organization for its pages; Sentry's org gates (2FA required) stop here, before any page. */
 export function OrgFrame({ slug, pathname, onOrgChanged }: { slug: string; pathname: string; onOrgChanged(): void }) {
@@ -38,9 +40,11 @@ export function OrgFrame({ slug, pathname, onOrgChanged }: { slug: string; pathn
 
   if (org.error?.code === '2fa-required') return <TwoFactorRequired orgSlug={slug} />;
   if (org.error) return <NotFoundPage message={org.error.status === 404 ? 'There is no such organization, or you are not a member of it.' : org.error.message} />;
-  if (!state) return <Loading />;
+  if (!state) return <PageSkeleton label="organization" />;
 
   const member = match(`${base}/members/:memberId/`, pathname);
+  // The restore link in the deletion email; on other pages the same notice stands above the page.
+  const restoring = match(`${base}/restore/`, pathname) !== null;
   const team = match(`${base}/teams/:team/`, pathname);
   let page;
   if (match(`${base}/members/`, pathname)) page = <MembersPage />;
@@ -49,7 +53,29 @@ export function OrgFrame({ slug, pathname, onOrgChanged }: { slug: string; pathn
   else if (team) page = <TeamPage teamSlug={team.team!} />;
   else if (match(`${base}/settings/`, pathname)) page = <SettingsPage />;
   else if (match(`${base}/audit-log/`, pathname)) page = <AuditLogPage />;
+  else if (restoring) page = <RestorePage base={base} />;
   else if (match(`${base}/`, pathname)) page = <Loading />;
   else page = <NotFoundPage />;
-  return <OrgContext.Provider value={state}>{page}</OrgContext.Provider>;
+  return (
+    <OrgContext.Provider value={state}>
+      {!restoring && <RestoreOrganization />}
+      {page}
+    </OrgContext.Provider>
+  );
+}
+
+/** The deletion email's restore link: the notice and its button, or word that there is nothing to restore. */
+function RestorePage({ base }: { base: string }) {
+  const { org } = useOrg();
+  return (
+    <section>
+      <h1>Restore organization</h1>
+      <RestoreOrganization onRestored={() => navigate(`${base}/members/`)} />
+      {org.status.id !== 'pending_deletion' && (
+        <p>
+          {org.name} is not queued for deletion. <Link href={`${base}/members/`}>Go to its members</Link>
+        </p>
+      )}
+    </section>
+  );
 }

@@ -36,6 +36,8 @@ export interface Role {
 }
 
 export interface OrgDetails extends OrgSummary {
+  /** `active`, or `pending_deletion` for the 24 hours before an organization is deleted. */
+  status: { id: string; name: string };
   access: string[];
   orgRole?: string;
   defaultRole: string;
@@ -73,7 +75,14 @@ export interface Member {
   teamRole?: string | null;
 }
 
+export interface DetailedUser extends User {
+  /** Present when the requester may assign roles: may it reset this user's 2FA (decisions.md `canReset2fa`). */
+  canReset2fa?: boolean;
+  authenticators?: Array<{ id: string; name: string; dateCreated: string }>;
+}
+
 export interface MemberWithRoles extends Member {
+  user: DetailedUser | null;
   teamRoles: Array<{ teamSlug: string; role: string | null }>;
   orgRoleList: Role[];
   teamRoleList: Role[];

@@ -11,6 +11,8 @@ export function ConfirmButton({
   onConfirm,
   disabled = false,
   danger = true,
+  label,
+  describedBy,
 }: {
   children: ReactNode;
   question: ReactNode;
@@ -18,6 +20,10 @@ export function ConfirmButton({
   onConfirm(): void | Promise<void>;
   disabled?: boolean;
   danger?: boolean;
+  /** The accessible name when the text alone does not say which row it acts on ("Remove Mel Member"). */
+  label?: string;
+  /** The id of the text saying why the button is disabled. */
+  describedBy?: string;
 }) {
   const [asking, setAsking] = useState(false);
   const yes = useRef<HTMLButtonElement>(null);
@@ -31,13 +37,21 @@ export function ConfirmButton({
 
   if (!asking) {
     return (
-      <button ref={start} type="button" className={danger ? 'danger' : undefined} disabled={disabled} onClick={() => setAsking(true)}>
+      <button
+        ref={start}
+        type="button"
+        className={danger ? 'danger' : undefined}
+        disabled={disabled}
+        aria-label={label}
+        aria-describedby={describedBy}
+        onClick={() => setAsking(true)}
+      >
         {children}
       </button>
     );
   }
   return (
-    <span className="confirm" role="group" aria-label="Confirm">
+    <span className="confirm" role="group" aria-label={label ? `Confirm: ${label}` : 'Confirm'}>
       <span className="question">{question}</span>
       <button
         ref={yes}

@@ -8,6 +8,7 @@ import { SelectField } from '../components/Field';
 import { FormError } from '../components/FormError';
 import { Pager } from '../components/Pager';
 import { formatMoment } from '../dates';
+import { RowsSkeleton } from '../components/Skeleton';
 
 interface AuditLog {
   rows: AuditRow[];
@@ -49,7 +50,9 @@ export function AuditLogPage() {
         </SelectField>
       </div>
       {log.error && <FormError error={log.error} />}
-      <div className="table-wrap">
+      {log.loading && !log.data && <RowsSkeleton label="audit log entries" rows={6} compact />}
+      {/* On a phone each entry reads as a small card of labelled lines (styles.css), not a wide table. */}
+      <div className="table-wrap audit">
         <table aria-busy={log.loading}>
           <caption className="visually-hidden">Audit log entries</caption>
           <thead>
@@ -64,15 +67,15 @@ export function AuditLogPage() {
           <tbody>
             {log.data?.rows.map((row) => (
               <tr key={row.id}>
-                <td>
+                <td data-label="When">
                   <time dateTime={row.dateCreated}>{formatMoment(row.dateCreated)}</time>
                 </td>
-                <td>{row.actor ? row.actor.name || row.actor.email : 'Roster'}</td>
-                <td>
+                <td data-label="Who">{row.actor ? row.actor.name || row.actor.email : 'Roster'}</td>
+                <td data-label="Event">
                   <code>{row.event}</code>
                 </td>
-                <td>{row.note}</td>
-                <td>{row.ipAddress ?? ''}</td>
+                <td data-label="What happened">{row.note}</td>
+                <td data-label="IP address">{row.ipAddress ?? ''}</td>
               </tr>
             ))}
           </tbody>

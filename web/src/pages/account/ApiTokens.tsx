@@ -5,6 +5,7 @@ import type { ApiTokenRow } from '../../types';
 import { TextField } from '../../components/Field';
 import { FormError } from '../../components/FormError';
 import { ConfirmButton } from '../../components/ConfirmButton';
+import { RowsSkeleton } from '../../components/Skeleton';
 
 const SCOPES = ['org:read', 'org:write', 'org:admin', 'member:read', 'member:invite', 'member:write', 'member:admin', 'team:read', 'team:write', 'team:admin'];
 
@@ -44,6 +45,7 @@ export function ApiTokens() {
           </code>
         </div>
       )}
+      {tokens.loading && !tokens.data && <RowsSkeleton label="API tokens" rows={2} compact />}
       <ul className="rows compact" aria-label="Your API tokens">
         {tokens.data?.map((token) => (
           <li key={token.id} className="row">
@@ -51,7 +53,12 @@ export function ApiTokens() {
               <strong>{token.name || 'Unnamed token'}</strong> <span className="muted">…{token.tokenLastCharacters}</span>
             </span>
             <span className="facts muted">{token.scopes.join(', ')}</span>
-            <ConfirmButton question="Revoke this token? Programs using it stop working." confirmLabel="Revoke" onConfirm={() => revoke(token.id)}>
+            <ConfirmButton
+              question="Revoke this token? Programs using it stop working."
+              confirmLabel="Revoke"
+              onConfirm={() => revoke(token.id)}
+              label={`Revoke ${token.name || 'unnamed token'} …${token.tokenLastCharacters ?? ''}`}
+            >
               Revoke
             </ConfirmButton>
           </li>

@@ -1,3 +1,4 @@
+import { useId } from 'react';
 import { api, orgPath } from '../../api';
 import { useAction } from '../../hooks';
 import { Link } from '../../router';
@@ -6,12 +7,19 @@ import { ConfirmButton } from '../../components/ConfirmButton';
 import { formatDate } from '../../dates';
 import { InviteState } from './InviteState';
 
-/** One member or pending invite, with what the requester can do to it from the list. */
+/** Why the only owner cannot leave (the API answers 403): shown under the disabled button. */
+export const ONLY_OWNER_REASON = 'You are the only owner: make another member an owner before you leave.';
+
+/**
+ * One member or pending invite, with what the requester can do to it from the list. Every button is
+ * named for its row ("Remove Mel Member"), so a screen reader's list of buttons says whom each acts on.
+ */
 export function MemberRow({
   member,
   orgSlug,
   roles,
   isMe,
+  isOnlyOwner,
   canManage,
   onChanged,
   onLeft,
@@ -20,13 +28,16 @@ export function MemberRow({
   orgSlug: string;
   roles: Role[];
   isMe: boolean;
+  isOnlyOwner: boolean;
   canManage: boolean;
   onChanged(message: string): void;
   onLeft(): void;
 }) {
   const { busy, error, run } = useAction();
+  const reasonId = useId();
   const path = orgPath(orgSlug, `members/${member.id}/`);
   const roleName = roles.find((role) => role.id === member.orgRole)?.name ?? member.roleName ?? member.orgRole;
+  const who = member.pending ? member.email : member.name;
 
   const resend = (regenerate: boolean) =>
     run(async () => {
@@ -43,13 +54,9 @@ export function MemberRow({
   return (
     <li className="row">
       <div className="who">
-        {member.pending ? (
-          <strong>{member.email}</strong>
-        ) : (
-          <Link href={`/organizations/${orgSlug}/members/${member.id}/`}>
-            <strong>{member.name}</strong>
-          </Link>
-        )}
+        <Link href={`/organizations/${orgSlug}/members/${member.id}/`}>
+          <strong>{who}</strong>
+        </Link>
         {!member.pending && member.name !== member.email && <span className="muted">{member.email}</span>}
       </div>
       <div className="facts">
@@ -67,17 +74,24 @@ export function MemberRow({
         {member.pending && canManage && (
           <>
             {!member.expired && (
-              <button type="button" disabled={busy} onClick={() => void resend(false)}>
+              <button type="button" disabled={busy} onClick={() => void resend(false)} aria-label={`Resend invite to ${member.email}`}>
                 Resend invite
               </button>
             )}
-            <button type="button" disabled={busy} onClick={() => void resend(true)}>
+            <button type="button" disabled={busy} onClick={() => void resend(true)} aria-label={`${member.expired ? 'Renew invite' : 'New link'} for ${member.email}`}>
               {member.expired ? 'Renew invite' : 'New link'}
             </button>
           </>
         )}
         {isMe ? (
-          <ConfirmButton question="Leave this organization?" confirmLabel="Leave" onConfirm={remove} disabled={busy}>
+          <ConfirmButton
+            question="Leave this organization?"
+            confirmLabel="Leave"
+            onConfirm={remove}
+            disabled={busy || isOnlyOwner}
+            label="Leave the organization"
+            describedBy={isOnlyOwner ? reasonId : undefined}
+          >
             Leave
           </ConfirmButton>
         ) : (
@@ -87,12 +101,18 @@ export function MemberRow({
               confirmLabel={member.pending ? 'Withdraw' : 'Remove'}
               onConfirm={remove}
               disabled={busy}
+              label={member.pending ? `Withdraw invite to ${member.email}` : `Remove ${member.name}`}
             >
               {member.pending ? 'Withdraw' : 'Remove'}
             </ConfirmButton>
           )
         )}
       </div>
+      {isMe && isOnlyOwner && (
+        <p id={reasonId} className="hint reason">
+          {ONLY_OWNER_REASON}
+        </p>
+      )}
       {error && (
         <p className="form-error" role="alert">
           {error.message}

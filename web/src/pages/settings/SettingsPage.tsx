@@ -1,21 +1,22 @@
 import { useEffect, useState, type FormEvent } from 'react';
-import { api, orgPath, parseLink, request } from '../../api';
+import { api, orgPath } from '../../api';
 import { useAction } from '../../hooks';
-import { navigate } from '../../router';
+import { Link, navigate } from '../../router';
 import { hasScope, useOrg, useSession } from '../../session';
-import type { Member, OrgDetails } from '../../types';
+import type { OrgDetails } from '../../types';
 import { PageHeader } from '../../components/Layout';
 import { CheckboxField, SelectField, TextField } from '../../components/Field';
 import { Done, FormError } from '../../components/FormError';
 import { AvatarForm } from './AvatarForm';
-import { changedFields, consequences, formFrom, needsConfirmation, type Impact, type SettingsForm } from './consequences';
+import { DangerZone } from './DangerZone';
+import { useImpact } from './impact';
+import { changedFields, consequences, formFrom, needsConfirmation, saveBlocked, type SettingsForm } from './consequences';
 
 /** Organization settings; what a change will do is said before it is saved, and confirmed when it removes people. */
 export function SettingsPage() {
   const { org, reload } = useOrg();
   const { me } = useSession();
   const [form, setForm] = useState<SettingsForm>(() => formFrom(org));
-  const [impact, setImpact] = useState<Impact>({ without2fa: null });
   const [reviewing, setReviewing] = useState(false);
   const [saved, setSaved] = useState(false);
   const { busy, error, run } = useAction();
@@ -23,15 +24,11 @@ export function SettingsPage() {
 
   useEffect(() => setForm(formFrom(org)), [org]);
   const changes = changedFields(org, form);
+  // Turning on an enforcement: count who it would pend, through the member search.
+  const impact = useImpact(org, changes.require2FA === true, changes.requireEmailVerification === true);
   const said = consequences(org, changes, me, impact);
-
-  // Turning on 2FA enforcement: count who would be removed, from the member list's has2fa:false filter.
-  useEffect(() => {
-    if (changes.require2FA !== true || impact.without2fa) return;
-    request<Member[]>('GET', orgPath(org.slug, 'members/?query=has2fa:false'))
-      .then((r) => setImpact({ without2fa: { count: r.data.length, more: parseLink(r.headers.get('link')).next !== null } }))
-      .catch(() => undefined);
-  }, [changes.require2FA, impact.without2fa, org.slug]);
+  // What the API would refuse is not offered: the reason stands beside the disabled Save.
+  const blocked = saveBlocked(org, changes, me);
 
   const set = <K extends keyof SettingsForm>(key: K, value: SettingsForm[K]) => {
     setSaved(false);
@@ -98,12 +95,20 @@ export function SettingsPage() {
         {saved && <Done>Settings saved.</Done>}
         <FormError error={error} shown={Object.keys(form)} />
         {canEdit && !reviewing && (
-          <button type="submit" className="primary" disabled={busy || Object.keys(changes).length === 0}>
-            {busy ? 'Saving…' : 'Save settings'}
-          </button>
+          <div className="actions">
+            <button type="submit" className="primary" disabled={busy || Object.keys(changes).length === 0 || blocked !== null} aria-describedby={blocked ? 'save-blocked' : undefined}>
+              {busy ? 'Saving…' : 'Save settings'}
+            </button>
+            {blocked && (
+              <p id="save-blocked" className="hint reason">
+                {blocked.text} {blocked.link && <Link href="/account/">{blocked.link}</Link>}
+              </p>
+            )}
+          </div>
         )}
       </form>
       {canEdit && <AvatarForm />}
+      <DangerZone />
     </section>
   );
 }

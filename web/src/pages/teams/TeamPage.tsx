@@ -8,6 +8,8 @@ import { PageHeader } from '../../components/Layout';
 import { NameSlugFields } from '../../components/NameSlugFields';
 import { Done, FormError } from '../../components/FormError';
 import { ConfirmButton } from '../../components/ConfirmButton';
+import { PageSkeleton } from '../../components/Skeleton';
+import { NotFoundPage } from '../NotFoundPage';
 import { TeamMembers } from './TeamMembers';
 
 /** One team: its members and their team roles, rename, delete. */
@@ -26,8 +28,9 @@ export function TeamPage({ teamSlug }: { teamSlug: string }) {
     setSlug(team.data.slug);
   }, [team.data]);
 
+  if (team.error?.status === 404) return <NotFoundPage message="There is no such team in this organization." />;
   if (team.error) return <FormError error={team.error} />;
-  if (!team.data) return <p role="status">Loading…</p>;
+  if (!team.data) return <PageSkeleton label="team" />;
 
   async function rename(event: FormEvent) {
     event.preventDefault();

@@ -7,6 +7,7 @@ import type { Team } from '../../types';
 import { PageHeader } from '../../components/Layout';
 import { NameSlugFields } from '../../components/NameSlugFields';
 import { FormError } from '../../components/FormError';
+import { RowsSkeleton } from '../../components/Skeleton';
 import { AccessRequests } from './AccessRequests';
 
 /** The organization's teams, a form to create one, and the access requests waiting for an answer. */
@@ -28,6 +29,7 @@ export function TeamsPage() {
     <section>
       <PageHeader title="Teams" />
       {teams.error && <FormError error={teams.error} />}
+      {teams.loading && !teams.data && <RowsSkeleton label="teams" rows={3} />}
       <ul className="rows" aria-label="Teams" aria-busy={teams.loading}>
         {teams.data?.map((team) => (
           <li key={team.id} className="row">
