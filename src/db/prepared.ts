@@ -32,7 +32,8 @@ interface CompiledShape {
  * `build` is called once, with placeholders in place of the values: the SQL it builds must not depend
  * on them. So no branching on a value (write one prepared query per shape) and no `in` lists, whose
  * length is part of the SQL (compare with `= any(array)` instead). Every name `build` uses must be
- * present in the values of each run.
+ * present in the values of each run. Declare it once, at module level: each declaration is a
+ * statement of its own on every connection.
  */
 export function prepared<Values extends Record<string, unknown>, Row>(build: (db: Executor, values: Values) => Compilable<Row>) {
   return compileOnce(build, false);
