@@ -1,9 +1,9 @@
 import fs from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
-import { Kysely, PostgresDialect, sql, type Transaction } from 'kysely';
+import { Kysely, sql, type Transaction } from 'kysely';
 import pg from 'pg';
 import { PGliteDialect } from './pglite-dialect.js';
-import { RosterPgClient } from './pg-client.js';
+import { PipelinedPostgresDialect } from './pg-dialect.js';
 import type { DB } from './schema.js';
 
 export type Db = Kysely<DB>;
@@ -60,7 +60,8 @@ async function openPGlite(dataDir: string | null): Promise<Database> {
 
 async function openPostgres(url: string, options: DatabaseOptions): Promise<Database> {
   const pool = new pg.Pool({
-    Client: RosterPgClient,
+    // pg's pipeline mode: the dialect writes held statements and the next one without waiting between them.
+    pipeline: true,
     connectionString: url,
     max: options.poolSize ?? 10,
     connectionTimeoutMillis: 5000,
@@ -70,10 +71,7 @@ async function openPostgres(url: string, options: DatabaseOptions): Promise<Data
   // clients through the pool, and on checked-out ones (say, mid-transaction) on the client itself.
   pool.on('error', (error) => options.onPoolError?.(error));
   pool.on('connect', (client) => client.on('error', (error) => options.onPoolError?.(error)));
-  pool.on('acquire', (client) => {
-    if (client instanceof RosterPgClient) client.resetHeld();
-  });
-  const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+  const db = new Kysely<DB>({ dialect: new PipelinedPostgresDialect(pool) });
   return {
     db,
     engine: 'postgres',

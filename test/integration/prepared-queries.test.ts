@@ -2,6 +2,8 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { sql } from 'kysely';
 import { prepared, preparedWrite } from '../../src/db/prepared.js';
+import { WriteBehindError } from '../../src/db/prepared-statement.js';
+import { underSavepoint } from '../../src/db/savepoint.js';
 import { createHarness, type Harness } from '../helpers/harness.js';
 import { TEST_ENGINE } from '../helpers/database.js';
 import { seedOrg } from '../helpers/settings-fixtures.js';
@@ -12,6 +14,16 @@ const renameOrg = preparedWrite((db, { slug, name }: { slug: string; name: strin
   db.updateTable('organizations').set({ name }).where('slug', '=', slug),
 );
 const moveOrg = preparedWrite((db, { slug, to }: { slug: string; to: string }) => db.updateTable('organizations').set({ slug: to }).where('slug', '=', slug));
+
+/** The error is moveOrg's own refusal: a WriteBehindError naming that write, PostgreSQL's error its cause. */
+function isMoveOrgRefusal(error: unknown): boolean {
+  assert.ok(error instanceof WriteBehindError, String(error));
+  assert.match(error.statement, /^update "organizations" set "slug" = \$1 where "slug" = \$2$/);
+  const cause = error.cause as { code?: string; constraint?: string; message?: string };
+  assert.equal(cause.code, '23505');
+  assert.match(cause.message ?? '', /organizations_slug_key/);
+  return true;
+}
 
 async function nameOf(db: Db, slug: string): Promise<string | undefined> {
   return (await db.selectFrom('organizations').select('name').where('slug', '=', slug).executeTakeFirst())?.name;
@@ -74,22 +86,31 @@ describe('prepared queries', () => {
           await renameOrg.run(tx, { slug: 'prep-one', name: 'One, never' });
           await moveOrg.run(tx, { slug: 'prep-one', to: 'prep-two' });
         }),
-        (error: { code?: string; constraint?: string }) => error.code === '23505' && error.constraint === 'organizations_slug_key',
+        isMoveOrgRefusal,
       );
       assert.equal(await nameOf(h.database.db, 'prep-one'), 'One, alone');
     });
 
-    it('refused before another statement: that statement fails with its error, and the transaction with it', async () => {
+    it('refused before another statement: that statement fails with the write\'s error, not its own, and the transaction with it', async () => {
       let reached = false;
+      let seenByNext: unknown = null;
       await assert.rejects(
         h.database.db.transaction().execute(async (tx) => {
           await moveOrg.run(tx, { slug: 'prep-one', to: 'prep-two' });
-          await nameOf(tx, 'prep-one');
+          try {
+            await nameOf(tx, 'prep-one');
+          } catch (error) {
+            seenByNext = error;
+            throw error;
+          }
           reached = true;
         }),
-        (error: { code?: string }) => error.code === '23505',
+        isMoveOrgRefusal,
       );
       assert.equal(reached, false);
+      // On PostgreSQL the write was held and its refusal reached the next statement's caller: as the
+      // write's, so that caller cannot take it for a unique violation of its own.
+      if (TEST_ENGINE === 'postgres') assert.ok(isMoveOrgRefusal(seenByNext));
       assert.equal(await nameOf(h.database.db, 'prep-one'), 'One, alone');
     });
 
@@ -114,7 +135,31 @@ describe('prepared queries', () => {
     });
   });
 
-  // On PGlite there is no wire; on PostgreSQL, count the answers (ReadyForQuery) each transaction takes.
+  it('savepoints nest: an outer one rolls back to its own start, past an inner one that failed', async () => {
+    const before = await nameOf(h.database.db, 'prep-two');
+    const rename = (tx: Db, name: string) => tx.updateTable('organizations').set({ name }).where('slug', '=', 'prep-two').execute();
+    const seen = await h.database.db.transaction().execute(async (tx) => {
+      await assert.rejects(
+        underSavepoint(tx, async () => {
+          await rename(tx, 'Two, outer');
+          // The inner statement fails and is undone alone; the outer one carries on, then fails too.
+          await assert.rejects(
+            underSavepoint(tx, () => tx.updateTable('organizations').set({ slug: 'prep-one' }).where('slug', '=', 'prep-two').execute()),
+            (error: { code?: string }) => error.code === '23505',
+          );
+          assert.equal(await nameOf(tx, 'prep-two'), 'Two, outer');
+          throw new Error('outer fails');
+        }),
+        /outer fails/,
+      );
+      return nameOf(tx, 'prep-two');
+    });
+    assert.equal(seen, before);
+    assert.equal(await nameOf(h.database.db, 'prep-two'), before);
+  });
+
+  // On PGlite there is no wire. On PostgreSQL, count the round trips: the times the pipelined client has
+  // every answer it waited for and nothing left in flight (its public 'drain' event).
   if (TEST_ENGINE === 'postgres') it('on PostgreSQL, BEGIN and held writes take no round trip of their own', async () => {
     let roundTrips = 0;
     const count = () => (roundTrips += 1);
@@ -123,7 +168,7 @@ describe('prepared queries', () => {
     pool.on('acquire', (client) => {
       if (counted.has(client)) return;
       counted.add(client);
-      (client as unknown as { connection: { on(event: string, listener: () => void): void } }).connection.on('readyForQuery', count);
+      client.on('drain', count);
     });
     const measure = async (work: (tx: Db) => Promise<unknown>) => {
       await h.database.db.transaction().execute(work); // warms the connection: BEGIN and the statements parsed
