@@ -7,6 +7,7 @@ import { startServer } from './server.js';
 import { findUserByEmail, insertUser } from './accounts/users.queries.js';
 import { EVERY_SCOPE } from './accounts/tokens.service.js';
 import { normalizeEmail } from './lib/email.js';
+import { isCleanName, NAME_CHARACTERS_MESSAGE } from './http/schemas.js';
 import { seed, SeedError } from './seed/seed.js';
 
 const USAGE = `Usage: roster <command>
@@ -61,6 +62,7 @@ async function main(argv: string[]): Promise<void> {
       const values = option(args, { email: { type: 'string' }, name: { type: 'string' }, superuser: { type: 'boolean' } });
       if (typeof values.email !== 'string') throw new UsageError('user create needs --email');
       const email = normalizeEmail(values.email);
+      if (typeof values.name === 'string' && !isCleanName(values.name)) throw new UsageError(`--name: ${NAME_CHARACTERS_MESSAGE}`);
       await withRuntime(config, async ({ database }) => {
         if (await findUserByEmail(database.db, email)) throw new UsageError(`a user with email ${email} already exists`);
         const user = await insertUser(database.db, {

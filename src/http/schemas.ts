@@ -1,4 +1,4 @@
-import { Type, type Static, type TNull, type TSchema, type TUnion } from '@sinclair/typebox';
+import { Type, type Static, type StringOptions, type TNull, type TSchema, type TUnion } from '@sinclair/typebox';
 
 /** Shared schema pieces. Every route declares its request and response schemas with these. */
 
@@ -11,6 +11,24 @@ export const Nullable = <T extends TSchema>(schema: T): TUnion<[T, TNull]> =>
   typeof schema.type === 'string' && !('anyOf' in schema)
     ? (Type.Unsafe<Static<T> | null>({ ...schema, type: [schema.type, 'null'] }) as unknown as TUnion<[T, TNull]>)
     : Type.Union([schema, Type.Null()]);
+
+export const NAME_CHARACTERS_MESSAGE = 'Names cannot contain control characters or line breaks.';
+
+// Control characters (but NUL, which keeps DRF's own "Null characters" message) and the Unicode line
+// and paragraph separators. Names are copied into the text part of emails, where a line break would
+// let a name write lines of its own (a fake "Bcc:" or a link) under Roster's sender.
+const NAME_PATTERN = '^[^\\u0001-\\u001f\\u007f-\\u009f\\u2028\\u2029]*$';
+const NAME_REGEXP = new RegExp(NAME_PATTERN, 'u');
+
+/** Whether a name (of an organization, team or user) is free of control characters and line breaks. */
+export const isCleanName = (name: string): boolean => NAME_REGEXP.test(name);
+
+/**
+ * A name of an organization, team or user, wherever one is set (API, seed; the CLI uses isCleanName).
+ * The pattern sits in its own subschema so that only it carries the name message.
+ */
+export const NameText = (options: StringOptions = {}) =>
+  Type.String({ ...options, allOf: [{ pattern: NAME_PATTERN, errorMessage: NAME_CHARACTERS_MESSAGE }] });
 
 export const Id = Type.String({ description: 'A numeric id, serialized as a string' });
 
