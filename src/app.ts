@@ -24,19 +24,22 @@ import { memberTeamRoutes } from './teams/member-teams.routes.js';
 import { accessRequestRoutes } from './teams/access-requests.routes.js';
 import { authRoutes } from './auth/auth.routes.js';
 import { registerAuthentication } from './auth/authenticate.js';
-import { consoleRoutes } from './console/console.routes.js';
+import { consoleRoutes, registerConsoleHeaders } from './console/console.routes.js';
+import { registerSecurityHeaders } from './http/security-headers.js';
 
 export interface AppDeps {
   database: Database;
   config: Config;
   services: Services;
   logger: Logger | false;
+  /** Where the built console is (web/dist by default). */
+  consoleDir?: string;
 }
 
 export const MAX_BODY_BYTES = 1024 * 1024;
 
 /** The HTTP application: routes over the services, Sentry's error shapes, bearer-token and session authentication, the console. */
-export async function buildApp({ database, config, services, logger }: AppDeps): Promise<FastifyInstance> {
+export async function buildApp({ database, config, services, logger, consoleDir }: AppDeps): Promise<FastifyInstance> {
   const app = Fastify({
     ...(logger ? { loggerInstance: logger as FastifyBaseLogger } : { logger: false }),
     bodyLimit: MAX_BODY_BYTES,
@@ -56,6 +59,8 @@ export async function buildApp({ database, config, services, logger }: AppDeps):
   app.addHook('onRequest', async (request, reply) => {
     reply.header('x-request-id', request.id);
   });
+  registerSecurityHeaders(app, config);
+  registerConsoleHeaders(app);
   registerAuthentication(app, services);
 
   await app.register(swagger, {
@@ -92,7 +97,7 @@ export async function buildApp({ database, config, services, logger }: AppDeps):
   await app.register(memberTeamRoutes(services.memberTeams));
   await app.register(accessRequestRoutes(services.accessRequests));
   await app.register(authRoutes(services.sessions, config));
-  await app.register(consoleRoutes);
+  await app.register(consoleRoutes, consoleDir ? { dir: consoleDir } : {});
 
   return app as unknown as FastifyInstance;
 }
