@@ -38,11 +38,25 @@ export interface AppDeps {
 
 export const MAX_BODY_BYTES = 1024 * 1024;
 
+/**
+ * request.ip (rate limits, the audit log) is the client's address only behind the proxies
+ * ROSTER_TRUST_PROXY names. Fastify 5.12 no longer takes a hop count (it trusts nothing then, since a
+ * count cannot tell a proxy from a client that reached Roster directly), so a count is given as the
+ * equivalent function: the first `count` hops from Roster are proxies. The README says to use one only
+ * when Roster is reachable through the proxies alone.
+ */
+function trustProxyOption(trust: Config['trustProxy']): false | string[] | ((address: string, hop: number) => boolean) {
+  if (trust === false) return false;
+  if (typeof trust === 'number') return (_address, hop) => hop < trust;
+  return [...trust];
+}
+
 /** The HTTP application: routes over the services, Sentry's error shapes, bearer-token and session authentication, the console. */
 export async function buildApp({ database, config, services, logger, consoleDir }: AppDeps): Promise<FastifyInstance> {
   const app = Fastify({
     ...(logger ? { loggerInstance: logger as FastifyBaseLogger } : { logger: false }),
     bodyLimit: MAX_BODY_BYTES,
+    trustProxy: trustProxyOption(config.trustProxy),
     genReqId: () => crypto.randomUUID(),
     requestIdHeader: false,
     frameworkErrors: frameworkErrorHandler,
