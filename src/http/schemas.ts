@@ -12,12 +12,14 @@ export const Nullable = <T extends TSchema>(schema: T): TUnion<[T, TNull]> =>
     ? (Type.Unsafe<Static<T> | null>({ ...schema, type: [schema.type, 'null'] }) as unknown as TUnion<[T, TNull]>)
     : Type.Union([schema, Type.Null()]);
 
-export const NAME_CHARACTERS_MESSAGE = 'Names cannot contain control characters or line breaks.';
+export const NAME_CHARACTERS_MESSAGE = 'Names cannot contain control characters, line breaks or unpaired surrogates.';
 
 // Control characters (but NUL, which keeps DRF's own "Null characters" message) and the Unicode line
 // and paragraph separators. Names are copied into the text part of emails, where a line break would
-// let a name write lines of its own (a fake "Bcc:" or a link) under Roster's sender.
-const NAME_PATTERN = '^[^\\u0001-\\u001f\\u007f-\\u009f\\u2028\\u2029]*$';
+// let a name write lines of its own (a fake "Bcc:" or a link) under Roster's sender. With the `u` flag
+// (Ajv's and ours) a surrogate in the class matches only an unpaired one, which no text encoding can
+// carry (PostgreSQL's jsonb refused it in the audit entry of a rename: a 500); emoji are pairs and pass.
+const NAME_PATTERN = '^[^\\u0001-\\u001f\\u007f-\\u009f\\u2028\\u2029\\ud800-\\udfff]*$';
 const NAME_REGEXP = new RegExp(NAME_PATTERN, 'u');
 
 /** Whether a name (of an organization, team or user) is free of control characters and line breaks. */

@@ -1,5 +1,6 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
+import { isCleanName } from '../../src/http/schemas.js';
 import { isAccountRoute, sessionOf } from '../helpers/session.js';
 import fc from 'fast-check';
 import { MAX_BODY_BYTES } from '../../src/app.js';
@@ -134,6 +135,11 @@ describe('input fuzzing: hostile bodies, queries and paths on every route get a 
       for (const parameter of [...queryParams.map((q) => q.name), 'unknown']) {
         for (const value of QUERY_STRINGS) await check(`${name} ?${parameter}=${JSON.stringify(value.slice(0, 40))}`, await send(url(undefined, queryString({ [parameter]: [value, value] }))), problems);
       }
+      // Every hostile string as the only field of a body that names something (issue 13: a name must
+      // not carry a line break into an email); the last test checks that none was stored.
+      if (bodySchema && 'name' in ((bodySchema as { properties?: object }).properties ?? {})) {
+        for (const value of HOSTILE_STRINGS) await check(`${name} {name: ${JSON.stringify(value.slice(0, 40))}}`, await send(url(), JSON.stringify({ name: value })), problems);
+      }
       if (operation.method !== 'GET') {
         const limit = operation.method === 'PUT' && operation.path === '/api/0/organizations/{organization_id_or_slug}/' ? SETTINGS_BODY_LIMIT : MAX_BODY_BYTES;
         for (const raw of rawPayloads(limit)) await check(`${name} with ${raw.name}`, await send(url(), raw.payload, raw.contentType), problems);
@@ -146,13 +152,12 @@ describe('input fuzzing: hostile bodies, queries and paths on every route get a 
   });
 
   it('issue 13: after all of it, no stored name of an organization, team or user holds a control character or a line break', async () => {
-    const controls = /[\u0001-\u001f\u007f-\u009f\u2028\u2029]/;
     const names = [
       ...(await h.database.db.selectFrom('organizations').select('name').execute()),
       ...(await h.database.db.selectFrom('teams').select('name').execute()),
       ...(await h.database.db.selectFrom('users').select('name').execute()),
     ].map((row) => row.name);
     assert.ok(names.length > 10);
-    assert.deepEqual(names.filter((name) => controls.test(name)), []);
+    assert.deepEqual(names.filter((name) => !isCleanName(name)), []);
   });
 });

@@ -23,7 +23,7 @@ describe('names refuse control characters and line breaks', () => {
   });
   after(() => h.close());
 
-  const BAD = ['Acme\r\nBcc: a@evil.test', 'Acme\nline', 'tab\there', 'bell\u0007', 'del\u007f', 'c1\u0085', 'ls\u2028ps', 'para\u2029'];
+  const BAD = ['Acme\r\nBcc: a@evil.test', 'Acme\nline', 'tab\there', 'bell\u0007', 'del\u007f', 'c1\u0085', 'ls\u2028ps', 'para\u2029', 'lone \ud800 surrogate', 'x\udfffy'];
   const rows = () =>
     Promise.all([
       h.database.db.selectFrom('organizations').select(['slug', 'name']).orderBy('id').execute(),
