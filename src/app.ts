@@ -24,22 +24,39 @@ import { memberTeamRoutes } from './teams/member-teams.routes.js';
 import { accessRequestRoutes } from './teams/access-requests.routes.js';
 import { authRoutes } from './auth/auth.routes.js';
 import { registerAuthentication } from './auth/authenticate.js';
-import { consoleRoutes } from './console/console.routes.js';
+import { consoleRoutes, registerConsoleHeaders } from './console/console.routes.js';
+import { registerSecurityHeaders } from './http/security-headers.js';
 
 export interface AppDeps {
   database: Database;
   config: Config;
   services: Services;
   logger: Logger | false;
+  /** Where the built console is (web/dist by default). */
+  consoleDir?: string;
 }
 
 export const MAX_BODY_BYTES = 1024 * 1024;
 
+/**
+ * request.ip (rate limits, the audit log) is the client's address only behind the proxies
+ * ROSTER_TRUST_PROXY names. Fastify 5.12 no longer takes a hop count (it trusts nothing then, since a
+ * count cannot tell a proxy from a client that reached Roster directly), so a count is given as the
+ * equivalent function: the first `count` hops from Roster are proxies. The README says to use one only
+ * when Roster is reachable through the proxies alone.
+ */
+function trustProxyOption(trust: Config['trustProxy']): false | string[] | ((address: string, hop: number) => boolean) {
+  if (trust === false) return false;
+  if (typeof trust === 'number') return (_address, hop) => hop < trust;
+  return [...trust];
+}
+
 /** The HTTP application: routes over the services, Sentry's error shapes, bearer-token and session authentication, the console. */
-export async function buildApp({ database, config, services, logger }: AppDeps): Promise<FastifyInstance> {
+export async function buildApp({ database, config, services, logger, consoleDir }: AppDeps): Promise<FastifyInstance> {
   const app = Fastify({
     ...(logger ? { loggerInstance: logger as FastifyBaseLogger } : { logger: false }),
     bodyLimit: MAX_BODY_BYTES,
+    trustProxy: trustProxyOption(config.trustProxy),
     genReqId: () => crypto.randomUUID(),
     requestIdHeader: false,
     frameworkErrors: frameworkErrorHandler,
@@ -56,6 +73,8 @@ export async function buildApp({ database, config, services, logger }: AppDeps):
   app.addHook('onRequest', async (request, reply) => {
     reply.header('x-request-id', request.id);
   });
+  registerSecurityHeaders(app, config);
+  registerConsoleHeaders(app);
   registerAuthentication(app, services);
 
   await app.register(swagger, {
@@ -92,7 +111,7 @@ export async function buildApp({ database, config, services, logger }: AppDeps):
   await app.register(memberTeamRoutes(services.memberTeams));
   await app.register(accessRequestRoutes(services.accessRequests));
   await app.register(authRoutes(services.sessions, config));
-  await app.register(consoleRoutes);
+  await app.register(consoleRoutes, consoleDir ? { dir: consoleDir } : {});
 
   return app as unknown as FastifyInstance;
 }

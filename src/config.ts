@@ -1,3 +1,4 @@
+import net from 'node:net';
 import path from 'node:path';
 
 /** Everything Roster reads from the environment, parsed once at start-up. */
@@ -13,6 +14,12 @@ export interface Config {
   readonly logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   /** The longest wait between two delivery attempts of an email while the SMTP server is down. */
   readonly mailRetryMaxSeconds: number;
+  /**
+   * Which proxies in front of Roster to believe about the client's address (X-Forwarded-For), as
+   * Fastify's `trustProxy` takes it: false (none: the peer is the client), a hop count, or the proxies'
+   * addresses and subnets. Rate limits and the audit log use the address this yields.
+   */
+  readonly trustProxy: false | number | readonly string[];
 }
 
 export class ConfigError extends Error {
@@ -59,6 +66,36 @@ function servedUrl(host: string, port: number): string {
   return `http://${reachable.includes(':') ? `[${reachable}]` : reachable}:${port}`;
 }
 
+// proxy-addr's names for address ranges, which Fastify's trustProxy also takes.
+const PROXY_RANGE_NAMES = new Set(['loopback', 'linklocal', 'uniquelocal']);
+
+function isProxyAddress(entry: string): boolean {
+  if (PROXY_RANGE_NAMES.has(entry)) return true;
+  const [address = '', prefix, ...rest] = entry.split('/');
+  const version = net.isIP(address);
+  if (version === 0 || rest.length > 0) return false;
+  if (prefix === undefined) return true;
+  return /^\d{1,3}$/.test(prefix) && Number(prefix) <= (version === 4 ? 32 : 128);
+}
+
+/**
+ * ROSTER_TRUST_PROXY: unset means no proxy is trusted. "true" (every hop) is refused: then any client
+ * could pick its own address with X-Forwarded-For, and with it its rate-limit bucket.
+ */
+function parseTrustProxy(value: string | undefined): Config['trustProxy'] {
+  if (value === undefined || value.trim() === '') return false;
+  const text = value.trim();
+  if (/^\d{1,2}$/.test(text) && Number(text) >= 1) return Number(text);
+  const entries = text.split(',').map((entry) => entry.trim());
+  const bad = entries.find((entry) => !isProxyAddress(entry));
+  if (bad !== undefined) {
+    throw new ConfigError(
+      `ROSTER_TRUST_PROXY must be a hop count from 1 to 99 or a comma-separated list of proxy addresses or subnets (10.0.0.1, 10.0.0.0/8, ::1, loopback), got "${value}"`,
+    );
+  }
+  return Object.freeze(entries);
+}
+
 /** Parses the environment; throws a ConfigError naming the first bad variable. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const logLevel = (env.LOG_LEVEL || 'info') as Config['logLevel'];
@@ -77,5 +114,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     smtpUrl: parseUrl('SMTP_URL', env.SMTP_URL, ['smtp:', 'smtps:']),
     logLevel,
     mailRetryMaxSeconds: parsePositiveInteger('ROSTER_MAIL_RETRY_MAX_SECONDS', env.ROSTER_MAIL_RETRY_MAX_SECONDS, 300),
+    trustProxy: parseTrustProxy(env.ROSTER_TRUST_PROXY),
   });
 }

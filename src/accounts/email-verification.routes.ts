@@ -8,6 +8,7 @@ export function emailVerificationRoutes(verification: EmailVerificationService):
     app.post(
       '/api/0/users/me/emails/confirm/',
       {
+        config: { sessionOnly: true },
         schema: {
           operationId: 'requestEmailConfirmation',
           tags: ['Users'],

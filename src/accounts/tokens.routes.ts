@@ -10,6 +10,7 @@ export function tokenRoutes(tokens: TokenService): FastifyPluginAsyncTypebox {
     app.get(
       '/api/0/api-tokens/',
       {
+        config: { sessionOnly: true },
         schema: {
           operationId: 'listApiTokens',
           tags: ['API tokens'],
@@ -23,6 +24,7 @@ export function tokenRoutes(tokens: TokenService): FastifyPluginAsyncTypebox {
     app.post(
       '/api/0/api-tokens/',
       {
+        config: { sessionOnly: true },
         schema: {
           operationId: 'createApiToken',
           tags: ['API tokens'],
@@ -37,6 +39,7 @@ export function tokenRoutes(tokens: TokenService): FastifyPluginAsyncTypebox {
     app.delete(
       '/api/0/api-tokens/',
       {
+        config: { sessionOnly: true },
         schema: {
           operationId: 'deleteApiToken',
           tags: ['API tokens'],

@@ -31,6 +31,7 @@ export function userRoutes(users: UserService, authenticators: AuthenticatorServ
     app.get(
       '/api/0/users/me/authenticators/totp/enroll/',
       {
+        config: { sessionOnly: true },
         schema: {
           operationId: 'startTotpEnrolment',
           tags: ['Users'],
@@ -44,6 +45,7 @@ export function userRoutes(users: UserService, authenticators: AuthenticatorServ
     app.post(
       '/api/0/users/me/authenticators/totp/enroll/',
       {
+        config: { sessionOnly: true },
         schema: {
           operationId: 'confirmTotpEnrolment',
           tags: ['Users'],
@@ -61,6 +63,7 @@ export function userRoutes(users: UserService, authenticators: AuthenticatorServ
     app.delete(
       '/api/0/users/me/authenticators/:authenticator_id/',
       {
+        config: { sessionOnly: true },
         schema: {
           operationId: 'deleteAuthenticator',
           tags: ['Users'],

@@ -18,6 +18,9 @@ function requireSession(request: FastifyRequest) {
 export function authRoutes(sessions: SessionService, config: Pick<Config, 'publicUrl'>): FastifyPluginAsyncTypebox {
   const cookieOptions = sessionCookieOptions(config);
   return async (app) => {
+    // Links still being sent are finished before the database closes.
+    app.addHook('onClose', () => sessions.settled());
+
     app.post(
       '/api/0/auth/signin-link/',
       {
@@ -30,9 +33,15 @@ export function authRoutes(sessions: SessionService, config: Pick<Config, 'publi
           body: SigninLinkBody,
           response: { 204: NoContent, 400: ERROR_RESPONSES[400], 429: ERROR_RESPONSES[403] },
         },
+        // The address is looked up and its link sent once the answer is out, so that how long the
+        // answer takes cannot tell whether the address has an account.
+        onResponse: async (request, reply) => {
+          if (reply.statusCode !== 204) return;
+          await sessions.sendSigninLink(request.body.email).catch((error: unknown) => request.log.error({ err: error }, 'sign-in link not sent'));
+        },
       },
       async (request, reply) => {
-        await sessions.requestSigninLink(request.body.email, request.ip);
+        await sessions.admitSigninLinkRequest(request.ip);
         return reply.status(204).send(null);
       },
     );

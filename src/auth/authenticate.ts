@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import { ApiError, notAuthenticated } from '../http/errors.js';
+import { ApiError, notAuthenticated, permissionDenied } from '../http/errors.js';
 import type { TokenService } from '../accounts/tokens.service.js';
 import type { SessionService } from './sessions.service.js';
 import { authenticateSession } from './session-cookie.js';
@@ -8,8 +8,16 @@ declare module 'fastify' {
   interface FastifyContextConfig {
     /** The route answers without credentials (sign-in, invite links, email confirmation, the API document). */
     public?: boolean;
+    /**
+     * The route manages the account's own security (API tokens, authenticators, email confirmation):
+     * a browser session only, as in Sentry. A token, whatever its scopes, must not be able to mint
+     * tokens, revoke others, or swap the second factor of the person who holds it.
+     */
+    sessionOnly?: boolean;
   }
 }
+
+export const SESSION_ONLY = 'This endpoint takes a signed-in browser session only: API tokens cannot manage API tokens, authenticators or email addresses.';
 
 /**
  * Who is asking, for every `/api/0/` request: a bearer token, else a browser session. It runs before
@@ -30,5 +38,6 @@ export function registerAuthentication(app: FastifyInstance, { tokens, sessions 
     }
     // Unknown paths stay 404s; known ones need credentials unless they are public.
     if (!request.is404 && !request.requester && !request.routeOptions.config.public) throw notAuthenticated();
+    if (request.requester?.via === 'token' && request.routeOptions.config.sessionOnly) throw permissionDenied(SESSION_ONLY);
   });
 }

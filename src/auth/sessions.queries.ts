@@ -7,6 +7,20 @@ export function insertSigninToken(db: Executor, token: { userId: string; email: 
     .execute();
 }
 
+/** Does the user hold a sign-in link that is still unused and unexpired? */
+export async function hasLiveSigninToken(db: Executor, userId: string, now: Date): Promise<boolean> {
+  const row = await db
+    .selectFrom('user_one_time_tokens')
+    .select('id')
+    .where('user_id', '=', userId)
+    .where('purpose', '=', 'signin')
+    .where('used_at', 'is', null)
+    .where('expires_at', '>', now)
+    .limit(1)
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
 /**
  * Marks an unused, unexpired sign-in token as used and returns its user, in one statement: of two
  * requests racing with the same link, exactly one gets the row.

@@ -16,6 +16,7 @@ import {
   consumeSigninToken,
   findConfirmedTotpSecret,
   findLiveSession,
+  hasLiveSigninToken,
   insertSession,
   insertSigninToken,
   markSessionTwoFactorPassed,
@@ -31,6 +32,7 @@ export const SESSION_DAYS = 14;
 const PENDING_2FA_MINUTES = 15;
 
 export const RATE_LIMITS = {
+  /** Links emailed to one address in an hour before further ones wait for the last to expire or be used. */
   linksPerAddress: { limit: 5, windowSeconds: 3600 },
   linksPerIp: { limit: 30, windowSeconds: 3600 },
   codesPerUser: { limit: 10, windowSeconds: 900 },
@@ -59,29 +61,49 @@ export function createSessionService({ db, clock, config }: { db: Db; clock: Clo
     return signinUrl(token);
   }
 
+  /** Sign-in links being looked up and sent after their answer went out (see sendSigninLink). */
+  const sending = new Set<Promise<void>>();
+
+  /** Emails a link to an active account with that address, within the per-address rule (RATE_LIMITS.linksPerAddress). */
+  async function deliverSigninLink(rawEmail: string): Promise<void> {
+    const user = await findUserByEmail(db, normalizeEmail(rawEmail));
+    if (!user || !user.is_active) return;
+    await db.transaction().execute(async (tx) => {
+      const now = clock.now();
+      const overLimit = await hitRateLimits(tx, [{ bucket: `signin-link:email:${user.email}`, ...RATE_LIMITS.linksPerAddress }], now);
+      // Past the limit, a link goes out only when the address holds no live one: whoever asked, the
+      // owner of the address always has a working link in their inbox, and a stranger can make them
+      // at most one more email per link lifetime (15 minutes).
+      if (overLimit && (await hasLiveSigninToken(tx, user.id, now))) return;
+      const link = await issueSigninLink(tx, user);
+      await enqueueEmail(tx, signinEmail(user.email, link, SIGNIN_LINK_MINUTES));
+    });
+  }
+
   return {
     /**
-     * Emails a one-time sign-in link when an active account has that address, and says nothing either
-     * way; 429 past the per-address or per-IP limit (counted for every address, known or not).
+     * The part of a sign-in-link request that comes before its answer: 429 past the per-IP limit. It
+     * does not take the address, so its work (one counter upsert) is the same whether or not the
+     * address has an account; the lookup and the email come after the answer (sendSigninLink).
      */
-    async requestSigninLink(rawEmail: string, ip: string): Promise<void> {
-      const email = normalizeEmail(rawEmail);
-      const now = clock.now();
-      const exceeded = await hitRateLimits(
-        db,
-        [
-          { bucket: `signin-link:email:${email}`, ...RATE_LIMITS.linksPerAddress },
-          { bucket: `signin-link:ip:${ip}`, ...RATE_LIMITS.linksPerIp },
-        ],
-        now,
-      );
-      if (exceeded) throw rateLimited();
-      const user = await findUserByEmail(db, email);
-      if (!user || !user.is_active) return;
-      await db.transaction().execute(async (tx) => {
-        const link = await issueSigninLink(tx, user);
-        await enqueueEmail(tx, signinEmail(user.email, link, SIGNIN_LINK_MINUTES));
-      });
+    async admitSigninLinkRequest(ip: string): Promise<void> {
+      if (await hitRateLimits(db, [{ bucket: `signin-link:ip:${ip}`, ...RATE_LIMITS.linksPerIp }], clock.now())) throw rateLimited();
+    },
+
+    /**
+     * Looks the address up and emails a link to an active account, once the 204 has been sent, so that
+     * the answer's timing says nothing of the address. Past RATE_LIMITS.linksPerAddress in the hour, a
+     * new link is sent only when the account has no live one. Never throws (a failure is logged by the caller).
+     */
+    sendSigninLink(rawEmail: string): Promise<void> {
+      const work = deliverSigninLink(rawEmail).finally(() => sending.delete(work));
+      sending.add(work);
+      return work;
+    },
+
+    /** Resolves once every sign-in link being sent has been (tests, and shutdown). */
+    async settled(): Promise<void> {
+      await Promise.allSettled([...sending]);
     },
 
     /** A sign-in link for the CLI and the demo, printed instead of emailed; null when no active user has that email. */

@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import { parseArgs } from 'node:util';
+import { NAME_CHARACTERS_MESSAGE, isCleanName } from '../lib/names.js';
 import { CliError, UnknownCommandError } from './errors.js';
 
 export const USAGE = `Usage: roster <command>
@@ -57,6 +58,7 @@ export function parseCommand(argv: string[]): Command {
       if (rest[0] !== 'create') throw new UnknownCommandError(`unknown command "user${rest[0] ? ` ${rest[0]}` : ''}"`);
       const usage = 'user create --email E [--name N] [--superuser]';
       const { values } = options(rest.slice(1), { email: { type: 'string' }, name: { type: 'string' }, superuser: { type: 'boolean' } }, usage);
+      if (values.name !== undefined && !isCleanName(values.name)) throw new CliError(`--name: ${NAME_CHARACTERS_MESSAGE}`, 2);
       return { name: 'user create', email: requiredEmail(values, usage), displayName: values.name ?? '', superuser: values.superuser === true };
     }
     case 'token': {

@@ -22,6 +22,17 @@ const SECURITY_HEADERS = {
 };
 
 /**
+ * The console's security headers on every answer outside the API, registered on the root instance
+ * (not in the console's plugin) so that they are there whether or not web/dist is built: a page path
+ * then answers a 404 of this origin, which must not be framed or sniffed either.
+ */
+export function registerConsoleHeaders(app: FastifyInstance): void {
+  app.addHook('onSend', async (request, reply) => {
+    if (!NOT_CONSOLE.some((prefix) => request.url.startsWith(prefix))) reply.headers(SECURITY_HEADERS);
+  });
+}
+
+/**
  * Serves the web console at `/`: hashed assets cached for a year, `index.html` revalidated, and every
  * other GET outside the API answered with `index.html` so the console's own routes (/signin/…,
  * /accept/…) load on a fresh visit.
@@ -31,9 +42,6 @@ export async function consoleRoutes(app: FastifyInstance, { dir = CONSOLE_DIR }:
     app.log.warn({ dir }, 'the web console is not built (npm run build); serving the API only');
     return;
   }
-  app.addHook('onSend', async (request, reply) => {
-    if (!NOT_CONSOLE.some((prefix) => request.url.startsWith(prefix))) reply.headers(SECURITY_HEADERS);
-  });
   await app.register(fastifyStatic, {
     root: dir,
     prefix: '/',

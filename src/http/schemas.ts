@@ -1,4 +1,5 @@
-import { Type, type Static, type TNull, type TSchema, type TUnion } from '@sinclair/typebox';
+import { NAME_CHARACTERS_MESSAGE, NAME_PATTERN } from '../lib/names.js';
+import { Type, type Static, type StringOptions, type TNull, type TSchema, type TUnion } from '@sinclair/typebox';
 
 /** Shared schema pieces. Every route declares its request and response schemas with these. */
 
@@ -11,6 +12,14 @@ export const Nullable = <T extends TSchema>(schema: T): TUnion<[T, TNull]> =>
   typeof schema.type === 'string' && !('anyOf' in schema)
     ? (Type.Unsafe<Static<T> | null>({ ...schema, type: [schema.type, 'null'] }) as unknown as TUnion<[T, TNull]>)
     : Type.Union([schema, Type.Null()]);
+
+
+/**
+ * A name of an organization, team or user, wherever one is set (API, seed; the CLI uses isCleanName).
+ * The pattern sits in its own subschema so that only it carries the name message.
+ */
+export const NameText = (options: StringOptions = {}) =>
+  Type.String({ ...options, allOf: [{ pattern: NAME_PATTERN, errorMessage: NAME_CHARACTERS_MESSAGE }] });
 
 export const Id = Type.String({ description: 'A numeric id, serialized as a string' });
 

@@ -46,11 +46,15 @@ export function orgSettingsRoutes(settings: OrgSettingsService): FastifyPluginAs
       async (request, reply) => {
         const avatar = await settings.avatar(request.params.avatar_uuid);
         if (!avatar) throw notFound();
-        // A new upload gets a new uuid, so what one uuid names never changes.
+        // A new upload gets a new uuid, so what one uuid names never changes. An image only: never read
+        // as another type, never a document that may run or load anything (should an avatar stored
+        // before uploads were re-encoded hold a page), and embeddable by any site, as avatars are public.
         return reply
           .header('content-type', avatar.contentType)
           .header('cache-control', 'public, max-age=31536000, immutable')
           .header('x-content-type-options', 'nosniff')
+          .header('content-security-policy', "default-src 'none'")
+          .header('cross-origin-resource-policy', 'cross-origin')
           .send(avatar.image);
       },
     );

@@ -1,5 +1,5 @@
 import { Type, type Static } from '@sinclair/typebox';
-import { Nullable } from '../http/schemas.js';
+import { NameText, Nullable } from '../http/schemas.js';
 
 /** Bounds one list of data-scrubbing field names; the rule that matters (4,000 characters in all) is checked in the service. */
 const FieldNames = Type.Array(Type.String({ maxLength: 4000 }), { maxItems: 4000 });
@@ -13,7 +13,7 @@ const FieldNames = Type.Array(Type.String({ maxLength: 4000 }), { maxItems: 4000
 // `additionalProperties: false` with the validator's `removeAdditional` drops unknown fields silently,
 // as Sentry's serializer ignores them.
 export const UpdateOrganizationBody = Type.Object({
-  name: Type.Optional(Type.String({ minLength: 1, maxLength: 64 })),
+  name: Type.Optional(NameText({ minLength: 1, maxLength: 64 })),
   slug: Type.Optional(Type.String({ minLength: 1, maxLength: 50 })),
   avatarType: Type.Optional(Type.Union([Type.Literal('letter_avatar'), Type.Literal('upload')])),
   avatar: Type.Optional(Nullable(Type.String({ description: 'The image, base64-encoded: GIF, JPEG or PNG, square, 256 to 1024 px' }))),

@@ -117,7 +117,7 @@ async function checkAvatar(body: UpdateOrganizationBody, facts: SettingsFacts, f
   const type = body.avatarType ?? 'upload';
   let image: DecodedAvatar | null = null;
   if (body.avatar) {
-    const decoded = decodeAvatar(body.avatar);
+    const decoded = await decodeAvatar(body.avatar);
     if (decoded === 'too_large') throw new ApiError(413, { detail: 'Image too large' }, 'too_large');
     if (decoded === 'invalid_format') fail('avatar', SETTINGS_MESSAGES.imageFormat);
     else if (decoded === 'invalid_dimensions') fail('avatar', SETTINGS_MESSAGES.imageDimensions);

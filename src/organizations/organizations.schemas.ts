@@ -1,5 +1,5 @@
 import { Type } from '@sinclair/typebox';
-import { DateTime, Nullable } from '../http/schemas.js';
+import { DateTime, NameText, Nullable } from '../http/schemas.js';
 import { OrgRoleSchema, TeamRoleSchema } from '../roles/roles.presenter.js';
 import { TeamSchema } from '../teams/team-object.schema.js';
 
@@ -61,7 +61,7 @@ export const OrganizationDetails = Type.Object({
 });
 
 export const CreateOrganizationBody = Type.Object({
-  name: Type.String({ minLength: 1, maxLength: 64 }),
+  name: NameText({ minLength: 1, maxLength: 64 }),
   slug: Type.Optional(Type.String({ maxLength: 64 })),
   agreeTerms: Type.Optional(Type.Boolean()),
 });

@@ -1,5 +1,6 @@
 import { Type, type Static } from '@sinclair/typebox';
 import { ORG_ROLE_IDS, TEAM_ROLE_IDS } from '../roles/roles.js';
+import { NameText } from '../http/schemas.js';
 
 const Email = Type.String({ format: 'email', maxLength: 254 });
 const Slug = Type.String({ pattern: '^[a-zA-Z0-9][a-zA-Z0-9_-]*$', maxLength: 50 });
@@ -7,7 +8,7 @@ const Slug = Type.String({ pattern: '^[a-zA-Z0-9][a-zA-Z0-9_-]*$', maxLength: 50
 const FixtureUser = Type.Object(
   {
     email: Email,
-    name: Type.Optional(Type.String({ maxLength: 200 })),
+    name: Type.Optional(NameText({ maxLength: 200 })),
     superuser: Type.Optional(Type.Boolean()),
     emailVerified: Type.Optional(Type.Boolean()),
     totpSecret: Type.Optional(Type.String({ pattern: '^[A-Z2-7]{16,64}=*$' })),
@@ -38,7 +39,7 @@ const FixtureMember = Type.Object(
 const FixtureOrganization = Type.Object(
   {
     slug: Slug,
-    name: Type.String({ minLength: 1, maxLength: 64 }),
+    name: NameText({ minLength: 1, maxLength: 64 }),
     settings: Type.Optional(Type.Record(Type.String(), Type.Unknown())),
     features: Type.Optional(Type.Record(Type.String(), Type.Boolean())),
     authProvider: Type.Optional(
@@ -47,7 +48,7 @@ const FixtureOrganization = Type.Object(
     teams: Type.Optional(
       Type.Array(
         Type.Object(
-          { slug: Slug, name: Type.Optional(Type.String({ maxLength: 64 })), idpProvisioned: Type.Optional(Type.Boolean()) },
+          { slug: Slug, name: Type.Optional(NameText({ maxLength: 64 })), idpProvisioned: Type.Optional(Type.Boolean()) },
           { additionalProperties: false },
         ),
       ),

@@ -27,7 +27,8 @@ export interface SeedResult {
   tokens: string[];
 }
 
-const ajv = new AjvModule.default({ allErrors: false, strict: false });
+// verbose: an error carries its schema, so a schema's own message (a name's, say) is the one shown.
+const ajv = new AjvModule.default({ allErrors: false, strict: false, verbose: true });
 addFormatsModule.default(ajv);
 const validateFixture = ajv.compile(Fixture);
 
@@ -38,7 +39,8 @@ export function parseFixture(input: unknown): Fixture {
   if (validateFixture(input)) return input as Fixture;
   const error = validateFixture.errors?.[0];
   const where = (error?.instancePath ?? '').replace(/^\//, '').replace(/\/(\d+)/g, '[$1]').replace(/\//g, '.') || 'fixture';
-  throw new SeedError(`${where}: ${error?.message ?? 'is invalid'}`);
+  const message = (error?.parentSchema as { errorMessage?: string } | undefined)?.errorMessage ?? error?.message ?? 'is invalid';
+  throw new SeedError(`${where}: ${message}`);
 }
 
 /**

@@ -1,6 +1,6 @@
 import { PaginationQueryFields } from '../http/pagination.js';
 import { Type } from '@sinclair/typebox';
-import { IdOrSlug, Nullable, OrgIdOrSlug } from '../http/schemas.js';
+import { IdOrSlug, NameText, Nullable, OrgIdOrSlug } from '../http/schemas.js';
 import { MemberSchema } from '../members/members.schemas.js';
 import { OrganizationSummary } from '../organizations/organizations.schemas.js';
 import { TeamSchema } from './team-object.schema.js';
@@ -54,10 +54,10 @@ export const TeamDetailsQuery = Type.Object({
 
 export const CreateTeamBody = Type.Object({
   slug: Type.Optional(NullableTeamSlug),
-  name: Type.Optional(Type.Unsafe<string | null>({ type: ['string', 'null'], maxLength: 64 })),
+  name: Type.Optional(Type.Unsafe<string | null>({ ...NameText({ maxLength: 64 }), type: ['string', 'null'] })),
 });
 
 export const UpdateTeamBody = Type.Object({
   slug: Type.Optional(TeamSlug),
-  name: Type.Optional(Type.String({ maxLength: 64 })),
+  name: Type.Optional(NameText({ maxLength: 64 })),
 });

@@ -47,6 +47,8 @@ export const HOSTILE_STRINGS: readonly string[] = [
   '../../etc/passwd',
   '%00%2F',
   '<script>alert(1)</script>',
+  'Acme\r\nBcc: a@evil.test',
+  'tab\there\u2028',
   '${jndi:ldap://x}',
   '-1',
   '0',

@@ -1,6 +1,12 @@
 import zlib from 'node:zlib';
+import sharp from 'sharp';
 
-/** Small real images for avatar tests, built by hand (no image library). */
+/** Images for avatar tests: real ones, and files that only start like one (a header and nothing else). */
+
+/** A real GIF, JPEG or PNG of the given size (one colour), encoded by sharp. */
+export function encoded(format: 'gif' | 'jpeg' | 'png', width: number, height: number): Promise<Buffer> {
+  return sharp({ create: { width, height, channels: 3, background: '#3b6ea5' } })[format]().toBuffer();
+}
 
 function pngChunk(type: string, data: Buffer): Buffer {
   const length = Buffer.alloc(4);
@@ -28,8 +34,8 @@ export function png(width: number, height: number): Buffer {
   ]);
 }
 
-/** A GIF header (signature and logical screen descriptor) of the given size. */
-export function gif(width: number, height: number): Buffer {
+/** A GIF header (signature and logical screen descriptor) of the given size, and no image. */
+export function gifHeader(width: number, height: number): Buffer {
   const image = Buffer.alloc(13);
   image.write('GIF89a', 0, 'latin1');
   image.writeUInt16LE(width, 6);
@@ -37,8 +43,8 @@ export function gif(width: number, height: number): Buffer {
   return image;
 }
 
-/** A JPEG start: SOI, an APP0 segment, then a baseline start-of-frame with the given size. */
-export function jpeg(width: number, height: number, frameMarker = 0xc0): Buffer {
+/** A JPEG start: SOI, an APP0 segment, then a baseline start-of-frame with the given size, and no image. */
+export function jpegHeader(width: number, height: number, frameMarker = 0xc0): Buffer {
   const app0 = Buffer.from([0xff, 0xe0, 0x00, 0x10, 0x4a, 0x46, 0x49, 0x46, 0x00, 0x01, 0x01, 0x00, 0x00, 0x01, 0x00, 0x01, 0x00, 0x00]);
   const sof = Buffer.alloc(19);
   sof.writeUInt8(0xff, 0);

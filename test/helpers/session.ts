@@ -1,5 +1,7 @@
 import type { InjectOptions } from 'fastify';
 import type { Harness, Response } from './harness.js';
+import { hashSecret, newSecret } from '../../src/lib/secrets.js';
+import { insertSession } from '../../src/auth/sessions.queries.js';
 
 /** A browser signed in through the API: its session cookie, and its CSRF token once asked for. */
 export interface BrowserSession {
@@ -58,3 +60,42 @@ export async function signIn(h: Harness, email: string): Promise<BrowserSession 
   session.csrfToken = me.body.csrfToken;
   return Object.assign(session, { needs2fa: response.body.needs2fa as boolean });
 }
+
+const accountSessions = new WeakMap<Harness, Map<string, BrowserSession>>();
+
+/**
+ * A signed-in browser (2FA step done) of the user who holds `token`, made once per token and harness.
+ * The account routes (API tokens, authenticators, email confirmation) take a browser session only,
+ * so tests that drive them with a user's token go through this. It writes the session row directly:
+ * the sign-in flow itself is tested in sessions.test.ts.
+ */
+export async function sessionOf(h: Harness, token: string): Promise<BrowserSession> {
+  const cache = accountSessions.get(h) ?? new Map<string, BrowserSession>();
+  accountSessions.set(h, cache);
+  const known = cache.get(token);
+  if (known) return known;
+  const requester = await h.services.tokens.authenticate(token, '127.0.0.1');
+  if (!requester) throw new Error('sessionOf: not a live token');
+  const cookie = newSecret();
+  const csrfToken = newSecret();
+  await insertSession(h.database.db, {
+    userId: requester.userId,
+    tokenHash: hashSecret(cookie),
+    csrfToken,
+    twoFactorPassed: true,
+    expiresAt: new Date(h.clock.now().getTime() + 20 * 365 * 24 * 3600_000),
+  });
+  const session = browser(h, cookie);
+  session.csrfToken = csrfToken;
+  cache.set(token, session);
+  return session;
+}
+
+/** A request to an account route as the browser of `token`'s user (no credentials when null). */
+export async function accountRequest<T = any>(h: Harness, token: string | null, method: InjectOptions['method'], url: string, body?: unknown): Promise<Response<T>> {
+  if (token === null) return h.request(null, method, url, body);
+  return (await sessionOf(h, token)).request(method, url, body);
+}
+
+/** The routes that take a browser session only (issue 13): API tokens, authenticators, email confirmation. */
+export const isAccountRoute = (url: string): boolean => /^\/api\/0\/(api-tokens\/|users\/me\/authenticators\/|users\/me\/emails\/confirm\/)/.test(url);

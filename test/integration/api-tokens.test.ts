@@ -2,6 +2,8 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHarness, type Harness } from '../helpers/harness.js';
 import { hashSecret } from '../../src/lib/secrets.js';
+import { SESSION_ONLY } from '../../src/auth/authenticate.js';
+import { accountRequest } from '../helpers/session.js';
 
 const TOKENS = '/api/0/api-tokens/';
 
@@ -25,7 +27,7 @@ describe('API tokens (/api/0/api-tokens/)', () => {
   after(() => h.close());
 
   it('POST creates a token (201), shows it once with its expanded scopes, and it authenticates', async () => {
-    const response = await h.request(ann, 'POST', TOKENS, { scopes: ['member:admin', 'org:read'], name: 'ci' });
+    const response = await accountRequest(h, ann, 'POST', TOKENS, { scopes: ['member:admin', 'org:read'], name: 'ci' });
     assert.equal(response.status, 201);
     const body = response.body;
     assert.match(body.token, /^[0-9a-f]{64}$/);
@@ -42,7 +44,7 @@ describe('API tokens (/api/0/api-tokens/)', () => {
   });
 
   it('GET lists only the requester\'s tokens, never the token itself', async () => {
-    const response = await h.request(ann, 'GET', TOKENS);
+    const response = await accountRequest(h, ann, 'GET', TOKENS);
     assert.equal(response.status, 200);
     assert.ok(response.body.length >= 3);
     for (const token of response.body) {
@@ -51,13 +53,13 @@ describe('API tokens (/api/0/api-tokens/)', () => {
       assert.equal(JSON.stringify(response.body).includes(ann), false);
     }
     assert.ok(response.body.some((token: { name: string | null }) => token.name === 'ci'));
-    const bobs = await h.request(bob, 'GET', TOKENS);
+    const bobs = await accountRequest(h, bob, 'GET', TOKENS);
     assert.equal(bobs.body.length, 1);
     assert.ok(ann.endsWith(response.body[0].tokenLastCharacters));
   });
 
   it('POST validates scopes and name with DRF-shaped 400s, and creates nothing', async () => {
-    const before = (await h.request(bob, 'GET', TOKENS)).body.length;
+    const before = (await accountRequest(h, bob, 'GET', TOKENS)).body.length;
     const cases: Array<[unknown, Record<string, string[]>]> = [
       [{}, { scopes: ['This field is required.'] }],
       [{ scopes: [] }, { scopes: ['This list may not be empty.'] }],
@@ -66,55 +68,59 @@ describe('API tokens (/api/0/api-tokens/)', () => {
       [{ scopes: ['org:read'], name: 'n'.repeat(256) }, { name: ['Ensure this field has no more than 255 characters.'] }],
     ];
     for (const [body, expected] of cases) {
-      const response = await h.request(bob, 'POST', TOKENS, body);
+      const response = await accountRequest(h, bob, 'POST', TOKENS, body);
       assert.equal(response.status, 400, JSON.stringify(body));
       assert.deepEqual(response.body, expected, JSON.stringify(body));
     }
-    assert.equal((await h.request(bob, 'GET', TOKENS)).body.length, before);
+    assert.equal((await accountRequest(h, bob, 'GET', TOKENS)).body.length, before);
   });
 
-  it('a token cannot mint a token with scopes it lacks (403), but may within its scopes', async () => {
-    const wider = await h.request(narrow, 'POST', TOKENS, { scopes: ['org:admin'] });
-    assert.equal(wider.status, 403);
-    assert.deepEqual(wider.body, { detail: 'A token cannot create a token with scopes it does not have.' });
-    const within = await h.request(narrow, 'POST', TOKENS, { scopes: ['member:read'] });
-    assert.equal(within.status, 201);
-    assert.deepEqual(within.body.scopes, ['member:read']);
+  it('takes a browser session only: any API token, whatever its scopes, is a 403 and changes nothing (issue 13)', async () => {
+    const all = (await accountRequest(h, ann, 'GET', TOKENS)).body.length;
+    const mine = (await accountRequest(h, ann, 'GET', TOKENS)).body[0].id;
+    for (const token of [narrow, ann]) {
+      for (const [method, body] of [['GET', undefined], ['POST', { scopes: ['member:read'] }], ['DELETE', { tokenId: mine }]] as const) {
+        const response = await h.request(token, method, TOKENS, body);
+        assert.equal(response.status, 403, `${method} with a token`);
+        assert.deepEqual(response.body, { detail: SESSION_ONLY });
+      }
+    }
+    assert.equal((await accountRequest(h, ann, 'GET', TOKENS)).body.length, all);
   });
 
   it('DELETE with {tokenId} deletes the requester\'s token (204); it stops authenticating', async () => {
-    const created = (await h.request(ann, 'POST', TOKENS, { scopes: ['org:read'] })).body;
+    const created = (await accountRequest(h, ann, 'POST', TOKENS, { scopes: ['org:read'] })).body;
     for (const tokenId of [created.id]) {
-      const response = await h.request(ann, 'DELETE', TOKENS, { tokenId });
+      const response = await accountRequest(h, ann, 'DELETE', TOKENS, { tokenId });
       assert.equal(response.status, 204);
     }
     assert.equal((await h.request(created.token, 'GET', '/api/0/organizations/')).status, 401);
-    assert.equal((await h.request(ann, 'GET', TOKENS)).body.some((token: { id: string }) => token.id === created.id), false);
-    const numeric = (await h.request(ann, 'POST', TOKENS, { scopes: ['org:read'] })).body;
-    assert.equal((await h.request(ann, 'DELETE', TOKENS, { tokenId: Number(numeric.id) })).status, 204);
+    assert.equal((await accountRequest(h, ann, 'GET', TOKENS)).body.some((token: { id: string }) => token.id === created.id), false);
+    const numeric = (await accountRequest(h, ann, 'POST', TOKENS, { scopes: ['org:read'] })).body;
+    assert.equal((await accountRequest(h, ann, 'DELETE', TOKENS, { tokenId: Number(numeric.id) })).status, 204);
   });
 
   it('DELETE of another user\'s token is a 404 and the token keeps working', async () => {
-    const bobsToken = (await h.request(bob, 'GET', TOKENS)).body[0];
-    const response = await h.request(ann, 'DELETE', TOKENS, { tokenId: bobsToken.id });
+    const bobsToken = (await accountRequest(h, bob, 'GET', TOKENS)).body[0];
+    const response = await accountRequest(h, ann, 'DELETE', TOKENS, { tokenId: bobsToken.id });
     assert.equal(response.status, 404);
     assert.deepEqual(response.body, { detail: 'The requested resource does not exist' });
-    assert.equal((await h.request(bob, 'GET', TOKENS)).status, 200);
-    assert.equal((await h.request(ann, 'DELETE', TOKENS, { tokenId: '999999999' })).status, 404);
+    assert.equal((await accountRequest(h, bob, 'GET', TOKENS)).status, 200);
+    assert.equal((await accountRequest(h, ann, 'DELETE', TOKENS, { tokenId: '999999999' })).status, 404);
   });
 
   it('DELETE without a valid tokenId is a 400', async () => {
     for (const body of [{}, { tokenId: 'abc' }, { tokenId: -1 }]) {
-      const response = await h.request(ann, 'DELETE', TOKENS, body);
+      const response = await accountRequest(h, ann, 'DELETE', TOKENS, body);
       assert.equal(response.status, 400, JSON.stringify(body));
       assert.ok(Array.isArray(response.body.tokenId), JSON.stringify(response.body));
     }
-    const noBody = await h.request(ann, 'DELETE', TOKENS);
+    const noBody = await accountRequest(h, ann, 'DELETE', TOKENS);
     assert.equal(noBody.status, 400);
   });
 
   it('without credentials: 401', async () => {
-    assert.equal((await h.request(null, 'GET', TOKENS)).status, 401);
-    assert.equal((await h.request(null, 'POST', TOKENS, { scopes: ['org:read'] })).status, 401);
+    assert.equal((await accountRequest(h, null, 'GET', TOKENS)).status, 401);
+    assert.equal((await accountRequest(h, null, 'POST', TOKENS, { scopes: ['org:read'] })).status, 401);
   });
 });

@@ -19,6 +19,7 @@ import {
   type World,
 } from '../matrix/index.js';
 import { storedSecrets } from '../helpers/secrets.js';
+import { accountRequest, isAccountRoute } from '../helpers/session.js';
 
 /**
  * Issue 5, the authorization matrix: every route of the served OpenAPI document × every kind of
@@ -73,7 +74,10 @@ describe('authorization matrix: every endpoint × requester × target, expected 
         const url = fillPath(spec.path, request.params, request.query);
         const label = `${kind} → ${target}: ${spec.method} ${url}`;
         const homeBefore = spec.method === 'GET' ? null : await organizationRows(h, world.home.id);
-        const response = await h.request(requester.token, spec.method, url, request.body);
+        // The account routes take a browser session only (issue 13): their cells ask as the requester's
+        // browser; account-session-only.test.ts checks that every token is refused there.
+        const response =
+          isAccountRoute(url) && requester.token ? await accountRequest(h, requester.token, spec.method, url, request.body) : await h.request(requester.token, spec.method, url, request.body);
         const text = typeof response.body === 'string' ? response.body : JSON.stringify(response.body);
         responses.push({ cell: label, text, enrolment: spec.path.endsWith('/enroll/') && spec.method === 'GET' });
         if (response.status !== expected) failures.push(`${label}: expected ${expected}, got ${response.status} ${text.slice(0, 200)}`);

@@ -58,6 +58,13 @@ describe('roster CLI', () => {
     await assert.rejects(roster('signin-link', '--email', 'nobody@example.com'), (error: { code: number; stderr: string }) => error.code === 2 && /no active user/.test(error.stderr));
   });
 
+  it('user create refuses a name with control characters or line breaks, naming the option (issue 13)', async () => {
+    await assert.rejects(
+      roster('user', 'create', '--email', 'evil@example.com', '--name', 'Eve\r\nBcc: a@evil.test'),
+      (error: { code: number; stderr: string }) => error.code === 2 && /--name: Names cannot contain control characters/.test(error.stderr),
+    );
+  });
+
   it('refuses a bad fixture with a message naming the entry, and a bad variable by name', async () => {
     const fixture = path.join(dataDir, 'bad.json');
     fs.writeFileSync(fixture, JSON.stringify({ users: [{ email: 'not-an-email' }] }));

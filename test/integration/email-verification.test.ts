@@ -1,5 +1,6 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
+import { accountRequest } from '../helpers/session.js';
 import { DAY_MS } from '../../src/lib/clock.js';
 import { secretMatches } from '../../src/lib/secrets.js';
 import { createHarness, type Harness } from '../helpers/harness.js';
@@ -31,7 +32,7 @@ describe('email verification and requireEmailVerification', () => {
 
   it('POST /users/me/emails/confirm/ emails a one-time link; using it marks the address verified, once', async () => {
     const org = await seedOrg(h, 'verify-me', { owner: { role: 'owner', verified: false } });
-    const asked = await h.request(org.token.owner!, 'POST', '/api/0/users/me/emails/confirm/');
+    const asked = await accountRequest(h, org.token.owner!, 'POST', '/api/0/users/me/emails/confirm/');
     assert.equal(asked.status, 204);
     const mails = await deliveredTo(org.email('owner'));
     assert.equal(mails.length, 1);
@@ -55,13 +56,13 @@ describe('email verification and requireEmailVerification', () => {
 
   it('asking needs authentication; another address is refused with Sentry\'s body; a verified address gets no email', async () => {
     const org = await seedOrg(h, 'verify-ask', { owner: { role: 'owner' }, other: { role: 'member', verified: false } });
-    assert.equal((await h.request(null, 'POST', '/api/0/users/me/emails/confirm/')).status, 401);
-    const wrong = await h.request(org.token.other!, 'POST', '/api/0/users/me/emails/confirm/', { email: 'someone@else.example.com' });
+    assert.equal((await accountRequest(h, null, 'POST', '/api/0/users/me/emails/confirm/')).status, 401);
+    const wrong = await accountRequest(h, org.token.other!, 'POST', '/api/0/users/me/emails/confirm/', { email: 'someone@else.example.com' });
     assert.equal(wrong.status, 400);
     assert.deepEqual(wrong.body, { detail: 'Invalid email', email: 'Invalid email' });
-    const own = await h.request(org.token.other!, 'POST', '/api/0/users/me/emails/confirm/', { email: org.email('other').toUpperCase() });
+    const own = await accountRequest(h, org.token.other!, 'POST', '/api/0/users/me/emails/confirm/', { email: org.email('other').toUpperCase() });
     assert.equal(own.status, 204);
-    const verified = await h.request(org.token.owner!, 'POST', '/api/0/users/me/emails/confirm/');
+    const verified = await accountRequest(h, org.token.owner!, 'POST', '/api/0/users/me/emails/confirm/');
     assert.equal(verified.status, 204);
     assert.equal((await deliveredTo(org.email('other'))).length, 1);
     assert.deepEqual(await deliveredTo(org.email('owner')), []);
@@ -69,8 +70,8 @@ describe('email verification and requireEmailVerification', () => {
 
   it('unknown, expired, foreign and stale links all get 400 "Invalid or expired verification link"', async () => {
     const org = await seedOrg(h, 'verify-bad', { a: { role: 'owner', verified: false }, b: { role: 'member', verified: false } });
-    await h.request(org.token.a!, 'POST', '/api/0/users/me/emails/confirm/');
-    await h.request(org.token.b!, 'POST', '/api/0/users/me/emails/confirm/');
+    await accountRequest(h, org.token.a!, 'POST', '/api/0/users/me/emails/confirm/');
+    await accountRequest(h, org.token.b!, 'POST', '/api/0/users/me/emails/confirm/');
     const linkA = VERIFY_LINK.exec((await deliveredTo(org.email('a')))[0]!.text ?? '')!;
     const linkB = VERIFY_LINK.exec((await deliveredTo(org.email('b')))[0]!.text ?? '')!;
     const attempts = [

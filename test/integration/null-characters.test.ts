@@ -1,5 +1,6 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
+import { accountRequest, isAccountRoute, sessionOf } from '../helpers/session.js';
 import { createHarness, type Harness } from '../helpers/harness.js';
 import { buildOrg, orgState, type BuiltOrg } from '../helpers/org-factory.js';
 
@@ -25,7 +26,9 @@ describe('DRF CharField: null characters are not allowed (400 field error, never
       ['POST', '/api/0/api-tokens/', { scopes: ['org:read'], name: 'n\u0000' }, 'name'],
     ];
     for (const [method, url, body, field] of cases) {
-      const response = await h.request(org.tokens.owner!, method as 'POST', url, body);
+      const response = isAccountRoute(url)
+        ? await accountRequest(h, org.tokens.owner!, method as 'POST', url, body)
+        : await h.request(org.tokens.owner!, method as 'POST', url, body);
       assert.equal(response.status, 400, `${method} ${url}`);
       assert.deepEqual(response.body, { [field]: REFUSED }, `${method} ${url}`);
     }
@@ -57,10 +60,12 @@ describe('DRF CharField: null characters are not allowed (400 field error, never
 
   it('a body nested 100,000 levels deep in a field no schema names is read without overflowing the stack (no 500)', async () => {
     const deep = `{"email":${'['.repeat(100_000)}${']'.repeat(100_000)},"other":${'{"a":'.repeat(20_000)}"\\u0000"${'}'.repeat(20_000)}}`;
+    // A session-only route (issue 13): the owner's browser.
+    const owner = await sessionOf(h, org.tokens.owner!);
     const response = await h.app.inject({
       method: 'POST',
       url: '/api/0/users/me/emails/confirm/',
-      headers: { authorization: `Bearer ${org.tokens.owner}`, 'content-type': 'application/json' },
+      headers: { cookie: `roster_session=${owner.cookie}`, 'x-csrftoken': owner.csrfToken!, 'content-type': 'application/json' },
       payload: deep,
     });
     assert.equal(response.statusCode, 400);

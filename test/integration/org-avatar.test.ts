@@ -1,7 +1,7 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHarness, type Harness } from '../helpers/harness.js';
-import { gif, jpeg, png } from '../helpers/images.js';
+import { encoded, gifHeader, png } from '../helpers/images.js';
 import { EVENT, auditEntries, orgRow, seedOrg } from '../helpers/settings-fixtures.js';
 
 const b64 = (image: Buffer) => image.toString('base64');
@@ -26,7 +26,10 @@ describe('organization avatar (sentry-behavior.md §9.3)', () => {
     const served = await h.app.inject({ method: 'GET', url: `/organization-avatar/${avatarUuid}/` });
     assert.equal(served.statusCode, 200);
     assert.equal(served.headers['content-type'], 'image/png');
-    assert.ok(served.rawPayload.equals(image));
+    assert.ok(served.rawPayload.subarray(0, 8).equals(image.subarray(0, 8)), 'a PNG (re-encoded from the upload)');
+    assert.equal(served.headers['x-content-type-options'], 'nosniff');
+    assert.equal(served.headers['content-security-policy'], "default-src 'none'");
+    assert.equal(served.headers['cross-origin-resource-policy'], 'cross-origin');
     assert.equal((await h.app.inject({ method: 'GET', url: `/organization-avatar/${'0'.repeat(32)}/` })).statusCode, 404);
     assert.deepEqual(await auditEntries(h, org.id, EVENT.ORG_EDIT), []);
   });
@@ -34,12 +37,12 @@ describe('organization avatar (sentry-behavior.md §9.3)', () => {
   it('a new upload gets a new uuid; letter_avatar keeps the file, so switching back to upload needs no new avatar', async () => {
     const org = await seedOrg(h, 'avatar-switch', { owner: { role: 'owner' } });
     const url = '/api/0/organizations/avatar-switch/';
-    const first = await h.request(org.token.owner!, 'PUT', url, { avatar: b64(gif(512, 512)) });
+    const first = await h.request(org.token.owner!, 'PUT', url, { avatar: b64(await encoded('gif', 512, 512)) });
     assert.equal(first.body.avatar.avatarType, 'upload', 'an avatar without a type is an upload');
-    const second = await h.request(org.token.owner!, 'PUT', url, { avatarType: 'upload', avatar: b64(jpeg(1024, 1024)) });
+    const second = await h.request(org.token.owner!, 'PUT', url, { avatarType: 'upload', avatar: b64(await encoded('jpeg', 1024, 1024)) });
     assert.notEqual(second.body.avatar.avatarUuid, first.body.avatar.avatarUuid);
     const jpegServed = await h.app.inject({ method: 'GET', url: `/organization-avatar/${second.body.avatar.avatarUuid}/` });
-    assert.equal(jpegServed.headers['content-type'], 'image/jpeg');
+    assert.equal(jpegServed.headers['content-type'], 'image/png', 'every upload is stored as a PNG');
 
     const letters = await h.request(org.token.owner!, 'PUT', url, { avatarType: 'letter_avatar' });
     assert.deepEqual(letters.body.avatar, { avatarType: 'letter_avatar', avatarUuid: second.body.avatar.avatarUuid, avatarUrl: null });
@@ -64,7 +67,7 @@ describe('organization avatar (sentry-behavior.md §9.3)', () => {
       ['%%% not base64 %%%', 'Invalid image format.'],
       [b64(png(256, 300)), 'Invalid image dimensions.'],
       [b64(png(128, 128)), 'Invalid image dimensions.'],
-      [b64(gif(2000, 2000)), 'Invalid image dimensions.'],
+      [b64(await encoded('gif', 2000, 2000)), 'Invalid image dimensions.'],
     ];
     for (const [avatar, message] of cases) {
       const response = await h.request(org.token.owner!, 'PUT', '/api/0/organizations/avatar-bad/', { avatarType: 'upload', avatar, name: 'Changed' });
@@ -73,6 +76,23 @@ describe('organization avatar (sentry-behavior.md §9.3)', () => {
     }
     const row = await orgRow(h, org.id);
     assert.deepEqual([row.avatar_type, row.avatar_image, row.name], ['letter_avatar', null, 'avatar-bad']);
+  });
+
+  it('issue 13: a file that only starts like an image (a PNG header, then a page) is refused and nothing is stored', async () => {
+    const org = await seedOrg(h, 'avatar-polyglot', { owner: { role: 'owner' } });
+    const page = Buffer.from('<html><body><script>alert(document.domain)</script></body></html>');
+    for (const upload of [Buffer.concat([png(256, 256).subarray(0, 33), page]), Buffer.concat([gifHeader(256, 256), page])]) {
+      const response = await h.request(org.token.owner!, 'PUT', '/api/0/organizations/avatar-polyglot/', { avatarType: 'upload', avatar: b64(upload) });
+      assert.equal(response.status, 400);
+      assert.deepEqual(response.body, { avatar: ['Invalid image format.'] });
+    }
+    const row = await orgRow(h, org.id);
+    assert.deepEqual([row.avatar_type, row.avatar_image], ['letter_avatar', null]);
+    // A real image with a page after it: stored, and served without the page.
+    const response = await h.request(org.token.owner!, 'PUT', '/api/0/organizations/avatar-polyglot/', { avatarType: 'upload', avatar: b64(Buffer.concat([png(256, 256), page])) });
+    assert.equal(response.status, 200);
+    const served = await h.app.inject({ method: 'GET', url: `/organization-avatar/${response.body.avatar.avatarUuid}/` });
+    assert.equal(served.rawPayload.includes(page), false);
   });
 
   it('413 {"detail": "Image too large"} over 5,000,000 decoded bytes; the route takes a body of several MB', async () => {

@@ -1,5 +1,6 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
+import { accountRequest } from '../helpers/session.js';
 import { totpCode } from '../../src/accounts/totp.js';
 import { createHarness, type Harness } from '../helpers/harness.js';
 import { startSmtpServer, type TestSmtpServer } from '../helpers/smtp.js';
@@ -58,9 +59,9 @@ describe('require2FA: pended, emailed, enrolled, rejoined', () => {
     assert.equal((await h.request(dev, 'POST', accept)).status, 400);
 
     // Enrol TOTP with the account's own token, then accept.
-    const enrolment = await h.request(dev, 'GET', '/api/0/users/me/authenticators/totp/enroll/');
+    const enrolment = await accountRequest(h, dev, 'GET', '/api/0/users/me/authenticators/totp/enroll/');
     assert.equal(enrolment.status, 200);
-    const confirmed = await h.request(dev, 'POST', '/api/0/users/me/authenticators/totp/enroll/', {
+    const confirmed = await accountRequest(h, dev, 'POST', '/api/0/users/me/authenticators/totp/enroll/', {
       secret: enrolment.body.secret,
       otp: totpCode(enrolment.body.secret, h.clock.now()),
     });

@@ -1,5 +1,6 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
+import { accountRequest, isAccountRoute, sessionOf } from '../helpers/session.js';
 import { hashSecret } from '../../src/lib/secrets.js';
 import { MAX_BODY_BYTES } from '../../src/app.js';
 import { SETTINGS_BODY_LIMIT } from '../../src/organizations/org-settings.schemas.js';
@@ -34,14 +35,14 @@ describe('secrets at rest: no plaintext token anywhere in the database', () => {
     for (const [key, token] of Object.entries(org.tokens)) issued.set(`API token of ${key} (seed)`, token);
     const owner = org.tokens.owner!;
 
-    const created = await h.request(owner, 'POST', '/api/0/api-tokens/', { scopes: ['org:read'] });
+    const created = await accountRequest(h, owner, 'POST', '/api/0/api-tokens/', { scopes: ['org:read'] });
     assert.equal(created.status, 201);
     issued.set('API token (POST /api-tokens/)', created.body.token);
     assert.equal((await h.request(owner, 'POST', `/api/0/organizations/${org.slug}/members/`, { email: 'carol@example.com' })).status, 201);
     assert.equal((await h.request(owner, 'PUT', org.memberUrl('pat'), { reinvite: true, regenerate: true })).status, 200);
     // An unverified address asks for its verification link; then 2FA enforcement detaches alice.
     await h.database.db.updateTable('users').set({ email_verified: false }).where('email', '=', org.emails.alice!).execute();
-    assert.equal((await h.request(org.tokens.alice!, 'POST', '/api/0/users/me/emails/confirm/', {})).status, 204);
+    assert.equal((await accountRequest(h, org.tokens.alice!, 'POST', '/api/0/users/me/emails/confirm/', {})).status, 204);
     assert.equal((await h.request(owner, 'PUT', `/api/0/organizations/${org.slug}/`, { require2FA: true })).status, 200);
     for (const [index, token] of (await emailedTokens()).entries()) issued.set(`emailed link token #${index + 1}`, token);
   });
@@ -93,13 +94,12 @@ describe('request bodies are size-limited: 1 MiB, and 8 MiB on the settings rout
   after(() => h.close());
 
   const oversized = (limit: number) => `{"name":"${'a'.repeat(limit)}"}`;
-  const send = (method: string, url: string, payload: string) =>
-    h.app.inject({
-      method: method as 'POST',
-      url,
-      headers: { authorization: `Bearer ${org.tokens.owner}`, 'content-type': 'application/json' },
-      payload,
-    });
+  // The account routes take a browser session only (issue 13): they are sent as the owner's browser.
+  const send = async (method: string, url: string, payload: string) => {
+    const browser = isAccountRoute(url) ? await sessionOf(h, org.tokens.owner!) : null;
+    const credentials = browser ? { cookie: `roster_session=${browser.cookie}`, 'x-csrftoken': browser.csrfToken! } : { authorization: `Bearer ${org.tokens.owner}` };
+    return h.app.inject({ method: method as 'POST', url, headers: { ...credentials, 'content-type': 'application/json' }, payload });
+  };
 
   it('every route that takes a body answers a body over its limit with 413 and a {"detail": …} body', async () => {
     const document = (await h.request(null, 'GET', '/api/0/openapi.json')).body;

@@ -41,6 +41,7 @@ describe('browser sessions: sign-in link, TOTP step, cookie, CSRF, logout', () =
     assert.equal(known.status, 204);
     for (const email of ['nobody@example.com', 'gone@example.com']) {
       assert.equal((await post('/api/0/auth/signin-link/', { email })).status, 204);
+      await h.services.sessions.settled();
       assert.equal((await outboxTo(email)).length, 0, `no email for ${email}`);
     }
     await worker.runOnce();
@@ -162,18 +163,15 @@ describe('browser sessions: sign-in link, TOTP step, cookie, CSRF, logout', () =
     h.clock.advance(15 * 60_000);
   });
 
-  it('sign-in links are rate-limited per address and per IP, in the database (shared by every process)', async () => {
+  it('sign-in links are rate-limited per IP, in the database (shared by every process); the per-address rule is in signin-link.test.ts', async () => {
     // A second app on the same database stands for a second process: the counter is not in memory.
     const second = await buildApp({ database: h.database, config: h.config, services: h.services, logger: false });
     try {
-      const statuses: number[] = [];
-      for (let i = 0; i < 6; i++) {
-        const app = i % 2 === 0 ? h.app : second;
-        statuses.push((await app.inject({ method: 'POST', url: '/api/0/auth/signin-link/', payload: { email: 'limited@example.com' }, remoteAddress: `10.0.0.${i}` })).statusCode);
-      }
-      assert.deepEqual(statuses, [204, 204, 204, 204, 204, 429]);
       const perIp: number[] = [];
-      for (let i = 0; i < 31; i++) perIp.push((await post('/api/0/auth/signin-link/', { email: `ip${i}@example.com` }, '192.0.2.7')).status);
+      for (let i = 0; i < 31; i++) {
+        const app = i % 2 === 0 ? h.app : second;
+        perIp.push((await app.inject({ method: 'POST', url: '/api/0/auth/signin-link/', payload: { email: `ip${i}@example.com` }, remoteAddress: '192.0.2.7' })).statusCode);
+      }
       assert.equal(perIp.filter((status) => status === 204).length, 30);
       assert.equal(perIp[30], 429);
     } finally {

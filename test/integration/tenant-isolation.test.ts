@@ -1,5 +1,6 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
+import { accountRequest, isAccountRoute } from '../helpers/session.js';
 import { createHarness, type Harness } from '../helpers/harness.js';
 import { buildForeign, buildHome, organizationRows } from '../matrix/index.js';
 import type { ForeignOrg, HomeOrg } from '../matrix/world.js';
@@ -126,8 +127,10 @@ describe('tenant isolation: another organization\'s ids answer exactly as ids th
       const homeBefore = await organizationRows(h, home.id);
       const differences: string[] = [];
       for (const probe of probes(home, foreign)) {
-        const a = await h.request(token, probe.method, probe.foreign.url, probe.foreign.body);
-        const b = await h.request(token, probe.method, probe.missing.url, probe.missing.body);
+        // The account routes take a browser session only (issue 13): the requester's browser.
+        const send = (url: string, body: unknown) => (isAccountRoute(url) ? accountRequest(h, token, probe.method, url, body) : h.request(token, probe.method, url, body));
+        const a = await send(probe.foreign.url, probe.foreign.body);
+        const b = await send(probe.missing.url, probe.missing.body);
         assert.ok(a.status < 500, `${probe.name}: ${a.status}`);
         if (a.status !== b.status || JSON.stringify(a.body) !== JSON.stringify(b.body)) {
           differences.push(`${probe.name}: other organization's id → ${a.status} ${JSON.stringify(a.body)}; missing id → ${b.status} ${JSON.stringify(b.body)}`);

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { totpCode, TOTP_STEP_SECONDS } from '../../src/accounts/totp.js';
 import { INVALID_CODE, USED_CODE } from '../../src/auth/sessions.service.js';
 import { createHarness, type Harness } from '../helpers/harness.js';
-import { signIn } from '../helpers/session.js';
+import { accountRequest, signIn } from '../helpers/session.js';
 
 const SECRET = 'JBSWY3DPEHPK3PXP';
 const STEP_MS = TOTP_STEP_SECONDS * 1000;
@@ -76,9 +76,9 @@ describe('TOTP codes cannot be replayed', () => {
   it('the code that confirmed an enrolment cannot then pass the sign-in step', async () => {
     const email = `enrol${++n}@example.com`;
     const token = (await h.seed({ users: [{ email }] })).users[email]!.token;
-    const { secret } = (await h.request(token, 'GET', ENROLL)).body;
+    const { secret } = (await accountRequest(h, token, 'GET', ENROLL)).body;
     const code = codeAt(0, secret);
-    assert.equal((await h.request(token, 'POST', ENROLL, { secret, otp: code })).status, 204);
+    assert.equal((await accountRequest(h, token, 'POST', ENROLL, { secret, otp: code })).status, 204);
 
     const replay = await secondStep(email, code);
     assert.equal(replay.status, 400);
@@ -90,13 +90,13 @@ describe('TOTP codes cannot be replayed', () => {
   it('a new enrolment has a new secret and starts afresh: its first code is taken in the same step', async () => {
     const email = `renrol${++n}@example.com`;
     const token = (await h.seed({ users: [{ email }] })).users[email]!.token;
-    const first = (await h.request(token, 'GET', ENROLL)).body.secret;
-    assert.equal((await h.request(token, 'POST', ENROLL, { secret: first, otp: codeAt(0, first) })).status, 204);
+    const first = (await accountRequest(h, token, 'GET', ENROLL)).body.secret;
+    assert.equal((await accountRequest(h, token, 'POST', ENROLL, { secret: first, otp: codeAt(0, first) })).status, 204);
     const [authenticator] = (await h.request(token, 'GET', '/api/0/users/me/')).body.authenticators;
-    assert.equal((await h.request(token, 'DELETE', `/api/0/users/me/authenticators/${authenticator.id}/`)).status, 204);
+    assert.equal((await accountRequest(h, token, 'DELETE', `/api/0/users/me/authenticators/${authenticator.id}/`)).status, 204);
 
-    const second = (await h.request(token, 'GET', ENROLL)).body.secret;
-    assert.equal((await h.request(token, 'POST', ENROLL, { secret: second, otp: codeAt(0, second) })).status, 204);
+    const second = (await accountRequest(h, token, 'GET', ENROLL)).body.secret;
+    assert.equal((await accountRequest(h, token, 'POST', ENROLL, { secret: second, otp: codeAt(0, second) })).status, 204);
   });
 
   it('the accepted step is kept on the account\'s authenticator, in the database', async () => {

@@ -5,6 +5,9 @@ import { assertMatchesOpenApi } from '../helpers/openapi.js';
 import { totpCode } from '../../src/accounts/totp.js';
 import { presentUser, presentUserWithEmails } from '../../src/accounts/users.presenter.js';
 import { findUsersWithTwoFactor } from '../../src/accounts/users.queries.js';
+import { ENROLMENT_MINUTES } from '../../src/accounts/authenticators.service.js';
+import { SESSION_ONLY } from '../../src/auth/authenticate.js';
+import { accountRequest } from '../helpers/session.js';
 
 const ENROLL = '/api/0/users/me/authenticators/totp/enroll/';
 
@@ -90,7 +93,7 @@ describe('accounts: /users/me/ and TOTP two-factor', () => {
   });
 
   it('enrolment: GET gives a secret and its otpauth URI, and leaves has2fa false until confirmed', async () => {
-    const response = await h.request(bob, 'GET', ENROLL);
+    const response = await accountRequest(h, bob, 'GET', ENROLL);
     assert.equal(response.status, 200);
     assert.match(response.body.secret, /^[A-Z2-7]{32}$/);
     assert.equal(response.body.qrcodeUri, `otpauth://totp/Roster:bob@example.com?secret=${response.body.secret}&issuer=Roster`);
@@ -99,30 +102,53 @@ describe('accounts: /users/me/ and TOTP two-factor', () => {
   });
 
   it('enrolment: a wrong code is refused with Sentry\'s message and changes nothing', async () => {
-    const { secret } = (await h.request(bob, 'GET', ENROLL)).body;
+    const { secret } = (await accountRequest(h, bob, 'GET', ENROLL)).body;
     const good = totpCode(secret, h.clock.now());
     const bad = good === '000000' ? '000001' : '000000';
-    const response = await h.request(bob, 'POST', ENROLL, { secret, otp: bad });
+    const response = await accountRequest(h, bob, 'POST', ENROLL, { secret, otp: bad });
     assert.equal(response.status, 400);
     assert.deepEqual(response.body, { details: 'Invalid confirmation code. Try again.' });
     assert.equal((await me(bob)).has2fa, false);
   });
 
-  it('enrolment: a new GET replaces the unconfirmed secret; the old one no longer confirms', async () => {
-    const first = (await h.request(bob, 'GET', ENROLL)).body.secret;
-    const second = (await h.request(bob, 'GET', ENROLL)).body.secret;
-    assert.notEqual(first, second);
-    const stale = await h.request(bob, 'POST', ENROLL, { secret: first, otp: totpCode(first, h.clock.now()) });
+  it('enrolment: a GET answers the secret in progress until it expires (a cross-site GET cannot replace it); then a new one (issue 13)', async () => {
+    const first = (await accountRequest(h, bob, 'GET', ENROLL)).body.secret;
+    const second = (await accountRequest(h, bob, 'GET', ENROLL)).body.secret;
+    assert.equal(second, first, 'the same secret while the enrolment is in progress');
+    h.clock.advance(ENROLMENT_MINUTES * 60_000);
+    const expired = await accountRequest(h, bob, 'POST', ENROLL, { secret: first, otp: totpCode(first, h.clock.now()) });
+    assert.equal(expired.status, 400, 'an expired enrolment no longer confirms');
+    assert.match(expired.body.details, /No enrolment in progress/);
+    const third = (await accountRequest(h, bob, 'GET', ENROLL)).body.secret;
+    assert.notEqual(third, first);
+    const stale = await accountRequest(h, bob, 'POST', ENROLL, { secret: first, otp: totpCode(first, h.clock.now()) });
     assert.equal(stale.status, 400);
     assert.ok(stale.body.details);
     const rows = await h.database.db.selectFrom('user_authenticators as a').innerJoin('users as u', 'u.id', 'a.user_id').select('a.secret').where('u.email', '=', 'bob@example.com').execute();
-    assert.deepEqual(rows.map((row) => row.secret), [second]);
+    assert.deepEqual(rows.map((row) => row.secret), [third]);
+  });
+
+  it('the authenticator routes take a browser session only: a token is a 403 and changes nothing (issue 13)', async () => {
+    const [theirs] = (await me(enrolled)).authenticators;
+    const secretsBefore = await h.database.db.selectFrom('user_authenticators').select(['id', 'secret', 'confirmed']).orderBy('id').execute();
+    for (const [method, url, body] of [
+      ['GET', ENROLL, undefined],
+      ['POST', ENROLL, { secret: 'JBSWY3DPEHPK3PXP', otp: '123456' }],
+      ['DELETE', `/api/0/users/me/authenticators/${theirs.id}/`, undefined],
+    ] as const) {
+      for (const token of [ann, enrolled]) {
+        const response = await h.request(token, method, url, body);
+        assert.equal(response.status, 403, `${method} ${url}`);
+        assert.deepEqual(response.body, { detail: SESSION_ONLY });
+      }
+    }
+    assert.deepEqual(await h.database.db.selectFrom('user_authenticators').select(['id', 'secret', 'confirmed']).orderBy('id').execute(), secretsBefore);
   });
 
   it('enrolment: a code from the app (±1 step, on the injected clock) confirms it; then has2fa is true', async () => {
-    const { secret } = (await h.request(bob, 'GET', ENROLL)).body;
+    const { secret } = (await accountRequest(h, bob, 'GET', ENROLL)).body;
     const code = totpCode(secret, new Date(h.clock.now().getTime() - 30_000)); // the previous step still counts
-    const response = await h.request(bob, 'POST', ENROLL, { secret, otp: code });
+    const response = await accountRequest(h, bob, 'POST', ENROLL, { secret, otp: code });
     assert.equal(response.status, 204);
     const body = await me(bob);
     assert.equal(body.has2fa, true);
@@ -131,44 +157,44 @@ describe('accounts: /users/me/ and TOTP two-factor', () => {
   });
 
   it('re-enrolment is refused while a confirmed TOTP exists, and the confirmed one is kept', async () => {
-    const again = await h.request(bob, 'GET', ENROLL);
+    const again = await accountRequest(h, bob, 'GET', ENROLL);
     assert.equal(again.status, 400);
     assert.match(again.body.details, /^Already enrolled/);
-    const confirmAgain = await h.request(bob, 'POST', ENROLL, { secret: 'JBSWY3DPEHPK3PXPJBSWY3DP', otp: '123456' });
+    const confirmAgain = await accountRequest(h, bob, 'POST', ENROLL, { secret: 'JBSWY3DPEHPK3PXPJBSWY3DP', otp: '123456' });
     assert.equal(confirmAgain.status, 400);
     assert.equal((await me(bob)).has2fa, true);
   });
 
   it('confirming with no enrolment in progress is a clear 400; a malformed body is a field error', async () => {
-    const none = await h.request(ann, 'POST', ENROLL, { secret: 'JBSWY3DPEHPK3PXP', otp: '123456' });
+    const none = await accountRequest(h, ann, 'POST', ENROLL, { secret: 'JBSWY3DPEHPK3PXP', otp: '123456' });
     assert.equal(none.status, 400);
     assert.match(none.body.details, /No enrolment in progress/);
-    const missing = await h.request(ann, 'POST', ENROLL, { secret: 'JBSWY3DPEHPK3PXP' });
+    const missing = await accountRequest(h, ann, 'POST', ENROLL, { secret: 'JBSWY3DPEHPK3PXP' });
     assert.equal(missing.status, 400);
     assert.deepEqual(missing.body, { otp: ['This field is required.'] });
   });
 
   it('DELETE /users/me/authenticators/{id}/ removes it (204), after which has2fa is false', async () => {
     const [authenticator] = (await me(bob)).authenticators;
-    const response = await h.request(bob, 'DELETE', `/api/0/users/me/authenticators/${authenticator.id}/`);
+    const response = await accountRequest(h, bob, 'DELETE', `/api/0/users/me/authenticators/${authenticator.id}/`);
     assert.equal(response.status, 204);
     assert.equal((await me(bob)).has2fa, false);
-    const again = await h.request(bob, 'DELETE', `/api/0/users/me/authenticators/${authenticator.id}/`);
+    const again = await accountRequest(h, bob, 'DELETE', `/api/0/users/me/authenticators/${authenticator.id}/`);
     assert.equal(again.status, 404);
   });
 
   it('another user\'s authenticator is a 404 and is kept; a malformed id is a 404', async () => {
     const [theirs] = (await me(enrolled)).authenticators;
-    const response = await h.request(ann, 'DELETE', `/api/0/users/me/authenticators/${theirs.id}/`);
+    const response = await accountRequest(h, ann, 'DELETE', `/api/0/users/me/authenticators/${theirs.id}/`);
     assert.equal(response.status, 404);
     assert.deepEqual(response.body, { detail: 'The requested resource does not exist' });
     assert.equal((await me(enrolled)).has2fa, true);
-    assert.equal((await h.request(ann, 'DELETE', '/api/0/users/me/authenticators/abc/')).status, 404);
+    assert.equal((await accountRequest(h, ann, 'DELETE', '/api/0/users/me/authenticators/abc/')).status, 404);
   });
 
   it('a member of an organization requiring 2FA cannot remove their authenticator (403)', async () => {
     const [authenticator] = (await me(strict)).authenticators;
-    const response = await h.request(strict, 'DELETE', `/api/0/users/me/authenticators/${authenticator.id}/`);
+    const response = await accountRequest(h, strict, 'DELETE', `/api/0/users/me/authenticators/${authenticator.id}/`);
     assert.equal(response.status, 403);
     assert.deepEqual(response.body, { detail: 'Cannot delete authenticator because organization requires 2FA' });
     assert.equal((await me(strict)).has2fa, true);

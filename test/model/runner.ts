@@ -1,4 +1,5 @@
 import { totpCode } from '../../src/accounts/totp.js';
+import { accountRequest } from '../helpers/session.js';
 import { EVERY_SCOPE } from '../../src/accounts/tokens.service.js';
 import type { Harness, Response } from '../helpers/harness.js';
 import * as rules from './model.js';
@@ -101,14 +102,14 @@ async function perform(run: Run, before: Model, op: Operation): Promise<Response
       // Any request will do: the step is about what time does to the invites (checked on later steps).
       return [await h.request(tokenOf(persons[0]!), 'GET', '/api/0/users/me/')];
     case 'enrol2fa': {
-      const start = await h.request(tokenOf(person!), 'GET', '/api/0/users/me/authenticators/totp/enroll/');
+      const start = await accountRequest(h, tokenOf(person!), 'GET', '/api/0/users/me/authenticators/totp/enroll/');
       if (start.status !== 200) return [start];
       const otp = totpCode(start.body.secret, h.clock.now());
-      return [start, await h.request(tokenOf(person!), 'POST', '/api/0/users/me/authenticators/totp/enroll/', { secret: start.body.secret, otp })];
+      return [start, await accountRequest(h, tokenOf(person!), 'POST', '/api/0/users/me/authenticators/totp/enroll/', { secret: start.body.secret, otp })];
     }
     case 'remove2fa': {
       const row = await h.database.db.selectFrom('user_authenticators').select('id').where('user_id', '=', person!.userId!).where('confirmed', '=', true).executeTakeFirst();
-      return [await h.request(tokenOf(person!), 'DELETE', `/api/0/users/me/authenticators/${row?.id ?? MISSING_ID}/`)];
+      return [await accountRequest(h, tokenOf(person!), 'DELETE', `/api/0/users/me/authenticators/${row?.id ?? MISSING_ID}/`)];
     }
   }
 }

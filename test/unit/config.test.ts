@@ -12,6 +12,7 @@ describe('config', () => {
     assert.equal(config.publicUrl, 'http://127.0.0.1:9000');
     assert.equal(config.smtpUrl, null);
     assert.ok(config.dataDir.endsWith('/data'));
+    assert.equal(config.trustProxy, false);
     assert.ok(Object.isFrozen(config));
   });
 
@@ -31,6 +32,10 @@ describe('config', () => {
     ['ROSTER_PUBLIC_URL', 'ftp://x'],
     ['LOG_LEVEL', 'loud'],
     ['ROSTER_MAIL_RETRY_MAX_SECONDS', '0'],
+    ['ROSTER_TRUST_PROXY', 'true'],
+    ['ROSTER_TRUST_PROXY', '0'],
+    ['ROSTER_TRUST_PROXY', '10.0.0.1, proxy.internal'],
+    ['ROSTER_TRUST_PROXY', '10.0.0.0/33'],
   ] as const) {
     it(`refuses a bad ${name} and names it`, () => {
       assert.throws(() => loadConfig({ [name]: value }), (error: unknown) => error instanceof ConfigError && error.message.includes(name));
@@ -47,6 +52,7 @@ describe('config', () => {
       SMTP_URL: 'smtp://localhost:2525',
       LOG_LEVEL: 'warn',
       ROSTER_MAIL_RETRY_MAX_SECONDS: '5',
+      ROSTER_TRUST_PROXY: '10.0.0.1, 10.1.0.0/16, ::1, loopback',
     });
     assert.deepEqual(
       { ...config },
@@ -59,7 +65,14 @@ describe('config', () => {
         smtpUrl: 'smtp://localhost:2525',
         logLevel: 'warn',
         mailRetryMaxSeconds: 5,
+        trustProxy: ['10.0.0.1', '10.1.0.0/16', '::1', 'loopback'],
       },
     );
+  });
+
+  it('ROSTER_TRUST_PROXY: off by default, a hop count, or a list of proxies (issue 13)', () => {
+    assert.equal(loadConfig({}).trustProxy, false);
+    assert.equal(loadConfig({ ROSTER_TRUST_PROXY: '2' }).trustProxy, 2);
+    assert.deepEqual(loadConfig({ ROSTER_TRUST_PROXY: '192.168.1.10' }).trustProxy, ['192.168.1.10']);
   });
 });
