@@ -28,7 +28,7 @@ export function createServices({ database, config, clock }: ServiceDeps) {
   const db = database.db;
   return {
     tokens: createTokenService({ db, clock }),
-    organizations: createOrganizationService({ db, config }),
+    organizations: createOrganizationService({ db, config, clock }),
     members: createMemberService({ db, clock }),
     users: createUserService({ db }),
     authenticators: createAuthenticatorService({ db, clock }),

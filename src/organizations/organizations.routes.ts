@@ -33,7 +33,7 @@ export function organizationRoutes(organizations: OrganizationService): FastifyP
           tags: ['Organizations'],
           summary: 'Create an organization owned by the requester',
           body: CreateOrganizationBody,
-          response: { 201: OrganizationDetails, ...ERROR_RESPONSES },
+          response: { 201: OrganizationDetails, ...ERROR_RESPONSES, 429: ERROR_RESPONSES[403] },
         },
       },
       async (request, reply) => reply.status(201).send(await organizations.create(requireRequester(request), request.body)),
