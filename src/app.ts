@@ -9,6 +9,8 @@ import type { Database } from './db/database.js';
 import type { Services } from './services.js';
 import { frameworkErrorHandler, registerErrorHandler } from './http/error-handler.js';
 import { validatorCompiler } from './http/validator.js';
+import { DEFAULT_BODY_LIMIT, registerBodyLimits } from './http/body-limits.js';
+import { registerIpRateLimits } from './http/ip-rate-limit.js';
 import { memberEditRoutes } from './members/member-edit.routes.js';
 import { memberRoutes } from './members/members.routes.js';
 import { inviteRoutes } from './invites/invites.routes.js';
@@ -33,13 +35,11 @@ export interface AppDeps {
   logger: Logger | false;
 }
 
-export const MAX_BODY_BYTES = 1024 * 1024;
-
 /** The HTTP application: routes over the services, Sentry's error shapes, bearer-token and session authentication, the console. */
 export async function buildApp({ database, config, services, logger }: AppDeps): Promise<FastifyInstance> {
   const app = Fastify({
     ...(logger ? { loggerInstance: logger as FastifyBaseLogger } : { logger: false }),
-    bodyLimit: MAX_BODY_BYTES,
+    bodyLimit: DEFAULT_BODY_LIMIT,
     genReqId: () => crypto.randomUUID(),
     requestIdHeader: false,
     frameworkErrors: frameworkErrorHandler,
@@ -47,6 +47,7 @@ export async function buildApp({ database, config, services, logger }: AppDeps):
     logController: new LogController({ disableRequestLogging: true }),
   }).withTypeProvider<TypeBoxTypeProvider>();
 
+  registerBodyLimits(app);
   app.setValidatorCompiler(validatorCompiler);
   registerErrorHandler(app);
   app.decorateRequest('requester', null);
@@ -56,6 +57,7 @@ export async function buildApp({ database, config, services, logger }: AppDeps):
   app.addHook('onRequest', async (request, reply) => {
     reply.header('x-request-id', request.id);
   });
+  registerIpRateLimits(app, services.rateLimits.hit);
   registerAuthentication(app, services);
 
   await app.register(swagger, {

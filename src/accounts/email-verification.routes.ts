@@ -2,12 +2,15 @@ import { Type, type FastifyPluginAsyncTypebox } from '@fastify/type-provider-typ
 import { requireRequester } from '../auth/requester.js';
 import { ERROR_RESPONSES, ErrorBody, NoContent } from '../http/schemas.js';
 import type { EmailVerificationService } from './email-verification.service.js';
+import { BODY_LIMITS } from '../http/body-limits.js';
+import { PUBLIC_ROUTE_IP_LIMIT } from '../http/ip-rate-limit.js';
 
 export function emailVerificationRoutes(verification: EmailVerificationService): FastifyPluginAsyncTypebox {
   return async (app) => {
     app.post(
       '/api/0/users/me/emails/confirm/',
       {
+        bodyLimit: BODY_LIMITS.auth,
         schema: {
           operationId: 'requestEmailConfirmation',
           tags: ['Users'],
@@ -29,7 +32,7 @@ export function emailVerificationRoutes(verification: EmailVerificationService):
     app.post(
       '/api/0/account/confirm-email/:user_id/:token/',
       {
-        config: { public: true },
+        config: { public: true, ipRateLimit: { name: 'confirm-email', ...PUBLIC_ROUTE_IP_LIMIT } },
         schema: {
           operationId: 'confirmEmail',
           tags: ['Users'],

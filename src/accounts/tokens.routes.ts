@@ -3,6 +3,7 @@ import { requireRequester } from '../auth/requester.js';
 import { ERROR_RESPONSES, NoContent } from '../http/schemas.js';
 import type { TokenService } from './tokens.service.js';
 import { ApiTokenSchema, CreateApiTokenBody, DeleteApiTokenBody, NewApiTokenSchema } from './tokens.schemas.js';
+import { BODY_LIMITS } from '../http/body-limits.js';
 
 /** The requester's API tokens (`/api/0/api-tokens/`). */
 export function tokenRoutes(tokens: TokenService): FastifyPluginAsyncTypebox {
@@ -23,6 +24,7 @@ export function tokenRoutes(tokens: TokenService): FastifyPluginAsyncTypebox {
     app.post(
       '/api/0/api-tokens/',
       {
+        bodyLimit: BODY_LIMITS.small,
         schema: {
           operationId: 'createApiToken',
           tags: ['API tokens'],
@@ -37,6 +39,7 @@ export function tokenRoutes(tokens: TokenService): FastifyPluginAsyncTypebox {
     app.delete(
       '/api/0/api-tokens/',
       {
+        bodyLimit: BODY_LIMITS.small,
         schema: {
           operationId: 'deleteApiToken',
           tags: ['API tokens'],

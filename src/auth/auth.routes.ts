@@ -3,9 +3,11 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { Config } from '../config.js';
 import { notAuthenticated } from '../http/errors.js';
 import { ERROR_RESPONSES, NoContent } from '../http/schemas.js';
-import type { SessionService } from './sessions.service.js';
+import { RATE_LIMITS, type SessionService } from './sessions.service.js';
 import { SESSION_COOKIE, sessionCookieOptions } from './session-cookie.js';
 import { SigninBody, SigninLinkBody, SigninResponse, TwoFactorBody, WhoAmI } from './auth.schemas.js';
+import { BODY_LIMITS } from '../http/body-limits.js';
+import { PUBLIC_ROUTE_IP_LIMIT } from '../http/ip-rate-limit.js';
 
 const tags = ['Auth'];
 
@@ -21,7 +23,8 @@ export function authRoutes(sessions: SessionService, config: Pick<Config, 'publi
     app.post(
       '/api/0/auth/signin-link/',
       {
-        config: { public: true },
+        config: { public: true, ipRateLimit: { name: 'signin-link', ...RATE_LIMITS.linksPerIp } },
+        bodyLimit: BODY_LIMITS.auth,
         schema: {
           operationId: 'requestSigninLink',
           tags,
@@ -32,7 +35,7 @@ export function authRoutes(sessions: SessionService, config: Pick<Config, 'publi
         },
       },
       async (request, reply) => {
-        await sessions.requestSigninLink(request.body.email, request.ip);
+        await sessions.requestSigninLink(request.body.email);
         return reply.status(204).send(null);
       },
     );
@@ -40,7 +43,8 @@ export function authRoutes(sessions: SessionService, config: Pick<Config, 'publi
     app.post(
       '/api/0/auth/signin/',
       {
-        config: { public: true },
+        config: { public: true, ipRateLimit: { name: 'signin', ...PUBLIC_ROUTE_IP_LIMIT } },
+        bodyLimit: BODY_LIMITS.auth,
         schema: {
           operationId: 'signIn',
           tags,
@@ -60,6 +64,7 @@ export function authRoutes(sessions: SessionService, config: Pick<Config, 'publi
       '/api/0/auth/2fa/',
       {
         config: { public: true },
+        bodyLimit: BODY_LIMITS.auth,
         schema: {
           operationId: 'signInSecondFactor',
           tags,

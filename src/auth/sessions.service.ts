@@ -62,19 +62,13 @@ export function createSessionService({ db, clock, config }: { db: Db; clock: Clo
   return {
     /**
      * Emails a one-time sign-in link when an active account has that address, and says nothing either
-     * way; 429 past the per-address or per-IP limit (counted for every address, known or not).
+     * way; 429 past the per-address limit (counted for every address, known or not). The per-IP limit
+     * is the route's (`RATE_LIMITS.linksPerIp`), counted before the body is parsed.
      */
-    async requestSigninLink(rawEmail: string, ip: string): Promise<void> {
+    async requestSigninLink(rawEmail: string): Promise<void> {
       const email = normalizeEmail(rawEmail);
       const now = clock.now();
-      const exceeded = await hitRateLimits(
-        db,
-        [
-          { bucket: `signin-link:email:${email}`, ...RATE_LIMITS.linksPerAddress },
-          { bucket: `signin-link:ip:${ip}`, ...RATE_LIMITS.linksPerIp },
-        ],
-        now,
-      );
+      const exceeded = await hitRateLimits(db, [{ bucket: `signin-link:email:${email}`, ...RATE_LIMITS.linksPerAddress }], now);
       if (exceeded) throw rateLimited();
       const user = await findUserByEmail(db, email);
       if (!user || !user.is_active) return;

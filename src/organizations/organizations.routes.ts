@@ -8,6 +8,7 @@ import {
   OrganizationDetails,
   OrganizationSummary,
 } from './organizations.schemas.js';
+import { BODY_LIMITS } from '../http/body-limits.js';
 
 export function organizationRoutes(organizations: OrganizationService): FastifyPluginAsyncTypebox {
   return async (app) => {
@@ -28,6 +29,7 @@ export function organizationRoutes(organizations: OrganizationService): FastifyP
     app.post(
       '/api/0/organizations/',
       {
+        bodyLimit: BODY_LIMITS.small,
         schema: {
           operationId: 'createOrganization',
           tags: ['Organizations'],
