@@ -39,7 +39,7 @@ export function emailVerificationRoutes(verification: EmailVerificationService):
           summary: 'Mark an address verified with the link sent by email (no authentication)',
           security: [],
           params: Type.Object({ user_id: Type.String({ maxLength: 32 }), token: Type.String({ maxLength: 128 }) }),
-          response: { 204: NoContent, 400: ErrorBody },
+          response: { 204: NoContent, 400: ErrorBody, 429: ErrorBody },
         },
       },
       async (request, reply) => {

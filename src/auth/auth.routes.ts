@@ -51,7 +51,7 @@ export function authRoutes(sessions: SessionService, config: Pick<Config, 'publi
           summary: "Exchange a sign-in link's token for a session cookie",
           security: [],
           body: SigninBody,
-          response: { 200: SigninResponse, 400: ERROR_RESPONSES[400] },
+          response: { 200: SigninResponse, 400: ERROR_RESPONSES[400], 429: ERROR_RESPONSES[403] },
         },
       },
       async (request, reply) => {

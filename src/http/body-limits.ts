@@ -57,9 +57,11 @@ export function schemaDepth(schema: JsonSchemaNode | undefined): number {
   if (types.length === 0) return UNKNOWN_DEPTH;
   let depth = 0;
   if (types.includes('object')) {
-    const members = Object.values(schema.properties ?? {});
-    if (typeof schema.additionalProperties === 'object') members.push(schema.additionalProperties);
-    depth = Math.max(depth, 1 + Math.max(0, ...members.map(schemaDepth)));
+    const members = Object.values(schema.properties ?? {}).map(schemaDepth);
+    // Unknown fields are accepted and ignored (Sentry's clients send fields Roster leaves out, such as
+    // `trustedRelays: [{…}]`), so they may nest as deeply as an untyped value.
+    members.push(typeof schema.additionalProperties === 'object' ? schemaDepth(schema.additionalProperties) : UNKNOWN_DEPTH);
+    depth = Math.max(depth, 1 + Math.max(...members));
   }
   if (types.includes('array')) {
     const items = Array.isArray(schema.items) ? schema.items : schema.items ? [schema.items] : [];

@@ -45,7 +45,7 @@ export function acceptInviteRoutes(acceptInvites: AcceptInviteService): FastifyP
             summary: "Accept an invite: the requester's account must own the invited address; without credentials, a new account is made for it",
             params: form.params,
             security: [],
-            response: { 204: NoContent, ...ERROR_RESPONSES },
+            response: { 204: NoContent, ...ERROR_RESPONSES, 429: ERROR_RESPONSES[403] },
           },
         },
         async (request, reply) => {
