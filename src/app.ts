@@ -9,6 +9,8 @@ import type { Database } from './db/database.js';
 import type { Services } from './services.js';
 import { frameworkErrorHandler, registerErrorHandler } from './http/error-handler.js';
 import { validatorCompiler } from './http/validator.js';
+import { DEFAULT_BODY_LIMIT, registerBodyLimits } from './http/body-limits.js';
+import { registerIpRateLimits } from './http/ip-rate-limit.js';
 import { memberEditRoutes } from './members/member-edit.routes.js';
 import { memberRoutes } from './members/members.routes.js';
 import { inviteRoutes } from './invites/invites.routes.js';
@@ -36,8 +38,6 @@ export interface AppDeps {
   consoleDir?: string;
 }
 
-export const MAX_BODY_BYTES = 1024 * 1024;
-
 /**
  * request.ip (rate limits, the audit log) is the client's address only behind the proxies
  * ROSTER_TRUST_PROXY names. Fastify 5.12 no longer takes a hop count (it trusts nothing then, since a
@@ -55,7 +55,7 @@ function trustProxyOption(trust: Config['trustProxy']): false | string[] | ((add
 export async function buildApp({ database, config, services, logger, consoleDir }: AppDeps): Promise<FastifyInstance> {
   const app = Fastify({
     ...(logger ? { loggerInstance: logger as FastifyBaseLogger } : { logger: false }),
-    bodyLimit: MAX_BODY_BYTES,
+    bodyLimit: DEFAULT_BODY_LIMIT,
     trustProxy: trustProxyOption(config.trustProxy),
     genReqId: () => crypto.randomUUID(),
     requestIdHeader: false,
@@ -64,6 +64,7 @@ export async function buildApp({ database, config, services, logger, consoleDir 
     logController: new LogController({ disableRequestLogging: true }),
   }).withTypeProvider<TypeBoxTypeProvider>();
 
+  registerBodyLimits(app);
   app.setValidatorCompiler(validatorCompiler);
   registerErrorHandler(app);
   app.decorateRequest('requester', null);
@@ -75,6 +76,7 @@ export async function buildApp({ database, config, services, logger, consoleDir 
   });
   registerSecurityHeaders(app, config);
   registerConsoleHeaders(app);
+  registerIpRateLimits(app, services.rateLimits.hit);
   registerAuthentication(app, services);
 
   await app.register(swagger, {

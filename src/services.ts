@@ -1,6 +1,7 @@
 import type { Config } from './config.js';
 import type { Database } from './db/database.js';
 import type { Clock } from './lib/clock.js';
+import { hitRateLimits, type RateLimit } from './lib/rate-limit.js';
 import { createTokenService } from './accounts/tokens.service.js';
 import { createMemberEditService } from './members/member-edit.service.js';
 import { createMemberService } from './members/members.service.js';
@@ -28,7 +29,7 @@ export function createServices({ database, config, clock }: ServiceDeps) {
   const db = database.db;
   return {
     tokens: createTokenService({ db, clock }),
-    organizations: createOrganizationService({ db, config }),
+    organizations: createOrganizationService({ db, config, clock }),
     members: createMemberService({ db, clock }),
     users: createUserService({ db }),
     authenticators: createAuthenticatorService({ db, clock }),
@@ -42,6 +43,8 @@ export function createServices({ database, config, clock }: ServiceDeps) {
     memberTeams: createMemberTeamService({ db, config }),
     accessRequests: createAccessRequestService({ db, clock }),
     sessions: createSessionService({ db, clock, config }),
+    /** Counts hits in rate-limit buckets now (for limits checked before a request reaches a service). */
+    rateLimits: { hit: (limits: readonly RateLimit[]) => hitRateLimits(db, limits, clock.now()) },
   };
 }
 

@@ -2,6 +2,8 @@ import { Type, type FastifyPluginAsyncTypebox } from '@fastify/type-provider-typ
 import { requireRequester } from '../auth/requester.js';
 import { ERROR_RESPONSES, ErrorBody, NoContent } from '../http/schemas.js';
 import type { EmailVerificationService } from './email-verification.service.js';
+import { BODY_LIMITS } from '../http/body-limits.js';
+import { PUBLIC_ROUTE_IP_LIMIT } from '../http/ip-rate-limit.js';
 
 export function emailVerificationRoutes(verification: EmailVerificationService): FastifyPluginAsyncTypebox {
   return async (app) => {
@@ -9,6 +11,7 @@ export function emailVerificationRoutes(verification: EmailVerificationService):
       '/api/0/users/me/emails/confirm/',
       {
         config: { sessionOnly: true },
+        bodyLimit: BODY_LIMITS.auth,
         schema: {
           operationId: 'requestEmailConfirmation',
           tags: ['Users'],
@@ -30,14 +33,14 @@ export function emailVerificationRoutes(verification: EmailVerificationService):
     app.post(
       '/api/0/account/confirm-email/:user_id/:token/',
       {
-        config: { public: true },
+        config: { public: true, ipRateLimit: { name: 'confirm-email', ...PUBLIC_ROUTE_IP_LIMIT } },
         schema: {
           operationId: 'confirmEmail',
           tags: ['Users'],
           summary: 'Mark an address verified with the link sent by email (no authentication)',
           security: [],
           params: Type.Object({ user_id: Type.String({ maxLength: 32 }), token: Type.String({ maxLength: 128 }) }),
-          response: { 204: NoContent, 400: ErrorBody },
+          response: { 204: NoContent, 400: ErrorBody, 429: ErrorBody },
         },
       },
       async (request, reply) => {

@@ -3,6 +3,7 @@ import { requireRequester } from '../auth/requester.js';
 import { ERROR_RESPONSES, NoContent } from '../http/schemas.js';
 import type { TokenService } from './tokens.service.js';
 import { ApiTokenSchema, CreateApiTokenBody, DeleteApiTokenBody, NewApiTokenSchema } from './tokens.schemas.js';
+import { BODY_LIMITS } from '../http/body-limits.js';
 
 /** The requester's API tokens (`/api/0/api-tokens/`). */
 export function tokenRoutes(tokens: TokenService): FastifyPluginAsyncTypebox {
@@ -25,6 +26,7 @@ export function tokenRoutes(tokens: TokenService): FastifyPluginAsyncTypebox {
       '/api/0/api-tokens/',
       {
         config: { sessionOnly: true },
+        bodyLimit: BODY_LIMITS.small,
         schema: {
           operationId: 'createApiToken',
           tags: ['API tokens'],
@@ -40,6 +42,7 @@ export function tokenRoutes(tokens: TokenService): FastifyPluginAsyncTypebox {
       '/api/0/api-tokens/',
       {
         config: { sessionOnly: true },
+        bodyLimit: BODY_LIMITS.small,
         schema: {
           operationId: 'deleteApiToken',
           tags: ['API tokens'],

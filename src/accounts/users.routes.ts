@@ -4,6 +4,7 @@ import { ERROR_RESPONSES, NoContent } from '../http/schemas.js';
 import type { AuthenticatorService } from './authenticators.service.js';
 import type { UserService } from './users.service.js';
 import { SelfUserSchema } from './users.presenter.js';
+import { BODY_LIMITS } from '../http/body-limits.js';
 
 const TotpEnrolment = Type.Object({ secret: Type.String(), qrcodeUri: Type.String() });
 
@@ -46,6 +47,7 @@ export function userRoutes(users: UserService, authenticators: AuthenticatorServ
       '/api/0/users/me/authenticators/totp/enroll/',
       {
         config: { sessionOnly: true },
+        bodyLimit: BODY_LIMITS.auth,
         schema: {
           operationId: 'confirmTotpEnrolment',
           tags: ['Users'],

@@ -3,9 +3,11 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { Config } from '../config.js';
 import { notAuthenticated } from '../http/errors.js';
 import { ERROR_RESPONSES, NoContent } from '../http/schemas.js';
-import type { SessionService } from './sessions.service.js';
+import { RATE_LIMITS, type SessionService } from './sessions.service.js';
 import { SESSION_COOKIE, sessionCookieOptions } from './session-cookie.js';
 import { SigninBody, SigninLinkBody, SigninResponse, TwoFactorBody, WhoAmI } from './auth.schemas.js';
+import { BODY_LIMITS } from '../http/body-limits.js';
+import { PUBLIC_ROUTE_IP_LIMIT } from '../http/ip-rate-limit.js';
 
 const tags = ['Auth'];
 
@@ -24,7 +26,8 @@ export function authRoutes(sessions: SessionService, config: Pick<Config, 'publi
     app.post(
       '/api/0/auth/signin-link/',
       {
-        config: { public: true },
+        config: { public: true, ipRateLimit: { name: 'signin-link', ...RATE_LIMITS.linksPerIp } },
+        bodyLimit: BODY_LIMITS.auth,
         schema: {
           operationId: 'requestSigninLink',
           tags,
@@ -40,23 +43,21 @@ export function authRoutes(sessions: SessionService, config: Pick<Config, 'publi
           await sessions.sendSigninLink(request.body.email).catch((error: unknown) => request.log.error({ err: error }, 'sign-in link not sent'));
         },
       },
-      async (request, reply) => {
-        await sessions.admitSigninLinkRequest(request.ip);
-        return reply.status(204).send(null);
-      },
+      async (_request, reply) => reply.status(204).send(null),
     );
 
     app.post(
       '/api/0/auth/signin/',
       {
-        config: { public: true },
+        config: { public: true, ipRateLimit: { name: 'signin', ...PUBLIC_ROUTE_IP_LIMIT } },
+        bodyLimit: BODY_LIMITS.auth,
         schema: {
           operationId: 'signIn',
           tags,
           summary: "Exchange a sign-in link's token for a session cookie",
           security: [],
           body: SigninBody,
-          response: { 200: SigninResponse, 400: ERROR_RESPONSES[400] },
+          response: { 200: SigninResponse, 400: ERROR_RESPONSES[400], 429: ERROR_RESPONSES[403] },
         },
       },
       async (request, reply) => {
@@ -69,6 +70,7 @@ export function authRoutes(sessions: SessionService, config: Pick<Config, 'publi
       '/api/0/auth/2fa/',
       {
         config: { public: true },
+        bodyLimit: BODY_LIMITS.auth,
         schema: {
           operationId: 'signInSecondFactor',
           tags,

@@ -82,15 +82,6 @@ export function createSessionService({ db, clock, config }: { db: Db; clock: Clo
 
   return {
     /**
-     * The part of a sign-in-link request that comes before its answer: 429 past the per-IP limit. It
-     * does not take the address, so its work (one counter upsert) is the same whether or not the
-     * address has an account; the lookup and the email come after the answer (sendSigninLink).
-     */
-    async admitSigninLinkRequest(ip: string): Promise<void> {
-      if (await hitRateLimits(db, [{ bucket: `signin-link:ip:${ip}`, ...RATE_LIMITS.linksPerIp }], clock.now())) throw rateLimited();
-    },
-
-    /**
      * Looks the address up and emails a link to an active account, once the 204 has been sent, so that
      * the answer's timing says nothing of the address. Past RATE_LIMITS.linksPerAddress in the hour, a
      * new link is sent only when the account has no live one. Never throws (a failure is logged by the caller).

@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { ERROR_RESPONSES, NoContent } from '../http/schemas.js';
 import type { AcceptInviteService, InviteLinkParams } from './accept.service.js';
 import { AcceptInviteDetails, AcceptParams, ShortAcceptParams } from './invites.schemas.js';
+import { PUBLIC_ROUTE_IP_LIMIT } from '../http/ip-rate-limit.js';
 
 /**
  * `/api/0/accept-invite/[{organization_id_or_slug}/]{member_id}/{token}/`: what the link is (GET, no
@@ -37,14 +38,14 @@ export function acceptInviteRoutes(acceptInvites: AcceptInviteService): FastifyP
       app.post(
         form.path,
         {
-          config: { public: true },
+          config: { public: true, ipRateLimit: { name: 'accept-invite', ...PUBLIC_ROUTE_IP_LIMIT } },
           schema: {
             operationId: `acceptInvite${form.suffix}`,
             tags: ['Invites'],
             summary: "Accept an invite: the requester's account must own the invited address; without credentials, a new account is made for it",
             params: form.params,
             security: [],
-            response: { 204: NoContent, ...ERROR_RESPONSES },
+            response: { 204: NoContent, ...ERROR_RESPONSES, 429: ERROR_RESPONSES[403] },
           },
         },
         async (request, reply) => {

@@ -4,12 +4,14 @@ import { ERROR_RESPONSES, ErrorBody } from '../http/schemas.js';
 import { MemberSchema, OrgParams } from '../members/members.schemas.js';
 import type { InviteService } from './invites.service.js';
 import { InviteBody, InviteQuery } from './invites.schemas.js';
+import { BODY_LIMITS } from '../http/body-limits.js';
 
 export function inviteRoutes(invites: InviteService): FastifyPluginAsyncTypebox {
   return async (app) => {
     app.post(
       '/api/0/organizations/:organization_id_or_slug/members/',
       {
+        bodyLimit: BODY_LIMITS.teamList,
         schema: {
           operationId: 'addOrganizationMember',
           tags: ['Members'],

@@ -3,6 +3,7 @@ import { requireRequester } from '../auth/requester.js';
 import { ERROR_RESPONSES, ErrorBody, NoContent } from '../http/schemas.js';
 import type { MemberEditService } from './member-edit.service.js';
 import { MemberParams, MemberWithRolesSchema, UpdateMemberBody } from './members.schemas.js';
+import { BODY_LIMITS } from '../http/body-limits.js';
 
 const MEMBER_PATH = '/api/0/organizations/:organization_id_or_slug/members/:member_id/';
 
@@ -11,6 +12,7 @@ export function memberEditRoutes(edits: MemberEditService): FastifyPluginAsyncTy
     app.put(
       MEMBER_PATH,
       {
+        bodyLimit: BODY_LIMITS.teamList,
         schema: {
           operationId: 'updateOrganizationMember',
           tags: ['Members'],

@@ -6,10 +6,11 @@ import { insertAuditEntry } from '../audit/audit.queries.js';
 import { enqueueEmail } from '../mail/outbox.js';
 import { emailVerificationRequiredEmail } from '../mail/templates/email-verification-required.js';
 import { setupTwoFactorEmail } from '../mail/templates/setup-2fa.js';
+import { complianceRequestEmail } from '../mail/templates/compliance-request.js';
 import { memberAuditPayload } from '../members/member-audit.js';
 import { findTeamsOfMembers } from '../members/members.queries.js';
 import { inviteLink, issueInviteToken } from '../members/invite-token.js';
-import { membersToDetach } from '../roles/enforcement.js';
+import { planEnforcement } from '../roles/enforcement.js';
 import {
   deletePendingInviteByEmail,
   detachMemberUser,
@@ -24,59 +25,74 @@ export interface ComplianceRequirements {
   emailVerification: boolean;
 }
 
-/** Who enforcement will detach, and why; read (and locked) before anything is written. */
+type PlannedMember = ComplianceMemberRow & { lacksTwoFactor: boolean; lacksVerifiedEmail: boolean };
+
+/** Who enforcement will detach, and whom it will only ask to comply; read (and locked) before anything is written. */
 export interface CompliancePlan {
   orgId: string;
-  detach: ReadonlyArray<ComplianceMemberRow & { lacksTwoFactor: boolean; lacksVerifiedEmail: boolean }>;
+  detach: readonly PlannedMember[];
+  askToComply: readonly PlannedMember[];
+}
+
+/** A member enforcement left in place and emailed (the requester could not have removed it). */
+export interface AskedToComply {
+  id: string;
+  email: string;
+  orgRole: string;
 }
 
 /**
- * Decides who 2FA / email-verification enforcement (sentry-behavior.md §7 step 7) detaches: every
- * member whose user misses a requirement, except the owner that decisions.md item 10 keeps. It locks
- * the member rows it reads until the transaction ends; the caller holds the organization row lock,
- * so no concurrent owner change or other enforcement can act on what this read saw.
+ * Decides what 2FA / email-verification enforcement (sentry-behavior.md §7 step 7) does to each member
+ * whose user misses a requirement: detach it when the requester could remove it (`mayRemove`, the
+ * removal rule), else ask it to comply; the owner that decisions.md item 10 keeps is left alone. It
+ * locks the member rows it reads until the transaction ends; the caller holds the organization row
+ * lock, so no concurrent owner change or other enforcement can act on what this read saw.
  */
-export async function planMemberCompliance(tx: Executor, orgId: string, requirements: ComplianceRequirements): Promise<CompliancePlan> {
-  if (!requirements.twoFactor && !requirements.emailVerification) return { orgId, detach: [] };
+export async function planMemberCompliance(
+  tx: Executor,
+  orgId: string,
+  requirements: ComplianceRequirements,
+  mayRemove: (role: string) => boolean,
+): Promise<CompliancePlan> {
+  if (!requirements.twoFactor && !requirements.emailVerification) return { orgId, detach: [], askToComply: [] };
   const rows = (await lockMembersWithUsers(tx, orgId)).map((row) => ({
     ...row,
     lacksTwoFactor: requirements.twoFactor && !row.has_two_factor,
     lacksVerifiedEmail: requirements.emailVerification && !row.email_verified,
   }));
-  const detachIds = new Set(
-    membersToDetach(
-      rows.map((row) => ({
-        id: row.id,
-        role: row.role,
-        active: row.user_is_active && row.invite_status === 0,
-        compliant: !row.lacksTwoFactor && !row.lacksVerifiedEmail,
-      })),
-    ),
+  const plan = planEnforcement(
+    rows.map((row) => ({
+      id: row.id,
+      role: row.role,
+      active: row.user_is_active && row.invite_status === 0,
+      compliant: !row.lacksTwoFactor && !row.lacksVerifiedEmail,
+    })),
+    mayRemove,
   );
-  return { orgId, detach: rows.filter((row) => detachIds.has(row.id)) };
+  const pick = (ids: readonly string[]) => rows.filter((row) => ids.includes(row.id));
+  return { orgId, detach: pick(plan.detach), askToComply: pick(plan.askToComply) };
 }
 
 /**
  * Carries out a plan in the same transaction: each member becomes a pending invite for the user's
  * address (role and teams kept, a fresh invite token), gets a `member.pending` audit entry and an
- * email with the new invite link (and a verification link when its address is unverified).
- * Returns the ids of the members it detached.
+ * email with the new invite link (and a verification link when its address is unverified). Each
+ * member only asked to comply gets an email saying what to do. Returns those asked.
  */
 export async function applyMemberCompliance(
   tx: Executor,
   deps: { config: Pick<Config, 'publicUrl'>; now: Date },
   plan: CompliancePlan,
   context: { orgName: string; actor: Requester },
-): Promise<string[]> {
+): Promise<AskedToComply[]> {
+  const organizationName = context.orgName;
   const teams = await findTeamsOfMembers(tx, plan.orgId, plan.detach.map((row) => row.id));
-  const detached: string[] = [];
   for (const row of plan.detach) {
     const userId = row.user_id!;
     const invite = issueInviteToken(deps.now);
     await deletePendingInviteByEmail(tx, plan.orgId, row.email);
     const done = await detachMemberUser(tx, plan.orgId, { id: row.id, userId, email: row.email, tokenHash: invite.hash, tokenExpiresAt: invite.expiresAt });
     if (!done) continue;
-    detached.push(row.id);
     await insertAuditEntry(tx, {
       organizationId: plan.orgId,
       event: 'MEMBER_PENDING',
@@ -89,7 +105,6 @@ export async function applyMemberCompliance(
       ),
     });
     const inviteUrl = inviteLink(deps.config, row.id, invite.token);
-    const organizationName = context.orgName;
     if (row.lacksTwoFactor) {
       await enqueueEmail(tx, { organizationId: plan.orgId, to: row.email, ...setupTwoFactorEmail({ organizationName, inviteUrl }) });
     }
@@ -98,5 +113,14 @@ export async function applyMemberCompliance(
       await enqueueEmail(tx, { organizationId: plan.orgId, to: row.email, ...emailVerificationRequiredEmail({ organizationName, verifyUrl, inviteUrl }) });
     }
   }
-  return detached;
+  for (const row of plan.askToComply) {
+    const verifyUrl = row.lacksVerifiedEmail ? await issueEmailVerification(tx, deps.config, deps.now, { id: row.user_id!, email: row.email }) : null;
+    const accountUrl = `${deps.config.publicUrl}/account/`;
+    await enqueueEmail(tx, {
+      organizationId: plan.orgId,
+      to: row.email,
+      ...complianceRequestEmail({ organizationName, accountUrl, verifyUrl, lacksTwoFactor: row.lacksTwoFactor }),
+    });
+  }
+  return plan.askToComply.map((row) => ({ id: row.id, email: row.email, orgRole: row.role }));
 }

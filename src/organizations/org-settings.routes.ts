@@ -3,7 +3,7 @@ import { requireRequester } from '../auth/requester.js';
 import { notFound } from '../http/errors.js';
 import { ERROR_RESPONSES, ErrorBody, OrgIdOrSlug } from '../http/schemas.js';
 import type { OrgSettingsService } from './org-settings.service.js';
-import { SETTINGS_BODY_LIMIT, UpdateOrganizationBody } from './org-settings.schemas.js';
+import { SETTINGS_BODY_LIMIT, UpdateOrganizationBody, UpdatedOrganization } from './org-settings.schemas.js';
 import { OrganizationDetails } from './organizations.schemas.js';
 
 const OrgParams = Type.Object({ organization_id_or_slug: OrgIdOrSlug });
@@ -20,7 +20,7 @@ export function orgSettingsRoutes(settings: OrgSettingsService): FastifyPluginAs
           summary: "Update an organization's settings",
           params: OrgParams,
           body: UpdateOrganizationBody,
-          response: { 200: OrganizationDetails, ...ERROR_RESPONSES, 409: Type.Unknown(), 413: ErrorBody },
+          response: { 200: UpdatedOrganization, ...ERROR_RESPONSES, 409: Type.Unknown(), 413: ErrorBody },
         },
       },
       (request) => settings.update(requireRequester(request), request.params.organization_id_or_slug, request.body),

@@ -10,7 +10,7 @@ import { ApiError } from '../http/errors.js';
 import type { Clock } from '../lib/clock.js';
 import { enqueueEmail } from '../mail/outbox.js';
 import { orgDeleteConfirmEmail } from '../mail/templates/org-delete-confirm.js';
-import { hasScope } from '../roles/access.js';
+import { canRemoveMember, hasScope } from '../roles/access.js';
 import { IMAGE_CONTENT_TYPES, imageFormat } from './avatar.js';
 import { applyMemberCompliance, planMemberCompliance } from './member-compliance.js';
 import { orgAuditData } from './org-audit.js';
@@ -72,12 +72,16 @@ export function createOrgSettingsService({ db, config, clock }: OrgSettingsServi
 
           // Sentry enforces whenever the body says true, even when the requirement was already on. Who
           // is detached is decided here, before any write, from member rows locked until commit.
-          const compliance = await planMemberCompliance(tx, org.id, {
-            twoFactor: valid.enforceTwoFactor,
-            emailVerification: valid.enforceEmailVerification,
-          });
+          // Enforcement suspends only whom the requester could remove: a manager never suspends an owner.
+          const compliance = await planMemberCompliance(
+            tx,
+            org.id,
+            { twoFactor: valid.enforceTwoFactor, emailVerification: valid.enforceEmailVerification },
+            (role) => canRemoveMember(context.access, role),
+          );
 
           const changedData = settingsChangedData(org, storedOptions, valid.settings);
+          if (compliance.askToComply.length > 0) changedData.members_asked_to_comply = compliance.askToComply.map((row) => row.email).join(', ');
           await writeSettings(tx, org.id, valid.settings);
           if (valid.avatar) {
             const image = valid.avatar.image?.image ?? null;
@@ -95,8 +99,9 @@ export function createOrgSettingsService({ db, config, clock }: OrgSettingsServi
           if (Object.keys(changedData).length > 0) {
             await insertAuditEntry(tx, { organizationId: org.id, event: 'ORG_EDIT', actor: requester, targetObject: org.id, data: changedData });
           }
-          await applyMemberCompliance(tx, { config, now: clock.now() }, compliance, { orgName: after.context.org.name, actor: requester });
-          return after.body;
+          const asked = await applyMemberCompliance(tx, { config, now: clock.now() }, compliance, { orgName: after.context.org.name, actor: requester });
+          const enforced = valid.enforceTwoFactor || valid.enforceEmailVerification;
+          return enforced ? { ...after.body, membersAskedToComply: asked } : after.body;
         });
       } catch (error) {
         // Both checked the slug as free and one committed first: Sentry's answer to a slug collision.

@@ -8,6 +8,7 @@ import {
   OrganizationDetails,
   OrganizationSummary,
 } from './organizations.schemas.js';
+import { BODY_LIMITS } from '../http/body-limits.js';
 
 export function organizationRoutes(organizations: OrganizationService): FastifyPluginAsyncTypebox {
   return async (app) => {
@@ -28,12 +29,13 @@ export function organizationRoutes(organizations: OrganizationService): FastifyP
     app.post(
       '/api/0/organizations/',
       {
+        bodyLimit: BODY_LIMITS.small,
         schema: {
           operationId: 'createOrganization',
           tags: ['Organizations'],
           summary: 'Create an organization owned by the requester',
           body: CreateOrganizationBody,
-          response: { 201: OrganizationDetails, ...ERROR_RESPONSES },
+          response: { 201: OrganizationDetails, ...ERROR_RESPONSES, 429: ERROR_RESPONSES[403] },
         },
       },
       async (request, reply) => reply.status(201).send(await organizations.create(requireRequester(request), request.body)),

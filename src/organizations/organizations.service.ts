@@ -2,12 +2,14 @@ import type { Static } from '@sinclair/typebox';
 import type { Config } from '../config.js';
 import type { Db, Executor } from '../db/database.js';
 import type { Requester } from '../auth/requester.js';
+import type { Clock } from '../lib/clock.js';
 import { violatedUniqueConstraint } from '../db/constraint-errors.js';
 import { fieldError } from '../http/errors.js';
 import { insertAuditEntry } from '../audit/audit.queries.js';
 import { insertMember } from '../members/members.queries.js';
 import { loadOrgContext } from './org-context.js';
 import { orgAuditData } from './org-audit.js';
+import { enforceOrgCreateRateLimit } from './org-create-rate-limit.js';
 import {
   findOrganizationsOfUser,
   insertOrganization,
@@ -21,9 +23,10 @@ import { RESERVED_ORG_SLUGS, orgSlugProblem, slugSuffix, slugifyName } from './s
 export interface OrganizationServiceDeps {
   db: Db;
   config: Pick<Config, 'publicUrl'>;
+  clock: Clock;
 }
 
-export function createOrganizationService({ db, config }: OrganizationServiceDeps) {
+export function createOrganizationService({ db, config, clock }: OrganizationServiceDeps) {
   async function details(executor: Executor, requester: Requester, idOrSlug: string) {
     const context = await loadOrgContext(executor, requester, idOrSlug, { anyScope: ['org:read', 'org:write', 'org:admin'] });
     return organizationDetails(executor, config, context);
@@ -55,12 +58,13 @@ export function createOrganizationService({ db, config }: OrganizationServiceDep
       return details(db, requester, idOrSlug);
     },
 
-    /** Creates an organization owned by the requester; 400 on a bad or taken slug. */
+    /** Creates an organization owned by the requester; 400 on a bad or taken slug, 429 past the creation limits. */
     async create(requester: Requester, body: Static<typeof CreateOrganizationBody>) {
       const name = body.name.trim();
       if (!name) throw fieldError('name', 'This field may not be blank.');
       try {
         return await db.transaction().execute(async (tx) => {
+          await enforceOrgCreateRateLimit(tx, { userId: requester.userId, ip: requester.ip, now: clock.now() });
           const slug = await chooseSlug(tx, name, body.slug);
           const created = await insertOrganization(tx, { slug, name });
           await insertMember(tx, { organization_id: created.id, user_id: requester.userId, role: 'owner' });

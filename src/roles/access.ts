@@ -124,8 +124,10 @@ export function computeAccess(input: AccessInput): Access {
   const capped = (scopes: Iterable<Scope>) =>
     new Set([...scopes].filter((scope) => !tokenScopes || tokenScopes.has(scope)));
   const role = input.orgRoleId ? orgRole(input.orgRoleId) : null;
+  // Superuser widens what the person's role gives, never what the token allows: a narrow token of a
+  // superuser is exactly as narrow as anyone else's (issue 13 item 1).
   const scopes = input.isSuperuser
-    ? new Set<Scope>(ALL_SCOPES)
+    ? capped(ALL_SCOPES)
     : role
       ? capped(adjustedScopes(role, input.options))
       : new Set<Scope>();
@@ -184,9 +186,17 @@ export function canAdminTeam(access: Access, teamId: string, options: ScopeOptio
   );
 }
 
+/**
+ * A superuser administers every team, as canAdminTeam would for a member of it, but only through a
+ * token (or session) holding one of the scopes canAdminTeam asks for.
+ */
+export function superuserAdminsTeams(access: Access): boolean {
+  return access.isSuperuser && hasAnyScope(access, ['team:write', 'org:write', 'member:write']);
+}
+
 /** `can_set_team_role`: may the requester give (or take away) this team role on this team? */
 export function canSetTeamRole(access: Access, teamId: string, role: TeamRoleId, options: ScopeOptions): boolean {
-  if (access.isSuperuser) return true;
+  if (access.isSuperuser) return superuserAdminsTeams(access);
   if (canAdminTeam(access, teamId, options)) return true;
   if (access.orgRoleId && canManageTeamRole(access.orgRoleId, role)) return true;
   const own = access.teamRoles.get(teamId);
@@ -194,12 +204,13 @@ export function canSetTeamRole(access: Access, teamId: string, role: TeamRoleId,
 }
 
 /**
- * `get_allowed_org_roles`: the org roles the requester may assign. Superusers may assign all; others
- * need member:admin (except when inviting) and then get what their own role may grant.
+ * `get_allowed_org_roles`: the org roles the requester may assign. Everyone needs member:admin
+ * (except when inviting, where the route asks for member:invite); then superusers may assign all,
+ * others what their own role may grant.
  */
 export function allowedOrgRoles(access: Access, options: ScopeOptions, creatingInvite = false): OrgRoleId[] {
-  if (access.isSuperuser) return ORG_ROLES.filter((role) => role.id !== 'billing').map((role) => role.id);
   if (!creatingInvite && !access.scopes.has('member:admin')) return [];
+  if (access.isSuperuser) return ORG_ROLES.filter((role) => role.id !== 'billing').map((role) => role.id);
   if (!access.orgRoleId) return [];
   return rolesGrantableBy(access.orgRoleId, options);
 }
@@ -232,12 +243,23 @@ export function isMemberLevel(access: Access): boolean {
 /**
  * May the requester change the teams of a member who holds `targetRole` (decisions.md fix 4)? Only
  * a requester that may assign roles at all (member:admin) and whose role is at least the target's
- * (`can_manage`); superusers always.
+ * (`can_manage`); superusers whenever they may assign roles.
  */
 export function canManageMemberRole(access: Access, options: ScopeOptions, targetRole: string): boolean {
+  if (allowedOrgRoles(access, options).length === 0) return false;
   if (access.isSuperuser) return true;
-  if (allowedOrgRoles(access, options).length === 0 || !access.orgRoleId) return false;
+  if (!access.orgRoleId) return false;
   return canManageOrgRole(access.orgRoleId, targetRole);
+}
+
+/**
+ * May the requester remove (or, by enforcing 2FA or email verification, suspend) a member with
+ * `targetRole` (§5.5 step 1)? member:admin, and a role at least the target's; superusers with member:admin.
+ */
+export function canRemoveMember(access: Access, targetRole: string): boolean {
+  if (!access.scopes.has('member:admin')) return false;
+  if (access.isSuperuser) return true;
+  return access.orgRoleId !== null && canManageOrgRole(access.orgRoleId, targetRole);
 }
 
 /** The org roles that carry a scope, e.g. `org:write` → manager and owner (the last-manager rule). */
@@ -251,7 +273,7 @@ export function orgRolesWithScope(scope: Scope): OrgRoleId[] {
  * (decisions.md fix 12). `receivesTeamAccessRequests` is the same rule over stored roles.
  */
 export function canApproveTeamAccess(access: Access, teamId: string, options: ScopeOptions): boolean {
-  return access.isSuperuser || access.scopes.has('org:write') || canAdminTeam(access, teamId, options);
+  return superuserAdminsTeams(access) || access.scopes.has('org:write') || canAdminTeam(access, teamId, options);
 }
 
 /**

@@ -4,6 +4,7 @@ import { ERROR_RESPONSES, NoContent } from '../http/schemas.js';
 import { OrgParams } from '../members/members.schemas.js';
 import type { AccessRequestService } from './access-requests.service.js';
 import { AccessRequestBody, AccessRequestParams, AccessRequestSchema } from './access-requests.schemas.js';
+import { BODY_LIMITS } from '../http/body-limits.js';
 
 export function accessRequestRoutes(accessRequests: AccessRequestService): FastifyPluginAsyncTypebox {
   return async (app) => {
@@ -24,6 +25,7 @@ export function accessRequestRoutes(accessRequests: AccessRequestService): Fasti
     app.put(
       '/api/0/organizations/:organization_id_or_slug/access-requests/:request_id/',
       {
+        bodyLimit: BODY_LIMITS.small,
         schema: {
           operationId: 'updateOrganizationAccessRequest',
           tags: ['Teams'],

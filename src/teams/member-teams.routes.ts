@@ -4,6 +4,7 @@ import { ERROR_RESPONSES, NoContent } from '../http/schemas.js';
 import type { MemberTeamService } from './member-teams.service.js';
 import { MemberTeamBody, MemberTeamParams, MemberTeamSchema } from './member-teams.schemas.js';
 import { TeamSchema } from './teams.schemas.js';
+import { BODY_LIMITS } from '../http/body-limits.js';
 
 const PATH = '/api/0/organizations/:organization_id_or_slug/members/:member_id/teams/:team_id_or_slug/';
 
@@ -49,6 +50,7 @@ export function memberTeamRoutes(memberTeams: MemberTeamService): FastifyPluginA
     app.put(
       PATH,
       {
+        bodyLimit: BODY_LIMITS.small,
         schema: {
           operationId: 'updateOrganizationMemberTeam',
           tags: ['Teams'],

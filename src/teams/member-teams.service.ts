@@ -8,7 +8,7 @@ import { detailError, notFound, permissionDenied } from '../http/errors.js';
 import { findAddressedMember } from '../members/member-details.js';
 import type { MemberView } from '../members/members.queries.js';
 import { loadOrgContext } from '../organizations/org-context.js';
-import { canAdminTeam, canSetTeamRole, minimumTeamRole, storedTeamRole } from '../roles/access.js';
+import { canAdminTeam, canSetTeamRole, minimumTeamRole, storedTeamRole, superuserAdminsTeams } from '../roles/access.js';
 import { orgRole, type Scope } from '../roles/roles.js';
 import { emailAccessRequestApprovers, memberContact } from './access-request-approvers.js';
 import { deleteAccessRequest, insertAccessRequest } from './access-requests.queries.js';
@@ -126,14 +126,15 @@ export function createMemberTeamService({ db, config }: { db: Db; config: Pick<C
 
     /**
      * Takes the member off the team and answers with the Team object as the requester now sees it.
-     * Allowed to superusers, the member itself, managers and owners (by org role), and the team's
-     * admins (400 otherwise); 403 for IdP-provisioned teams. Not being on the team is no error.
+     * Allowed to superusers (when their token may administer teams), the member itself, managers and
+     * owners (by org role), and the team's admins (400 otherwise); 403 for IdP-provisioned teams. Not
+     * being on the team is no error.
      */
     async remove(requester: Requester, orgIdOrSlug: string, memberId: string, teamIdOrSlug: string) {
       return db.transaction().execute(async (tx) => {
         const { context, member, team } = await resolve(tx, requester, orgIdOrSlug, memberId, teamIdOrSlug, SCOPES.delete);
         const allowed =
-          context.access.isSuperuser ||
+          superuserAdminsTeams(context.access) ||
           member.user_id === requester.userId ||
           // By org role, not by token: Sentry's "owner or manager" check reads the role's scopes.
           (context.member !== null && orgRole(context.member.role).scopes.includes('org:write')) ||

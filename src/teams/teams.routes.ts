@@ -17,6 +17,7 @@ import {
   TeamSchema,
   UpdateTeamBody,
 } from './teams.schemas.js';
+import { BODY_LIMITS } from '../http/body-limits.js';
 
 const TEAM_RESPONSES = { ...ERROR_RESPONSES, 409: Type.Unknown({ description: 'A team with this slug already exists.' }) };
 
@@ -49,6 +50,7 @@ export function teamRoutes(teams: TeamService, config: Pick<Config, 'publicUrl'>
     app.post(
       '/api/0/organizations/:organization_id_or_slug/teams/',
       {
+        bodyLimit: BODY_LIMITS.small,
         schema: {
           operationId: 'createOrganizationTeam',
           tags: ['Teams'],
@@ -97,6 +99,7 @@ export function teamRoutes(teams: TeamService, config: Pick<Config, 'publicUrl'>
     app.put(
       '/api/0/teams/:organization_id_or_slug/:team_id_or_slug/',
       {
+        bodyLimit: BODY_LIMITS.small,
         schema: {
           operationId: 'updateTeam',
           tags: ['Teams'],

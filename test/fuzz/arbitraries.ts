@@ -135,6 +135,7 @@ export function rawPayloads(limit: number): Array<{ name: string; contentType: s
     { name: 'trailing garbage', contentType: 'application/json', payload: '{"name": "x"} trailing' },
     { name: 'deeply nested arrays', contentType: 'application/json', payload: `{"name":${'['.repeat(100_000)}${']'.repeat(100_000)}}` },
     { name: 'deeply nested objects', contentType: 'application/json', payload: `${'{"a":'.repeat(20_000)}1${'}'.repeat(20_000)}` },
+    { name: 'deep nesting within the size limit', contentType: 'application/json', payload: `{"name":${'['.repeat(400)}${']'.repeat(400)}}` },
     { name: 'a bare string', contentType: 'application/json', payload: '"just a string"' },
     { name: 'a bare number', contentType: 'application/json', payload: '12345678901234567890' },
     { name: 'null', contentType: 'application/json', payload: 'null' },

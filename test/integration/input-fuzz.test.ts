@@ -3,11 +3,9 @@ import assert from 'node:assert/strict';
 import { isCleanName } from '../../src/lib/names.js';
 import { isAccountRoute, sessionOf } from '../helpers/session.js';
 import fc from 'fast-check';
-import { MAX_BODY_BYTES } from '../../src/app.js';
-import { SETTINGS_BODY_LIMIT } from '../../src/organizations/org-settings.schemas.js';
 import { createHarness, type Harness } from '../helpers/harness.js';
 import { bodyFor, encodeSegment, HOSTILE_STRINGS, hostileString, QUERY_STRINGS, rawPayloads, valueFor, type JsonSchema } from '../fuzz/arbitraries.js';
-import { buildHome, isSentryErrorBody, leakedInternals } from '../matrix/index.js';
+import { bodyLimitOf, buildHome, isSentryErrorBody, leakedInternals } from '../matrix/index.js';
 
 /**
  * Issue 5, input fuzzing: every request body, query and path parameter of every route in the served
@@ -141,7 +139,7 @@ describe('input fuzzing: hostile bodies, queries and paths on every route get a 
         for (const value of HOSTILE_STRINGS) await check(`${name} {name: ${JSON.stringify(value.slice(0, 40))}}`, await send(url(), JSON.stringify({ name: value })), problems);
       }
       if (operation.method !== 'GET') {
-        const limit = operation.method === 'PUT' && operation.path === '/api/0/organizations/{organization_id_or_slug}/' ? SETTINGS_BODY_LIMIT : MAX_BODY_BYTES;
+        const limit = bodyLimitOf(h.app, operation.method, operation.path);
         for (const raw of rawPayloads(limit)) await check(`${name} with ${raw.name}`, await send(url(), raw.payload, raw.contentType), problems);
       }
     }

@@ -35,7 +35,7 @@ describe('PUT/DELETE member: bad input', () => {
     ['teamRoles with an unknown role', { teamRoles: [{ teamSlug: 'backend', role: 'boss' }] }, { teamRoles: ['Invalid team-role'] }],
     ['teamRoles with an unknown team', { teamRoles: [{ teamSlug: 'nope', role: null }] }, { teamRoles: ['Invalid teams'] }],
     ['10,000 teams', { teams: huge }, { teams: ['Ensure this field has no more than 1000 elements.'] }],
-    ['10,000 teamRoles', { teamRoles: huge.map((teamSlug) => ({ teamSlug, role: null })) }, { teamRoles: ['Ensure this field has no more than 1000 elements.'] }],
+    ['1,001 teamRoles', { teamRoles: huge.slice(0, 1001).map((teamSlug) => ({ teamSlug, role: null })) }, { teamRoles: ['Ensure this field has no more than 1000 elements.'] }],
     ['reinvite not a boolean', { reinvite: 'maybe' }, { reinvite: ['Must be a valid boolean.'] }],
     ['reinvite null', { reinvite: null }, { reinvite: ['This field may not be null.'] }],
     ['sendInvite as a list', { sendInvite: [true] }, { sendInvite: ['Must be a valid boolean.'] }],

@@ -3,7 +3,8 @@ import assert from 'node:assert/strict';
 import { secretMatches } from '../../src/lib/secrets.js';
 import { createHarness, type Harness } from '../helpers/harness.js';
 import { startSmtpServer, type TestSmtpServer } from '../helpers/smtp.js';
-import { EVENT, auditEntries, mailsTo, member, orgRow, seedOrg } from '../helpers/settings-fixtures.js';
+import { assertMatchesOpenApi } from '../helpers/openapi.js';
+import { EVENT, OUT_OF_SCOPE_ORG_FIELDS, TOTP_SECRET, auditEntries, mailsTo, member, orgRow, seedOrg } from '../helpers/settings-fixtures.js';
 
 describe('require2FA (sentry-behavior.md §7 step 7, §8.3, §9.4; decisions.md item 10)', () => {
   let h: Harness;
@@ -98,15 +99,17 @@ describe('require2FA (sentry-behavior.md §7 step 7, §8.3, §9.4; decisions.md 
     }
   });
 
-  it('decisions.md item 10: the last active owner is never detached, even without 2FA', async () => {
+  it('decisions.md item 10: the last active owner is never detached, even without 2FA (a superuser, who may remove owners, enforces)', async () => {
     const org = await seedOrg(h, 'twofa-owner', {
       owner: { role: 'owner' },
       owner2: { role: 'owner' },
       manager: { role: 'manager', twoFactor: true },
       member: { role: 'member' },
     });
-    const response = await h.request(org.token.manager!, 'PUT', '/api/0/organizations/twofa-owner/', { require2FA: true });
-    assert.equal(response.status, 200);
+    const root = await h.seed({ users: [{ email: 'root@twofa-owner.example.com', superuser: true, totpSecret: TOTP_SECRET }] });
+    const response = await h.request(root.users['root@twofa-owner.example.com']!.token, 'PUT', '/api/0/organizations/twofa-owner/', { require2FA: true });
+    assert.equal(response.status, 200, JSON.stringify(response.body));
+    assert.deepEqual(response.body.membersAskedToComply, []);
     assert.equal((await member(h, org.id, org.memberId.owner!)).user_id, org.userId.owner, 'the earliest owner stays');
     assert.equal((await member(h, org.id, org.memberId.owner2!)).user_id, null);
     assert.equal((await member(h, org.id, org.memberId.member!)).user_id, null);
@@ -119,6 +122,51 @@ describe('require2FA (sentry-behavior.md §7 step 7, §8.3, §9.4; decisions.md 
       .where('user_id', 'is not', null)
       .execute();
     assert.equal(owners.length, 1);
+  });
+
+  it('issue 13 item 2: a manager never suspends an owner: owners without 2FA stay, are emailed to comply, and are listed in the answer and the audit entry', async () => {
+    const org = await seedOrg(h, 'twofa-manager', {
+      owner: { role: 'owner' },
+      owner2: { role: 'owner' },
+      owner3: { role: 'owner', twoFactor: true },
+      manager: { role: 'manager', twoFactor: true },
+      manager2: { role: 'manager' },
+      member: { role: 'member' },
+    });
+    const response = await h.request(org.token.manager!, 'PUT', '/api/0/organizations/twofa-manager/', { require2FA: true });
+    assert.equal(response.status, 200, JSON.stringify(response.body));
+    assertMatchesOpenApi('put', '/api/0/organizations/{organization_id_or_slug}/', 200, response.body, OUT_OF_SCOPE_ORG_FIELDS);
+    assert.deepEqual(response.body.membersAskedToComply, [
+      { id: org.memberId.owner, email: org.email('owner'), orgRole: 'owner' },
+      { id: org.memberId.owner2, email: org.email('owner2'), orgRole: 'owner' },
+    ]);
+    for (const key of ['owner', 'owner2', 'owner3', 'manager']) assert.equal((await member(h, org.id, org.memberId[key]!)).user_id, org.userId[key], key);
+    for (const key of ['manager2', 'member']) assert.equal((await member(h, org.id, org.memberId[key]!)).user_id, null, key);
+    const pending = await auditEntries(h, org.id, EVENT.MEMBER_PENDING);
+    assert.deepEqual(pending.map((entry) => entry.target_user_id), [org.userId.manager2, org.userId.member]);
+    assert.deepEqual((await auditEntries(h, org.id, EVENT.ORG_EDIT)).map((entry) => entry.data), [
+      { require_2fa: 'to True', members_asked_to_comply: `${org.email('owner')}, ${org.email('owner2')}` },
+    ]);
+
+    await h.mailWorker(smtp.url).runOnce();
+    for (const key of ['owner', 'owner2']) {
+      const mails = mailsTo(smtp.messages, org.email(key));
+      assert.equal(mails.length, 1, key);
+      assert.equal(mails[0]!.subject, '[Roster] Twofa-manager Action Required: Enable Two-Factor Authentication');
+      assert.match(mails[0]!.text ?? '', /two-factor authentication on your account: http:\/\/roster\.test\/account\//);
+      assert.doesNotMatch(mails[0]!.text ?? '', /\/accept\//, 'no invite link: the membership was not suspended');
+    }
+    assert.deepEqual(mailsTo(smtp.messages, org.email('owner3')), []);
+
+    // The same for email verification: the owner without a verified address is asked, with a verification link.
+    const verify = await seedOrg(h, 'verify-manager', { owner: { role: 'owner', verified: false }, owner2: { role: 'owner' }, manager: { role: 'manager' } });
+    const verified = await h.request(verify.token.manager!, 'PUT', '/api/0/organizations/verify-manager/', { requireEmailVerification: true });
+    assert.equal(verified.status, 200, JSON.stringify(verified.body));
+    assert.deepEqual(verified.body.membersAskedToComply, [{ id: verify.memberId.owner, email: verify.email('owner'), orgRole: 'owner' }]);
+    assert.equal((await member(h, verify.id, verify.memberId.owner!)).user_id, verify.userId.owner);
+    await h.mailWorker(smtp.url).runOnce();
+    const [mail] = mailsTo(smtp.messages, verify.email('owner'));
+    assert.match(mail?.text ?? '', /Verify your email address: http:\/\/roster\.test\/account\/confirm-email\//);
   });
 
   it('§9.6: sending require2FA: true when it is already on enforces again', async () => {

@@ -48,7 +48,8 @@ export interface EndpointSpec {
 
 /**
  * Cells that cannot exist or would not test isolation: addressing the other organization in the path
- * as its own owner (the outsider), or writing to it as a superuser (who may, by design).
+ * as its own owner (the outsider), or writing to it as a superuser with every scope (who may, by
+ * design; the superuser with a narrow token does try, and must be refused).
  */
 export function cellApplies(spec: EndpointSpec, cell: Cell): boolean {
   if (spec.foreignOrgPath && cell.target === 'foreign') {
@@ -117,8 +118,17 @@ export function orgGate(cell: Cell, anyScope?: readonly Scope[], inForeign = fal
   const { requester } = cell;
   if (requester.kind === 'anonymous') return 401;
   if (!requester.isSuperuser && (inForeign || requester.member === null)) return 404;
-  if (anyScope && !hasAnyScope(requester.access, anyScope)) return 403;
+  if (anyScope && !(hasAnyScope(requester.access, anyScope) && tokenAllows(cell, anyScope))) return 403;
   return null;
+}
+
+/**
+ * Whether the requester's token holds one of the scopes, read from the token itself rather than from
+ * the computed access: whoever holds a token (a superuser too), its scopes bound what it may do.
+ */
+export function tokenAllows(cell: Cell, anyScope: readonly Scope[]): boolean {
+  const { tokenScopes } = cell.requester;
+  return tokenScopes === null || anyScope.some((scope) => tokenScopes.includes(scope));
 }
 
 let sequence = 0;

@@ -1,7 +1,7 @@
-import { canAdminTeam, canSetTeamRole, DEFAULT_SCOPE_OPTIONS, hasTeamScope, minimumTeamRole } from '../../src/roles/access.js';
+import { canAdminTeam, canSetTeamRole, DEFAULT_SCOPE_OPTIONS, hasTeamScope, minimumTeamRole, superuserAdminsTeams } from '../../src/roles/access.js';
 import { orgRole, type Scope } from '../../src/roles/roles.js';
 import { TEAM_SCOPES } from '../../src/teams/team-context.js';
-import { memberTarget, MEMBER_TEAM_TARGETS, orgGate, teamTarget, TEAM_TARGETS, type Cell, type EndpointSpec } from './cells.js';
+import { memberTarget, MEMBER_TEAM_TARGETS, orgGate, teamTarget, tokenAllows, TEAM_TARGETS, type Cell, type EndpointSpec } from './cells.js';
 import type { TeamSlug, WorldMember } from './world.js';
 
 /**
@@ -34,7 +34,7 @@ function teamRoute(method: EndpointSpec['method'], path: string, scopes: readonl
       if (gate) return gate;
       const team = teamTarget(cell, cell.target);
       if (!team.slug) return 404;
-      return scopes.some((scope) => hasTeamScope(cell.requester.access, team.id, scope, opts)) ? success : 403;
+      return tokenAllows(cell, scopes) && scopes.some((scope) => hasTeamScope(cell.requester.access, team.id, scope, opts)) ? success : 403;
     },
   };
 }
@@ -51,7 +51,7 @@ function memberTeamTeam(cell: Cell, method: string): { param: string; slug: Team
 }
 
 function memberTeamStatus(cell: Cell, method: keyof typeof MEMBER_TEAM_SCOPES, target: WorldMember, slug: TeamSlug): number {
-  const { access, member: self, isSuperuser, userId } = cell.requester;
+  const { access, member: self, userId } = cell.requester;
   const teamId = cell.world.home.teams[slug];
   const stored = target.teams[slug];
   const onTeam = stored !== undefined;
@@ -70,7 +70,7 @@ function memberTeamStatus(cell: Cell, method: keyof typeof MEMBER_TEAM_SCOPES, t
     case 'DELETE': {
       // §5.6: the requester's org role, not its token, decides "owner or manager" (the code's why-comment).
       const allowed =
-        isSuperuser ||
+        superuserAdminsTeams(access) ||
         target.userId === userId ||
         (self !== null && orgRole(self.role).scopes.includes('org:write')) ||
         canAdminTeam(access, teamId, opts);

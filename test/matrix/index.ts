@@ -1,3 +1,4 @@
+import type { FastifyInstance } from 'fastify';
 import { ACCOUNT_ENDPOINTS } from './endpoints-account.js';
 import { ORG_ENDPOINTS } from './endpoints-org.js';
 import { TEAM_ENDPOINTS } from './endpoints-teams.js';
@@ -22,6 +23,13 @@ export function fillPath(path: string, params: Record<string, string>, query = '
     return encodeURIComponent(value);
   });
   return query ? `${url}?${query}` : url;
+}
+
+/** The body limit a route declares (src/http/body-limits.ts), by its OpenAPI method and path. */
+export function bodyLimitOf(app: FastifyInstance, method: string, path: string): number {
+  const limit = app.bodyLimits.get(`${method} ${path.replace(/\{([a-z_]+)\}/g, ':$1')}`);
+  if (limit === undefined) throw new Error(`no body limit recorded for ${method} ${path}`);
+  return limit;
 }
 
 /** The operations (`METHOD path`) the served OpenAPI document lists. */

@@ -3,8 +3,13 @@ import { ALL_SCOPES, ORG_ROLES, type OrgRoleId, type Scope } from '../../src/rol
 import type { Harness } from '../helpers/harness.js';
 import type { ForeignOrg, HomeOrg, Superuser, TeamSlug, WorldMember } from './world.js';
 
-/** Every kind of requester the matrix tries (issue 5). `admin` is the retired role, seeded directly. */
-export const REQUESTER_KINDS = ['owner', 'manager', 'admin', 'member', 'billing', 'scopeless', 'superuser', 'outsider', 'anonymous'] as const;
+/**
+ * Every kind of requester the matrix tries (issue 5). `admin` is the retired role, seeded directly.
+ * `superuser-narrow` is the superuser with a `member:read` token (issue 13 item 1): its token, not
+ * its superuser flag, bounds what it may do.
+ */
+export const REQUESTER_KINDS = ['owner', 'manager', 'admin', 'member', 'billing', 'scopeless', 'superuser', 'superuser-narrow', 'outsider', 'anonymous'] as const;
+export const NARROW_TOKEN_SCOPES: readonly Scope[] = ['member:read'];
 export type RequesterKind = (typeof REQUESTER_KINDS)[number];
 
 export interface Requester {
@@ -63,6 +68,10 @@ export async function requesterOf(world: World, kind: RequesterKind, needed: rea
   }
   if (kind === 'superuser') {
     return { kind, ...superuser, isSuperuser: true, member: null, access: accessInHome(world, null, true, ALL_SCOPES), tokenScopes: ALL_SCOPES };
+  }
+  if (kind === 'superuser-narrow') {
+    const token = (await world.h.services.tokens.create(superuser.userId, NARROW_TOKEN_SCOPES)).token;
+    return { kind, ...superuser, token, isSuperuser: true, member: null, access: accessInHome(world, null, true, NARROW_TOKEN_SCOPES), tokenScopes: NARROW_TOKEN_SCOPES };
   }
   if (kind === 'outsider') {
     return { kind, ...foreign.outsider, isSuperuser: false, member: null, access: accessInHome(world, null, false, ALL_SCOPES), tokenScopes: ALL_SCOPES };

@@ -4,6 +4,7 @@ import {
   canAdminTeam,
   canManageMemberRole,
   canManageOrgRole,
+  canRemoveMember,
   canSetTeamRole,
   computeAccess,
   DEFAULT_SCOPE_OPTIONS,
@@ -15,7 +16,7 @@ import {
   storedTeamRole,
   type Access,
 } from '../../src/roles/access.js';
-import { membersToDetach } from '../../src/roles/enforcement.js';
+import { planEnforcement } from '../../src/roles/enforcement.js';
 import { ALL_SCOPES, orgRole, TOP_ORG_ROLE, type OrgRoleId, type Scope, type TeamRoleId } from '../../src/roles/roles.js';
 
 /**
@@ -270,7 +271,9 @@ export function changeSettings(model: Model, requester: Person, body: Partial<Se
     const withUsers = [...model.members.values()].filter((member) => member.userId !== null);
     const compliant = (member: ModelMember) =>
       (body.require2FA !== true || personOf(member).has2fa) && (body.requireEmailVerification !== true || personOf(member).verified);
-    const detach = membersToDetach(withUsers.map((member) => ({ id: member.id, role: member.role, active: true, compliant: compliant(member) })));
+    const candidates = withUsers.map((member) => ({ id: member.id, role: member.role, active: true, compliant: compliant(member) }));
+    // Issue 13 item 2: only members the requester could remove are suspended.
+    const { detach } = planEnforcement(candidates, (role) => canRemoveMember(g.access, role));
     for (const id of detach) {
       const member = model.members.get(id)!;
       member.email = personOf(member).email;

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { sql } from 'kysely';
 import type { Database } from '../../src/db/database.js';
 import { createHarness, type Harness, type Response } from '../helpers/harness.js';
-import { seedOrg } from '../helpers/settings-fixtures.js';
+import { seedOrg, TOTP_SECRET } from '../helpers/settings-fixtures.js';
 
 /**
  * Races on PostgreSQL with several real connections. A third connection holds row locks that both
@@ -47,6 +47,17 @@ describe('organization settings races (decisions.md items 10 and 11)', () => {
     return Promise.all(inFlight);
   }
 
+  /**
+   * A superuser's token (with 2FA and a verified address): enforcement suspends only whom the
+   * requester could remove (issue 13 item 2), and only a superuser or an owner may remove owners; an
+   * owner enforcing always leaves a compliant owner, so the last-owner rule needs a superuser to be tested.
+   */
+  async function superuserToken(key: string): Promise<string> {
+    const email = `${key}@races.example.com`;
+    const seeded = await h.seed({ users: [{ email, superuser: true, totpSecret: TOTP_SECRET }] });
+    return seeded.users[email]!.token;
+  }
+
   const activeOwners = (orgId: string) =>
     h.database.db
       .selectFrom('members')
@@ -66,11 +77,12 @@ describe('organization settings races (decisions.md items 10 and 11)', () => {
       member: { role: 'member', verified: false },
     });
     const url = '/api/0/organizations/race-owners/';
+    const root = await superuserToken('root-owners');
     const responses = await raceBehindLock(
       (trx) => trx.selectFrom('members').select('id').where('organization_id', '=', org.id).where('role', '=', 'owner').forUpdate().execute(),
       () => [
-        h.request(org.token.manager!, 'PUT', url, { require2FA: true }),
-        h.request(org.token.manager!, 'PUT', url, { requireEmailVerification: true }),
+        h.request(root, 'PUT', url, { require2FA: true }),
+        h.request(root, 'PUT', url, { requireEmailVerification: true }),
       ],
       2,
     );
@@ -90,11 +102,12 @@ describe('organization settings races (decisions.md items 10 and 11)', () => {
       member: { role: 'member' },
     });
     const url = '/api/0/organizations/race-twice/';
+    const roots = [await superuserToken('root-twice-1'), await superuserToken('root-twice-2')];
     const responses = await raceBehindLock(
       (trx) => trx.selectFrom('members').select('id').where('organization_id', '=', org.id).where('user_id', 'is not', null).forUpdate().execute(),
       () => [
-        h.request(org.token.manager!, 'PUT', url, { require2FA: true }),
-        h.request(org.token.manager2!, 'PUT', url, { require2FA: true }),
+        h.request(roots[0]!, 'PUT', url, { require2FA: true }),
+        h.request(roots[1]!, 'PUT', url, { require2FA: true }),
       ],
       2,
     );

@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import {
   DEFAULT_SCOPE_OPTIONS,
   canManageMemberRole,
+  canRemoveMember,
   isMemberLevel,
   orgRolesWithScope,
 } from '../../src/roles/access.js';
@@ -29,6 +30,17 @@ describe('member edit rules', () => {
     const writeToken = access({ orgRoleId: 'owner', tokenScopes: ['member:write', 'member:read'] });
     assert.equal(canManageMemberRole(writeToken, DEFAULT_SCOPE_OPTIONS, 'member'), false);
     assert.equal(canManageMemberRole(access({ orgRoleId: null, isSuperuser: true }), DEFAULT_SCOPE_OPTIONS, 'owner'), true);
+    const narrowSuperuser = access({ orgRoleId: null, isSuperuser: true, tokenScopes: ['member:read', 'member:write'] });
+    assert.equal(canManageMemberRole(narrowSuperuser, DEFAULT_SCOPE_OPTIONS, 'member'), false);
+  });
+
+  it('§5.5 step 1 (and 2FA enforcement, issue 13 item 2): removing needs member:admin and a role at least the target\'s', () => {
+    assert.equal(canRemoveMember(access({ orgRoleId: 'manager' }), 'owner'), false);
+    assert.equal(canRemoveMember(access({ orgRoleId: 'manager' }), 'manager'), true);
+    assert.equal(canRemoveMember(access({ orgRoleId: 'owner' }), 'owner'), true);
+    assert.equal(canRemoveMember(access({ orgRoleId: 'owner', tokenScopes: ['org:write', 'member:write'] }), 'member'), false);
+    assert.equal(canRemoveMember(access({ orgRoleId: null, isSuperuser: true }), 'owner'), true);
+    assert.equal(canRemoveMember(access({ orgRoleId: null, isSuperuser: true, tokenScopes: ['org:write'] }), 'member'), false);
   });
 
   it('§5.5 step 2: the roles with org:write are manager and owner', () => {

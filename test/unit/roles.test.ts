@@ -116,6 +116,15 @@ describe('§3.6 roles a requester may grant', () => {
     assert.deepEqual(allowedOrgRoles(superuser, DEFAULT_SCOPE_OPTIONS), ['member', 'admin', 'manager', 'owner']);
   });
 
+  it("issue 13 item 1: a superuser's token bounds it like anyone's: no member:admin, nothing assignable; no write scope, no team role", () => {
+    const narrow = access({ orgRoleId: null, isSuperuser: true, tokenScopes: ['member:read'] });
+    assert.deepEqual([...narrow.scopes], ['member:read']);
+    assert.deepEqual(allowedOrgRoles(narrow, DEFAULT_SCOPE_OPTIONS), []);
+    assert.equal(canSetTeamRole(narrow, '1', 'admin', DEFAULT_SCOPE_OPTIONS), false);
+    const teamWriter = access({ orgRoleId: null, isSuperuser: true, tokenScopes: ['team:write', 'team:read'] });
+    assert.equal(canSetTeamRole(teamWriter, '1', 'admin', DEFAULT_SCOPE_OPTIONS), true);
+  });
+
   it('a non-member may assign nothing', () => {
     assert.deepEqual(allowedOrgRoles(access({ orgRoleId: null }), DEFAULT_SCOPE_OPTIONS, true), []);
   });
