@@ -5,6 +5,7 @@ import { PUBLIC_ROUTE_IP_LIMIT } from '../../src/http/ip-rate-limit.js';
 import { RATE_LIMITS } from '../../src/auth/sessions.service.js';
 import { createHarness, type Harness } from '../helpers/harness.js';
 import { buildOrg, type BuiltOrg } from '../helpers/org-factory.js';
+import { isAccountRoute, sessionOf } from '../helpers/session.js';
 import { bodyLimitOf, fillPath, openApiOperations } from '../matrix/index.js';
 
 const SETTINGS = 'PUT /api/0/organizations/{organization_id_or_slug}/';
@@ -40,11 +41,17 @@ describe('body limits: size per route, nesting per schema, per-address limits be
     user_id: '1',
     token: 'f'.repeat(64),
   });
-  const send = (method: string, url: string, payload: string, remoteAddress = '127.0.0.1') =>
+  // The account routes take a browser session only (issue 13 item 4), so they are sent the owner's.
+  const credentials = async (url: string): Promise<Record<string, string>> => {
+    if (!isAccountRoute(url)) return { authorization: `Bearer ${org.tokens.owner}` };
+    const session = await sessionOf(h, org.tokens.owner!);
+    return { cookie: `roster_session=${session.cookie}`, 'x-csrftoken': session.csrfToken! };
+  };
+  const send = async (method: string, url: string, payload: string, remoteAddress = '127.0.0.1') =>
     h.app.inject({
       method: method as 'POST',
       url,
-      headers: { authorization: `Bearer ${org.tokens.owner}`, 'content-type': 'application/json' },
+      headers: { ...(await credentials(url)), 'content-type': 'application/json' },
       payload,
       remoteAddress,
     });
