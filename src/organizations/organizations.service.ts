@@ -24,7 +24,6 @@ export interface OrganizationServiceDeps {
 }
 
 export function createOrganizationService({ db, config }: OrganizationServiceDeps) {
-
   /** A free slug for a new organization: the given one (400 when it breaks a rule or is taken), else one from the name. */
   async function chooseSlug(executor: Executor, name: string, requested: string | undefined): Promise<string> {
     if (requested !== undefined) {

@@ -9,15 +9,12 @@ import type { operations } from './api.generated';
 type Operation = keyof operations;
 
 /** The JSON body `operation` answers with `status`. */
-export type ResponseBody<Op extends Operation, Status extends number = 200> = operations[Op]['responses'] extends Record<
+type ResponseBody<Op extends Operation, Status extends number = 200> = operations[Op]['responses'] extends Record<
   Status,
   { content: { 'application/json': infer Body } }
 >
   ? Body
   : never;
-
-/** The JSON body `operation` accepts. */
-export type RequestBody<Op extends Operation> = operations[Op] extends { requestBody?: { content: { 'application/json': infer Body } } } ? Body : never;
 
 type Item<List> = List extends ReadonlyArray<infer Element> ? Element : never;
 
@@ -30,20 +27,14 @@ export type OrgSummary = Item<ResponseBody<'listOrganizations'>>;
 /** `GET /api/0/organizations/{org}/` (`status.id` is `pending_deletion` for the 24 hours before deletion). */
 export type OrgDetails = ResponseBody<'getOrganization'>;
 
-export type Avatar = OrgSummary['avatar'];
-
 /** An organization role or a team role, as the role lists of an organization or a member give them. */
 export type Role = Item<OrgDetails['orgRoleList']> | Item<OrgDetails['teamRoleList']>;
 
 /** An entry of `GET /api/0/organizations/{org}/members/`. */
 export type Member = Item<ResponseBody<'listOrganizationMembers'>>;
 
-export type User = NonNullable<Member['user']>;
-
 /** `GET /api/0/organizations/{org}/members/{member}/`: the member with its team roles and the roles the requester may give. */
 export type MemberWithRoles = ResponseBody<'getOrganizationMember'>;
-
-export type DetailedUser = NonNullable<MemberWithRoles['user']>;
 
 /** An entry of `GET /api/0/teams/{org}/{team}/members/`: a member with its role in that team. */
 export type TeamMember = Item<ResponseBody<'listTeamMembers'>>;
@@ -56,8 +47,6 @@ export type AccessRequest = Item<ResponseBody<'listOrganizationAccessRequests'>>
 
 /** `GET /api/0/organizations/{org}/audit-logs/`: one page of entries and the event names the filter accepts. */
 export type AuditLog = ResponseBody<'listAuditLogEntries'>;
-
-export type AuditRow = Item<AuditLog['rows']>;
 
 /** An entry of `GET /api/0/api-tokens/`. */
 export type ApiTokenRow = Item<ResponseBody<'listApiTokens'>>;
