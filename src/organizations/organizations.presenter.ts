@@ -38,17 +38,23 @@ export function presentOrganizationSummary(
   };
 }
 
-/** The detailed organization as one requester sees it (sentry-behavior.md §6.6, in-scope fields only). */
+/**
+ * The detailed organization as one requester sees it (sentry-behavior.md §6.6, in-scope fields only):
+ * `teams` when given, `features` when `withFeatures`.
+ */
 export function presentOrganizationDetails(
   config: Pick<Config, 'publicUrl'>,
   context: OrgContext,
   pendingAccessRequests: number,
-  teams?: Static<typeof TeamSchema>[],
+  teams: Static<typeof TeamSchema>[] | null,
+  withFeatures: boolean,
 ): Static<typeof OrganizationDetails> {
   const { org, options } = context;
   const teamRolesEnabled = context.feature('team-roles');
+  const { features, ...summary } = presentOrganizationSummary(config, org, context.authProvider !== null);
   return {
-    ...presentOrganizationSummary(config, org, context.authProvider !== null),
+    ...summary,
+    ...(withFeatures ? { features } : {}),
     access: [...context.access.scopes],
     experiments: {},
     isDefault: false,
@@ -74,6 +80,6 @@ export function presentOrganizationDetails(
     requiresSso: context.authProvider !== null && !context.authProvider.allowUnlinked,
     pendingAccessRequests,
     ...(context.member ? { role: context.member.role, orgRole: context.member.role } : {}),
-    ...(teams ? { teams } : {}),
+    ...(teams !== null ? { teams } : {}),
   };
 }

@@ -2,8 +2,10 @@ import { Type, type FastifyPluginAsyncTypebox } from '@fastify/type-provider-typ
 import { requireRequester } from '../auth/requester.js';
 import { ERROR_RESPONSES, OrgIdOrSlug } from '../http/schemas.js';
 import type { OrganizationService } from './organizations.service.js';
+import { viewOfQuery } from './organization-details.js';
 import {
   CreateOrganizationBody,
+  GetOrganizationQuery,
   ListOrganizationsQuery,
   OrganizationDetails,
   OrganizationSummary,
@@ -47,12 +49,13 @@ export function organizationRoutes(organizations: OrganizationService): FastifyP
         schema: {
           operationId: 'getOrganization',
           tags: ['Organizations'],
-          summary: 'Retrieve an organization',
+          summary: 'Retrieve an organization (`?detailed=0` without teams, `?include_feature_flags=1` with features)',
           params: Type.Object({ organization_id_or_slug: OrgIdOrSlug }),
+          querystring: GetOrganizationQuery,
           response: { 200: OrganizationDetails, ...ERROR_RESPONSES },
         },
       },
-      (request) => organizations.get(requireRequester(request), request.params.organization_id_or_slug),
+      (request) => organizations.get(requireRequester(request), request.params.organization_id_or_slug, viewOfQuery(request.query)),
     );
   };
 }

@@ -23,14 +23,16 @@ const summaryFields = {
   allowSuperuserAccess: Type.Boolean(),
   links: Type.Object({ organizationUrl: Type.String(), regionUrl: Type.String() }),
   hasAuthProvider: Type.Boolean(),
-  features: Type.Array(Type.String()),
-  access: Type.Optional(Type.Array(Type.String())),
 };
 
-export const OrganizationSummary = Type.Object(summaryFields);
+/** The list carries the feature flags; the detailed organization only when asked (`?include_feature_flags=1` on GET). */
+export const OrganizationSummary = Type.Object({ ...summaryFields, features: Type.Array(Type.String()) });
 
 export const OrganizationDetails = Type.Object({
   ...summaryFields,
+  features: Type.Optional(Type.Array(Type.String())),
+  /** The requester's scopes in this organization. */
+  access: Type.Array(Type.String()),
   experiments: Type.Object({}),
   isDefault: Type.Boolean(),
   defaultRole: Type.String(),
@@ -56,7 +58,7 @@ export const OrganizationDetails = Type.Object({
   pendingAccessRequests: Type.Integer(),
   role: Type.Optional(Type.String()),
   orgRole: Type.Optional(Type.String()),
-  /** Active teams as Team objects for the requester ("with teams"; projects are out of scope). */
+  /** Active teams as Team objects for the requester, unless a GET asks `?detailed=0` (projects are out of scope). */
   teams: Type.Optional(Type.Array(TeamSchema)),
 });
 
@@ -71,6 +73,8 @@ export const ListOrganizationsQuery = Type.Object({
   query: Type.Optional(Type.String({ maxLength: 200 })),
 });
 
+// Sentry compares each flag with "0" and nothing else: `?detailed=false` still lists the teams.
 export const GetOrganizationQuery = Type.Object({
-  detailed: Type.Optional(Type.String({ maxLength: 5 })),
+  detailed: Type.Optional(Type.String({ maxLength: 5, description: '`0` leaves out `teams` (and the projects Roster does not have)' })),
+  include_feature_flags: Type.Optional(Type.String({ maxLength: 5, description: 'Anything but `0` adds `features`' })),
 });

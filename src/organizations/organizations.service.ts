@@ -16,7 +16,7 @@ import {
   isOrgSlugTaken,
 } from './organizations.queries.js';
 import { presentOrganizationSummary } from './organizations.presenter.js';
-import { organizationDetails } from './organization-details.js';
+import { organizationDetails, type DetailsView } from './organization-details.js';
 import type { CreateOrganizationBody } from './organizations.schemas.js';
 import { RESERVED_ORG_SLUGS, orgSlugProblem, slugSuffix, slugifyName } from './slug.js';
 
@@ -27,11 +27,6 @@ export interface OrganizationServiceDeps {
 }
 
 export function createOrganizationService({ db, config, clock }: OrganizationServiceDeps) {
-  async function details(executor: Executor, requester: Requester, idOrSlug: string) {
-    const context = await loadOrgContext(executor, requester, idOrSlug, { anyScope: ['org:read', 'org:write', 'org:admin'] });
-    return organizationDetails(executor, config, context);
-  }
-
   /** A free slug for a new organization: the given one (400 when it breaks a rule or is taken), else one from the name. */
   async function chooseSlug(executor: Executor, name: string, requested: string | undefined): Promise<string> {
     if (requested !== undefined) {
@@ -53,9 +48,10 @@ export function createOrganizationService({ db, config, clock }: OrganizationSer
       return rows.map(({ auth_provider, ...org }) => presentOrganizationSummary(config, org, auth_provider !== null));
     },
 
-    /** One organization in detail; 404 when it does not exist or the requester is not a member. */
-    get(requester: Requester, idOrSlug: string) {
-      return details(db, requester, idOrSlug);
+    /** One organization in detail, with what `view` asks for; 404 when it does not exist or the requester is not a member. */
+    async get(requester: Requester, idOrSlug: string, view: DetailsView) {
+      const context = await loadOrgContext(db, requester, idOrSlug, { anyScope: ['org:read', 'org:write', 'org:admin'] });
+      return organizationDetails(db, config, context, view);
     },
 
     /** Creates an organization owned by the requester; 400 on a bad or taken slug, 429 past the creation limits. */

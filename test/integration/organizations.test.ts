@@ -18,9 +18,11 @@ describe('organizations', () => {
         {
           slug: 'acme',
           name: 'Acme',
+          features: { 'team-roles': false },
+          teams: [{ slug: 'backend' }],
           members: [
             { email: 'owner@example.com', role: 'owner' },
-            { email: 'member@example.com', role: 'member' },
+            { email: 'member@example.com', role: 'member', teams: [{ slug: 'backend' }] },
           ],
         },
         { slug: 'globex', name: 'Globex', members: [{ email: 'outsider@example.com', role: 'owner' }] },
@@ -48,6 +50,54 @@ describe('organizations', () => {
     const byId = await h.request(owner, 'GET', `/api/0/organizations/${bySlug.body.id}/`);
     assert.equal(byId.status, 200);
     assert.equal(byId.body.slug, 'acme');
+  });
+
+  // Sentry's GET answers without `features` unless `?include_feature_flags=` is anything but "0", and
+  // `?detailed=0` leaves out `teams` and `projects`; both are compared with "0" and nothing else.
+  it('GET /organizations/{org}/ lists features only with ?include_feature_flags=1', async () => {
+    const plain = await h.request(member, 'GET', '/api/0/organizations/acme/');
+    assert.equal(plain.status, 200);
+    assert.equal('features' in plain.body, false);
+    const off = await h.request(member, 'GET', '/api/0/organizations/acme/?include_feature_flags=0');
+    assert.equal('features' in off.body, false);
+
+    const flagged = await h.request(member, 'GET', '/api/0/organizations/acme/?include_feature_flags=1');
+    assert.equal(flagged.status, 200);
+    assertMatchesOpenApi('get', '/api/0/organizations/{organization_id_or_slug}/', 200, flagged.body);
+    assert.ok(flagged.body.features.includes('organizations:invite-members'));
+    assert.equal(flagged.body.features.includes('organizations:team-roles'), false, "the organization's own settings, not the defaults");
+    const listed = await h.request(member, 'GET', '/api/0/organizations/');
+    assert.deepEqual(flagged.body.features, listed.body[0].features, 'the same flags as the list, which always carries them');
+    const { features: _features, ...rest } = flagged.body;
+    assert.deepEqual(rest, plain.body, 'nothing else changes');
+  });
+
+  it('GET /organizations/{org}/?detailed=0 leaves out teams (and projects), and keeps the detailed fields', async () => {
+    const detailed = await h.request(member, 'GET', '/api/0/organizations/acme/');
+    assert.deepEqual(detailed.body.teams.map((team: { slug: string; isMember: boolean }) => [team.slug, team.isMember]), [['backend', true]]);
+
+    const brief = await h.request(member, 'GET', '/api/0/organizations/acme/?detailed=0');
+    assert.equal(brief.status, 200);
+    assertMatchesOpenApi('get', '/api/0/organizations/{organization_id_or_slug}/', 200, brief.body);
+    assert.equal('teams' in brief.body, false);
+    assert.equal('projects' in brief.body, false);
+    const { teams: _teams, ...rest } = detailed.body;
+    assert.deepEqual(brief.body, rest, 'only the teams go');
+
+    const notZero = await h.request(member, 'GET', '/api/0/organizations/acme/?detailed=false');
+    assert.deepEqual(notZero.body.teams, detailed.body.teams, 'only "0" turns the teams off');
+
+    // What Sentry's own console asks for on every page: the organization, its flags, no lists.
+    const console = await h.request(member, 'GET', '/api/0/organizations/acme/?detailed=0&include_feature_flags=1');
+    assert.equal('teams' in console.body, false);
+    assert.ok(Array.isArray(console.body.features));
+  });
+
+  it('PUT answers with the teams and the features, as before (POST too, below)', async () => {
+    const updated = await h.request(outsider, 'PUT', '/api/0/organizations/globex/', { name: 'Globex' });
+    assert.equal(updated.status, 200);
+    assert.ok(updated.body.features.includes('organizations:invite-members'));
+    assert.deepEqual(updated.body.teams, []);
   });
 
   it('a member sees the organization with its own role and no assignable roles', async () => {
@@ -85,6 +135,8 @@ describe('organizations', () => {
     assert.equal(created.status, 201);
     assert.equal(created.body.slug, 'initech-labs');
     assert.equal(created.body.orgRole, 'owner');
+    assert.ok(created.body.features.includes('organizations:invite-members'));
+    assert.deepEqual(created.body.teams, []);
     const entries = await h.database.db
       .selectFrom('audit_log_entries')
       .selectAll()

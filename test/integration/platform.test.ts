@@ -1,6 +1,7 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { migrate } from '../../src/db/migrate.js';
+import { buildOpenApiDocument } from '../../scripts/api-types.js';
 import { createHarness, type Harness } from '../helpers/harness.js';
 
 describe('health, OpenAPI document and migrations', () => {
@@ -24,6 +25,11 @@ describe('health, OpenAPI document and migrations', () => {
     const operation = response.body.paths['/api/0/organizations/{organization_id_or_slug}/'].get;
     assert.equal(operation.operationId, 'getOrganization');
     assert.ok(operation.responses['200'].content['application/json'].schema.properties.slug);
+  });
+
+  it("is the document the console's API types are generated from (built there without a database)", async () => {
+    const served = await h.request(null, 'GET', '/api/0/openapi.json');
+    assert.deepEqual(served.body, JSON.parse(JSON.stringify(await buildOpenApiDocument())));
   });
 
   it('migrating again applies nothing', async () => {

@@ -1,5 +1,5 @@
 import { useEffect, useMemo } from 'react';
-import { orgPath } from './api';
+import { orgPath, withQuery } from './api';
 import { useApi } from './hooks';
 import { Link, match, navigate } from './router';
 import { OrgContext, useOrg } from './session';
@@ -18,7 +18,8 @@ import { PageSkeleton } from './components/Skeleton';
 
 /** Loads one organization for its pages; Sentry's org gates (2FA required) stop here, before any page. */
 export function OrgFrame({ slug, pathname, onOrgChanged }: { slug: string; pathname: string; onOrgChanged(): void }) {
-  const org = useApi<OrgDetails>(orgPath(slug));
+  // The pages load their own lists (teams, members), so the organization comes without them.
+  const org = useApi<OrgDetails>(withQuery(orgPath(slug), { detailed: '0' }));
   const base = `/organizations/${slug}`;
   const state = useMemo(
     () =>

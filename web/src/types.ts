@@ -1,128 +1,64 @@
-/** The shapes the console reads: Sentry's public JSON (only the fields used here). */
+/**
+ * The shapes the console reads, named for what the pages call them. Each is an alias of what the
+ * route declares (web/src/api.generated.ts, generated from the server's route schemas by
+ * `npm run api-types`), so a route whose answer changes breaks the console's type check instead of
+ * its pages.
+ */
+import type { operations } from './api.generated';
 
-export interface Me {
-  id: string;
-  email: string;
-  name: string;
-  isSuperuser: boolean;
-  emailVerified: boolean;
-  has2fa: boolean;
-  needs2fa: boolean;
-  csrfToken: string;
-}
+type Operation = keyof operations;
 
-export interface Avatar {
-  avatarType: string;
-  avatarUuid: string | null;
-  avatarUrl?: string | null;
-}
+/** The JSON body `operation` answers with `status`. */
+type ResponseBody<Op extends Operation, Status extends number = 200> = operations[Op]['responses'] extends Record<
+  Status,
+  { content: { 'application/json': infer Body } }
+>
+  ? Body
+  : never;
 
-export interface OrgSummary {
-  id: string;
-  slug: string;
-  name: string;
-  require2FA: boolean;
-  avatar: Avatar;
-}
+type Item<List> = List extends ReadonlyArray<infer Element> ? Element : never;
 
-export interface Role {
-  id: string;
-  name: string;
-  desc: string;
-  isAllowed: boolean;
-  isRetired: boolean;
-  isTeamRolesAllowed?: boolean;
-  minimumTeamRole?: string;
-}
+/** `GET /api/0/auth/`: who is signed in. */
+export type Me = ResponseBody<'whoAmI'>;
 
-export interface OrgDetails extends OrgSummary {
-  /** `active`, or `pending_deletion` for the 24 hours before an organization is deleted. */
-  status: { id: string; name: string };
-  access: string[];
-  orgRole?: string;
-  defaultRole: string;
-  orgRoleList: Role[];
-  teamRoleList: Role[];
-  openMembership: boolean;
-  allowMemberInvite: boolean;
-  requireEmailVerification: boolean;
-  hasAuthProvider: boolean;
-  pendingAccessRequests: number;
-}
+/** An entry of `GET /api/0/organizations/`. */
+export type OrgSummary = Item<ResponseBody<'listOrganizations'>>;
 
-export interface User {
-  id: string;
-  name: string;
-  email: string;
-  has2fa?: boolean;
-}
+/** `GET /api/0/organizations/{org}/` (`status.id` is `pending_deletion` for the 24 hours before deletion). */
+export type OrgDetails = ResponseBody<'getOrganization'>;
 
-export interface Member {
-  id: string;
-  email: string;
-  name: string;
-  user: User | null;
-  orgRole: string;
-  roleName?: string;
-  pending: boolean;
-  expired: boolean;
-  dateCreated: string;
-  /** When a pending invite's link stops working (Roster's addition); null for a member. */
-  inviteExpiresAt?: string | null;
-  inviteStatus: string;
-  inviterName: string | null;
-  teamRoles?: Array<{ teamSlug: string; role: string | null }>;
-  teamRole?: string | null;
-}
+/** An organization role or a team role, as the role lists of an organization or a member give them. */
+export type Role = Item<OrgDetails['orgRoleList']> | Item<OrgDetails['teamRoleList']>;
 
-export interface DetailedUser extends User {
-  /** Present when the requester may assign roles: may it reset this user's 2FA (decisions.md `canReset2fa`). */
-  canReset2fa?: boolean;
-  authenticators?: Array<{ id: string; name: string; dateCreated: string }>;
-}
+/** An entry of `GET /api/0/organizations/{org}/members/`. */
+export type Member = Item<ResponseBody<'listOrganizationMembers'>>;
 
-export interface MemberWithRoles extends Member {
-  user: DetailedUser | null;
-  teamRoles: Array<{ teamSlug: string; role: string | null }>;
-  orgRoleList: Role[];
-  teamRoleList: Role[];
-  isOnlyOwner?: boolean;
-}
+/** `GET /api/0/organizations/{org}/members/{member}/`: the member with its team roles and the roles the requester may give. */
+export type MemberWithRoles = ResponseBody<'getOrganizationMember'>;
 
-export interface Team {
-  id: string;
-  slug: string;
-  name: string;
-  memberCount: number;
-  isMember: boolean;
-  teamRole: string | null;
-  hasAccess?: boolean;
-  isPending?: boolean;
-  dateCreated?: string;
-}
+/** An entry of `GET /api/0/teams/{org}/{team}/members/`: a member with its role in that team. */
+export type TeamMember = Item<ResponseBody<'listTeamMembers'>>;
 
-export interface AccessRequest {
-  id: string;
-  member: Member;
-  team: Team;
-  requester: User | null;
-}
+/** An entry of `GET /api/0/organizations/{org}/teams/`. */
+export type Team = Item<ResponseBody<'listOrganizationTeams'>>;
 
-export interface AuditRow {
-  id: string;
-  actor: User | null;
-  event: string;
-  ipAddress: string | null;
-  note: string;
-  dateCreated: string;
-}
+/** An entry of `GET /api/0/organizations/{org}/access-requests/`. */
+export type AccessRequest = Item<ResponseBody<'listOrganizationAccessRequests'>>;
 
-export interface ApiTokenRow {
-  id: string;
-  name: string | null;
-  scopes: string[];
-  dateCreated: string;
-  expiresAt: string | null;
-  tokenLastCharacters?: string | null;
-  token?: string;
-}
+/** `GET /api/0/organizations/{org}/audit-logs/`: one page of entries and the event names the filter accepts. */
+export type AuditLog = ResponseBody<'listAuditLogEntries'>;
+
+/** An entry of `GET /api/0/api-tokens/`. */
+export type ApiTokenRow = Item<ResponseBody<'listApiTokens'>>;
+
+/** `POST /api/0/api-tokens/`: the new token, whose secret is shown this once. */
+export type NewApiToken = ResponseBody<'createApiToken', 201>;
+
+/** `GET /api/0/users/me/`. */
+export type SelfUser = ResponseBody<'getCurrentUser'>;
+
+/** `GET /api/0/users/me/authenticators/totp/enroll/`. */
+export type TotpEnrolment = ResponseBody<'startTotpEnrolment'>;
+
+/** `GET /api/0/accept-invite/{member}/{token}/`: the invite a link names. */
+export type InviteDetails = ResponseBody<'getAcceptInviteShort'>;

@@ -5,20 +5,7 @@ import { Link, navigate } from '../router';
 import { useSession } from '../session';
 import { FormError } from '../components/FormError';
 import { rememberNext } from './SigninLandingPage';
-
-interface InviteDetails {
-  orgSlug: string;
-  orgName?: string;
-  role?: string;
-  orgRole?: string;
-  /** The role's name ("Manager"), which Roster adds beside its id. */
-  roleName?: string;
-  email?: string;
-  needsAuthentication: boolean;
-  existingMember: boolean;
-  needs2fa: boolean;
-  needsSso?: boolean;
-}
+import type { InviteDetails } from '../types';
 
 /**
  * The invite link from the email. Signed in, it accepts for this account (which must own the invited
@@ -46,7 +33,7 @@ export function AcceptInvitePage({ memberId, token }: { memberId: string; token:
   } else if (accepted) {
     body = (
       <div role="status" className="done">
-        <p>You joined {invite.data.orgName ?? invite.data.orgSlug}. Your account is ready: sign in with your email address to continue.</p>
+        <p>You joined {invite.data.orgName}. Your account is ready: sign in with your email address to continue.</p>
         <p>
           <Link href="/signin/">Sign in</Link>
         </p>
@@ -54,18 +41,10 @@ export function AcceptInvitePage({ memberId, token }: { memberId: string; token:
     );
   } else {
     const data = invite.data;
-    const role = data.roleName ?? data.orgRole ?? data.role;
     body = (
       <>
         <p>
-          You are invited to join <strong>{data.orgName ?? data.orgSlug}</strong>
-          {role ? (
-            <>
-              {' '}
-              as <strong>{role}</strong>
-            </>
-          ) : null}
-          {data.email ? ` (invitation for ${data.email})` : ''}.
+          You are invited to join <strong>{data.orgName}</strong> as <strong>{data.roleName}</strong>.
         </p>
         {data.existingMember ? (
           <p>

@@ -2,19 +2,13 @@ import { orgPath, withQuery } from '../api';
 import { useApi } from '../hooks';
 import { navigate, useLocation } from '../router';
 import { useOrg } from '../session';
-import type { AuditRow, Member } from '../types';
+import type { AuditLog, Member } from '../types';
 import { PageHeader } from '../components/Layout';
 import { SelectField } from '../components/Field';
 import { FormError } from '../components/FormError';
 import { Pager } from '../components/Pager';
 import { formatMoment } from '../dates';
 import { RowsSkeleton } from '../components/Skeleton';
-
-interface AuditLog {
-  rows: AuditRow[];
-  /** The event names the filter accepts. */
-  options: string[];
-}
 
 /** Who did what in the organization, newest first; filter by event and by actor, page by page. */
 export function AuditLogPage() {

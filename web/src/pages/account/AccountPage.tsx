@@ -3,7 +3,8 @@ import { Link, useLocation } from '../../router';
 import { useSession } from '../../session';
 import { PageHeader } from '../../components/Layout';
 import { EmailSection } from './EmailSection';
-import { TwoFactorSection, type SelfUser } from './TwoFactorSection';
+import { TwoFactorSection } from './TwoFactorSection';
+import type { SelfUser } from '../../types';
 import { ApiTokens } from './ApiTokens';
 
 /** The signed-in account: email verification, two-factor authentication, API tokens. */

@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { api } from '../../api';
 import { useAction, useApi } from '../../hooks';
-import type { ApiTokenRow } from '../../types';
+import type { ApiTokenRow, NewApiToken } from '../../types';
 import { TextField } from '../../components/Field';
 import { FormError } from '../../components/FormError';
 import { ConfirmButton } from '../../components/ConfirmButton';
@@ -14,12 +14,12 @@ export function ApiTokens() {
   const tokens = useApi<ApiTokenRow[]>('/api/0/api-tokens/');
   const [name, setName] = useState('');
   const [scopes, setScopes] = useState<string[]>(['org:read', 'member:read']);
-  const [created, setCreated] = useState<ApiTokenRow | null>(null);
+  const [created, setCreated] = useState<NewApiToken | null>(null);
   const { busy, error, run } = useAction();
 
   async function create(event: FormEvent) {
     event.preventDefault();
-    const response = await run(() => api.post<ApiTokenRow>('/api/0/api-tokens/', { name: name.trim() || undefined, scopes }));
+    const response = await run(() => api.post<NewApiToken>('/api/0/api-tokens/', { name: name.trim() || undefined, scopes }));
     if (!response) return;
     setCreated(response.data);
     setName('');

@@ -6,18 +6,7 @@ import { TextField } from '../../components/Field';
 import { Done, FormError } from '../../components/FormError';
 import { QrCode } from '../../components/QrCode';
 import { ConfirmButton } from '../../components/ConfirmButton';
-
-export interface SelfUser {
-  id: string;
-  email: string;
-  has2fa: boolean;
-  authenticators: Array<{ id: string; type: string; name: string; dateCreated: string }>;
-}
-
-interface Enrolment {
-  secret: string;
-  qrcodeUri: string;
-}
+import type { SelfUser, TotpEnrolment as Enrolment } from '../../types';
 
 /** TOTP enrolment: scan the QR code (drawn in the browser), confirm with a code; or remove the authenticator. */
 export function TwoFactorSection({ self, onChanged, startEnrolment }: { self: SelfUser | undefined; onChanged(): void; startEnrolment: boolean }) {

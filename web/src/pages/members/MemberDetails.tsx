@@ -61,7 +61,7 @@ export function MemberDetails({ member, reload }: { member: MemberWithRoles; rel
         <dt>Two-factor authentication</dt>
         <dd>{member.user?.has2fa ? 'On' : 'Off'}</dd>
       </dl>
-      {member.user?.canReset2fa && (
+      {member.user && 'canReset2fa' in member.user && member.user.canReset2fa && (
         <div className="card">
           <button type="button" disabled aria-describedby={`${reasonId}-2fa`}>
             Reset two-factor authentication

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { api, orgPath, teamPath } from '../../api';
 import { useAction, useApi } from '../../hooks';
 import { useOrg, useSession } from '../../session';
-import type { Member } from '../../types';
+import type { Member, MemberWithRoles, TeamMember } from '../../types';
 import { Done } from '../../components/FormError';
 import { RowsSkeleton } from '../../components/Skeleton';
 import { SearchPicker } from '../../components/SearchPicker';
@@ -14,7 +14,7 @@ import { SearchPicker } from '../../components/SearchPicker';
 export function TeamMembers({ teamSlug }: { teamSlug: string }) {
   const { org } = useOrg();
   const { me } = useSession();
-  const members = useApi<Member[]>(teamPath(org.slug, teamSlug, 'members/'));
+  const members = useApi<TeamMember[]>(teamPath(org.slug, teamSlug, 'members/'));
   const [message, setMessage] = useState<string | null>(null);
   const { busy, error, run } = useAction();
   const membershipPath = (memberId: string) => orgPath(org.slug, `members/${memberId}/teams/${encodeURIComponent(teamSlug)}/`);
@@ -29,19 +29,19 @@ export function TeamMembers({ teamSlug }: { teamSlug: string }) {
       const response = await api.post(membershipPath(memberId));
       return response.status === 202 ? 'Access requested: a team admin will approve or deny it.' : `${name} was added to #${teamSlug}.`;
     });
-  const setRole = (member: Member, teamRole: string) =>
+  const setRole = (member: TeamMember, teamRole: string) =>
     act(async () => {
       await api.put(membershipPath(member.id), { teamRole });
       return `${member.name} is now ${teamRole} of #${teamSlug}.`;
     });
-  const remove = (member: Member) =>
+  const remove = (member: TeamMember) =>
     act(async () => {
       await api.delete(membershipPath(member.id));
       return `${member.name} left #${teamSlug}.`;
     });
 
   // A null team role means the one the org role implies (owners and managers are team admins everywhere).
-  const minimum = (member: Member) => org.orgRoleList.find((role) => role.id === member.orgRole)?.minimumTeamRole ?? 'contributor';
+  const minimum = (member: TeamMember) => org.orgRoleList.find((role) => role.id === member.orgRole)?.minimumTeamRole ?? 'contributor';
   const rank = (id: string) => org.teamRoleList.findIndex((role) => role.id === id);
   const onTeam = (members.data ?? []).map((member) => member.id);
   const mine = members.data && !members.data.some((member) => member.user?.id === me?.id);
@@ -105,7 +105,7 @@ export function TeamMembers({ teamSlug }: { teamSlug: string }) {
 
 /** "Join team" for the requester, who is found through `members/me/`. */
 function SelfJoin({ orgSlug, teamSlug, disabled, onJoin }: { orgSlug: string; teamSlug: string; disabled: boolean; onJoin(memberId: string): void }) {
-  const self = useApi<Member>(orgPath(orgSlug, 'members/me/'));
+  const self = useApi<MemberWithRoles>(orgPath(orgSlug, 'members/me/'));
   if (!self.data || self.data.pending) return null;
   return (
     <p>
