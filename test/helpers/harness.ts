@@ -28,6 +28,12 @@ export interface Harness {
   request<T = any>(token: string | null, method: InjectOptions['method'], url: string, body?: unknown): Promise<Response<T>>;
   /** A mail worker delivering the outbox to the given SMTP URL. */
   mailWorker(smtpUrl: string): MailWorker;
+  /**
+   * Another app on the same database with a connection pool of its own (what another `roster serve`
+   * process would be), for races across processes; closed by close(). Its clock is the harness's
+   * unless one is given.
+   */
+  anotherApp(options?: { poolSize?: number; clock?: ManualClock }): Promise<FastifyInstance>;
   close(): Promise<void>;
 }
 
@@ -48,6 +54,7 @@ export async function createHarness(options: HarnessOptions = {}): Promise<Harne
   const services = createServices({ database, config, clock });
   const app = await buildApp({ database, config, services, logger: false });
   const workers: MailWorker[] = [];
+  const otherApps: FastifyInstance[] = [];
 
   return {
     app,
@@ -75,8 +82,16 @@ export async function createHarness(options: HarnessOptions = {}): Promise<Harne
       workers.push(worker);
       return worker;
     },
+    async anotherApp({ poolSize, clock: ownClock } = {}) {
+      const other = await testDatabase.openAnother(poolSize);
+      const otherServices = createServices({ database: other, config, clock: ownClock ?? clock });
+      const otherApp = await buildApp({ database: other, config, services: otherServices, logger: false });
+      otherApps.push(otherApp);
+      return otherApp;
+    },
     async close() {
       await Promise.all(workers.map((worker) => worker.stop()));
+      await Promise.all(otherApps.map((other) => other.close()));
       await app.close();
       await testDatabase.close();
     },

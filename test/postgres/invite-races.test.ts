@@ -1,8 +1,6 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { FastifyInstance } from 'fastify';
-import { buildApp } from '../../src/app.js';
-import { createServices } from '../../src/services.js';
 import { createHarness, type Harness } from '../helpers/harness.js';
 import { makeOrg, type TestOrg } from '../helpers/invite-fixtures.js';
 
@@ -15,14 +13,9 @@ describe('invite races (PostgreSQL, several connections)', () => {
   let apps: FastifyInstance[];
   before(async () => {
     h = await createHarness();
-    const other = await h.testDatabase.openAnother();
-    const services = createServices({ database: other, config: h.config, clock: h.clock });
-    apps = [h.app, await buildApp({ database: other, config: h.config, services, logger: false })];
+    apps = [h.app, await h.anotherApp()];
   });
-  after(async () => {
-    await apps[1]?.close();
-    await h.close();
-  });
+  after(() => h.close());
 
   /** Sends the same request `n` times at once, alternating between the two apps. */
   async function concurrently(n: number, token: string | null, method: 'POST' | 'GET', url: string, body?: unknown) {

@@ -1,9 +1,7 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { FastifyInstance } from 'fastify';
-import { buildApp } from '../../src/app.js';
 import { ManualClock } from '../../src/lib/clock.js';
-import { createServices } from '../../src/services.js';
 import { createHarness, type Harness } from '../helpers/harness.js';
 import { buildOrg, orgState } from '../helpers/org-factory.js';
 
@@ -20,14 +18,10 @@ describe('invite rate limits hold across processes (two apps on one PostgreSQL s
   let apps: FastifyInstance[];
   before(async () => {
     h = await createHarness();
-    const other = await h.testDatabase.openAnother();
-    const clock = new ManualClock(h.clock.now());
-    apps = [h.app, await buildApp({ database: other, config: h.config, services: createServices({ database: other, config: h.config, clock }), logger: false })];
+    // Its own clock, as another process has.
+    apps = [h.app, await h.anotherApp({ clock: new ManualClock(h.clock.now()) })];
   });
-  after(async () => {
-    await apps[1]?.close();
-    await h.close();
-  });
+  after(() => h.close());
 
   const invite = (app: FastifyInstance, token: string, slug: string, body: unknown) =>
     app.inject({ method: 'POST', url: `/api/0/organizations/${slug}/members/`, headers: { authorization: `Bearer ${token}` }, payload: body as object });

@@ -1,8 +1,6 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { FastifyInstance } from 'fastify';
-import { buildApp } from '../../src/app.js';
-import { createServices } from '../../src/services.js';
 import { createHarness, type Harness } from '../helpers/harness.js';
 import { buildOrg, teamRolesOf, type BuiltOrg } from '../helpers/org-factory.js';
 
@@ -19,16 +17,9 @@ describe('member edits under concurrency (PostgreSQL)', () => {
   before(async () => {
     h = await createHarness();
     apps = [h.app];
-    for (let i = 0; i < 2; i++) {
-      const database = await h.testDatabase.openAnother(5);
-      const services = createServices({ database, config: h.config, clock: h.clock });
-      apps.push(await buildApp({ database, config: h.config, services, logger: false }));
-    }
+    for (let i = 0; i < 2; i++) apps.push(await h.anotherApp({ poolSize: 5 }));
   });
-  after(async () => {
-    await Promise.all(apps.slice(1).map((app) => app.close()));
-    await h.close();
-  });
+  after(() => h.close());
 
   async function send(appIndex: number, token: string, method: 'PUT' | 'DELETE', url: string, body?: unknown) {
     const response = await apps[appIndex % apps.length]!.inject({

@@ -1,8 +1,6 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { FastifyInstance } from 'fastify';
-import { buildApp } from '../../src/app.js';
-import { createServices } from '../../src/services.js';
 import { createHarness, type Harness } from '../helpers/harness.js';
 
 /** Races need real connections: two apps (two pools) on one PostgreSQL schema, many requests at once. */
@@ -16,8 +14,7 @@ describe('member ↔ team races on PostgreSQL', () => {
 
   before(async () => {
     h = await createHarness();
-    const database = await h.testDatabase.openAnother(10);
-    second = await buildApp({ database, config: h.config, services: createServices({ database, config: h.config, clock: h.clock }), logger: false });
+    second = await h.anotherApp();
     const seeded = await h.seed({
       organizations: [
         {
@@ -38,10 +35,7 @@ describe('member ↔ team races on PostgreSQL', () => {
     ids = seeded.organizations.acme!.members;
     teams = seeded.organizations.acme!.teams;
   });
-  after(async () => {
-    await second.close();
-    await h.close();
-  });
+  after(() => h.close());
 
   const post = (index: number, token: string, url: string) =>
     index % 2 === 0

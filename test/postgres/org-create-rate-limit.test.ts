@@ -1,10 +1,8 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { FastifyInstance } from 'fastify';
-import { buildApp } from '../../src/app.js';
 import { ManualClock } from '../../src/lib/clock.js';
 import { ORG_CREATE_LIMITS } from '../../src/organizations/org-create-rate-limit.js';
-import { createServices } from '../../src/services.js';
 import { createHarness, type Harness } from '../helpers/harness.js';
 import { buildOrg } from '../helpers/org-factory.js';
 
@@ -20,14 +18,10 @@ describe('organization creation limits hold across processes (two apps on one Po
   let apps: FastifyInstance[];
   before(async () => {
     h = await createHarness();
-    const other = await h.testDatabase.openAnother();
-    const clock = new ManualClock(h.clock.now());
-    apps = [h.app, await buildApp({ database: other, config: h.config, services: createServices({ database: other, config: h.config, clock }), logger: false })];
+    // Its own clock, as another process has.
+    apps = [h.app, await h.anotherApp({ clock: new ManualClock(h.clock.now()) })];
   });
-  after(async () => {
-    await apps[1]?.close();
-    await h.close();
-  });
+  after(() => h.close());
 
   const create = (app: FastifyInstance, token: string, name: string, remoteAddress: string) =>
     app.inject({ method: 'POST', url: '/api/0/organizations/', headers: { authorization: `Bearer ${token}` }, payload: { name }, remoteAddress });

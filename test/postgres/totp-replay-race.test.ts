@@ -1,8 +1,6 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { FastifyInstance } from 'fastify';
-import { buildApp } from '../../src/app.js';
-import { createServices } from '../../src/services.js';
 import { totpCode } from '../../src/accounts/totp.js';
 import { USED_CODE } from '../../src/auth/sessions.service.js';
 import { createHarness, type Harness } from '../helpers/harness.js';
@@ -24,17 +22,10 @@ describe('TOTP replay under concurrency (PostgreSQL)', () => {
   before(async () => {
     h = await createHarness({ start: new Date('2030-01-01T00:00:10Z') });
     apps = [h.app];
-    for (let i = 0; i < 2; i++) {
-      const database = await h.testDatabase.openAnother(SESSIONS);
-      const services = createServices({ database, config: h.config, clock: h.clock });
-      apps.push(await buildApp({ database, config: h.config, services, logger: false }));
-    }
+    for (let i = 0; i < 2; i++) apps.push(await h.anotherApp({ poolSize: SESSIONS }));
     await h.seed({ users: [{ email: 'racer@example.com', totpSecret: SECRET }] });
   });
-  after(async () => {
-    await Promise.all(apps.slice(1).map((app) => app.close()));
-    await h.close();
-  });
+  after(() => h.close());
 
   it('several concurrent submissions of one code: exactly one succeeds, the rest are refused as used', async () => {
     for (let round = 0; round < ROUNDS; round++) {
