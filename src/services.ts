@@ -1,7 +1,7 @@
 import type { Config } from './config.js';
 import type { Database } from './db/database.js';
 import type { Clock } from './lib/clock.js';
-import { hitRateLimits, type RateLimit } from './lib/rate-limit.js';
+import { hitRateLimits, type RateLimit } from './lib/rate-limit.queries.js';
 import { createTokenService } from './accounts/tokens.service.js';
 import { createMemberEditService } from './members/member-edit.service.js';
 import { createMemberService } from './members/members.service.js';

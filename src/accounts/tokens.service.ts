@@ -4,7 +4,7 @@ import { expandTokenScopes } from '../roles/access.js';
 import { ALL_SCOPES } from '../roles/roles.js';
 import { fieldError, notFound, permissionDenied, rateLimited } from '../http/errors.js';
 import { hashSecret, newSecret, secretMatches } from '../lib/secrets.js';
-import { hitRateLimits } from '../lib/rate-limit.js';
+import { hitRateLimits } from '../lib/rate-limit.queries.js';
 import type { Clock } from '../lib/clock.js';
 import type { Requester } from '../auth/requester.js';
 import { deleteTokenOfUser, findTokenOwner, findTokensOfUser, insertApiToken } from './tokens.queries.js';

@@ -4,7 +4,7 @@ import type { Db, Executor } from '../db/database.js';
 import type { Clock } from '../lib/clock.js';
 import { fieldError, rateLimited } from '../http/errors.js';
 import { hashSecret, newSecret } from '../lib/secrets.js';
-import { hitRateLimits } from '../lib/rate-limit.js';
+import { hitRateLimits } from '../lib/rate-limit.queries.js';
 import { normalizeEmail } from '../lib/email.js';
 import { enqueueEmail } from '../mail/outbox.js';
 import { findUserByEmail, hasTwoFactor } from '../accounts/users.queries.js';

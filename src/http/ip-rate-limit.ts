@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import type { RateLimit } from '../lib/rate-limit.js';
+import type { RateLimit } from '../lib/rate-limit.queries.js';
 import { rateLimited } from './errors.js';
 
 /** A per-address limit a route declares in its config: `name` keys its counters. */

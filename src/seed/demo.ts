@@ -1,14 +1,11 @@
-import { sql } from 'kysely';
 import type { Runtime } from '../runtime.js';
 import { seed } from './seed.js';
+import { hasAnyUser, lockDemoSeeding, unlockDemoSeeding } from './demo.queries.js';
 
 export const DEMO_OWNER = 'owner@example.com';
 export const DEMO_ORG = 'acme';
 
 type Demo = { orgSlug: string; ownerEmail: string; token: string; signinUrl: string };
-
-/** Any number; it only has to differ from the other advisory locks (migrations). */
-const DEMO_LOCK_KEY = 7_202_612;
 
 /**
  * On the first start of an empty database (embedded or PostgreSQL): a small demo organization, so that
@@ -21,18 +18,17 @@ export async function seedDemo(runtime: Runtime): Promise<Demo | null> {
   // Several servers may start at once on one empty PostgreSQL database: one seeds, the others then
   // find users. The lock is held on a connection of its own while the seed runs on the pool.
   return db.connection().execute(async (connection) => {
-    await sql`select pg_advisory_lock(${DEMO_LOCK_KEY})`.execute(connection);
+    await lockDemoSeeding(connection);
     try {
       return await seedDemoIfEmpty(runtime);
     } finally {
-      await sql`select pg_advisory_unlock(${DEMO_LOCK_KEY})`.execute(connection);
+      await unlockDemoSeeding(connection);
     }
   });
 }
 
 async function seedDemoIfEmpty(runtime: Runtime): Promise<Demo | null> {
-  const { rows } = await sql<{ exists: boolean }>`select exists (select 1 from users) as exists`.execute(runtime.database.db);
-  if (rows[0]?.exists) return null;
+  if (await hasAnyUser(runtime.database.db)) return null;
   const result = await seed(
     { db: runtime.database.db, tokens: runtime.services.tokens, clock: runtime.clock, config: runtime.config },
     {

@@ -4,6 +4,7 @@ import { match, navigate, useLocation } from './router';
 import { SessionContext, type SessionState } from './session';
 import type { Me } from './types';
 import { SignedIn } from './SignedIn';
+import { Loading } from './components/Loading';
 import { SigninPage } from './pages/SigninPage';
 import { SigninLandingPage } from './pages/SigninLandingPage';
 import { TwoFactorStepPage } from './pages/TwoFactorStepPage';
@@ -54,12 +55,4 @@ export function App() {
   else page = <SignedIn />;
 
   return <SessionContext.Provider value={session}>{page}</SessionContext.Provider>;
-}
-
-export function Loading() {
-  return (
-    <p className="loading" role="status">
-      Loading…
-    </p>
-  );
 }

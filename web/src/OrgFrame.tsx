@@ -4,7 +4,7 @@ import { useApi } from './hooks';
 import { Link, match, navigate } from './router';
 import { OrgContext, useOrg } from './session';
 import type { OrgDetails } from './types';
-import { Loading } from './App';
+import { Loading } from './components/Loading';
 import { TwoFactorRequired } from './pages/TwoFactorRequired';
 import { MembersPage } from './pages/members/MembersPage';
 import { MemberPage } from './pages/members/MemberPage';

@@ -7,7 +7,7 @@ import { OrgFrame } from './OrgFrame';
 import { NewOrgPage } from './pages/NewOrgPage';
 import { AccountPage } from './pages/account/AccountPage';
 import { NotFoundPage } from './pages/NotFoundPage';
-import { Loading } from './App';
+import { Loading } from './components/Loading';
 
 /** The signed-in console: the organizations of the account, and the page the address names. */
 export function SignedIn() {
