@@ -45,6 +45,3 @@ export const twoFactorRequired = () =>
   );
 
 export const rateLimited = (detail = 'You are being rate limited.') => new ApiError(429, { detail }, 'rate_limited');
-
-export const serviceUnavailable = () =>
-  new ApiError(503, { detail: 'The service is temporarily unavailable: its database cannot be reached.' }, 'unavailable');
