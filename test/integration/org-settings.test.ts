@@ -44,7 +44,8 @@ describe('PUT /api/0/organizations/{org}/ settings', () => {
     assert.equal(response.body.name, name);
     assert.equal(response.body.defaultRole, defaultRole);
 
-    const again = await h.request(org.token.owner!, 'GET', '/api/0/organizations/alpha/');
+    // A PUT answers with the feature flags; a GET lists them when asked (as Sentry's does).
+    const again = await h.request(org.token.owner!, 'GET', '/api/0/organizations/alpha/?include_feature_flags=1');
     assert.deepEqual(again.body, response.body);
     const options = await h.database.db.selectFrom('organization_options').select(['key', 'value']).where('organization_id', '=', org.id).orderBy('key').execute();
     assert.deepEqual(Object.fromEntries(options.map((row) => [row.key, row.value]))['sentry:sensitive_fields'], ['card', 'ssn']);
