@@ -9,8 +9,10 @@ import { seed, type SeedResult } from '../../src/seed/seed.js';
 import type { Database } from '../../src/db/database.js';
 import { createTestDatabase, type TestDatabase } from './database.js';
 import { startSmtpServer, type TestSmtpServer } from './smtp.js';
+import type { Answer } from './api-types.js';
 
-export interface Response<T = any> {
+/** A response as tests read it; the body's type is the route's (see `request`) or `unknown`. */
+export interface Response<T = unknown> {
   status: number;
   body: T;
   headers: Record<string, string | string[] | number | undefined>;
@@ -25,8 +27,16 @@ export interface Harness {
   clock: ManualClock;
   /** Loads a `roster seed` fixture. */
   seed(fixture: unknown): Promise<SeedResult>;
-  /** Sends a request through the app as the holder of `token` (null: no credentials). */
-  request<T = any>(token: string | null, method: InjectOptions['method'], url: string, body?: unknown): Promise<Response<T>>;
+  /**
+   * Sends a request through the app as the holder of `token` (null: no credentials). The body is typed
+   * as the route answers on success (`unknown` for a URL built out of sight); name `T` to read another.
+   */
+  request<T = never, const M extends string = string, Url extends string = string>(
+    token: string | null,
+    method: M,
+    url: Url,
+    body?: unknown,
+  ): Promise<Response<Answer<T, M, Url>>>;
   /**
    * Another app on the same database with a connection pool of its own (what another `roster serve`
    * process would be), for races across processes; closed by close(). Its clock is the harness's
@@ -79,7 +89,7 @@ export async function createHarness(options: HarnessOptions = {}): Promise<Harne
     seed: (fixture) => seed({ db: database.db, tokens: services.tokens, clock, config }, fixture),
     async request(token, method, url, body) {
       const response = await app.inject({
-        method,
+        method: method as InjectOptions['method'],
         url,
         headers: token ? { authorization: `Bearer ${token}` } : {},
         ...(body === undefined ? {} : { payload: body as InjectOptions['payload'] }),
@@ -87,7 +97,7 @@ export async function createHarness(options: HarnessOptions = {}): Promise<Harne
       const text = response.body;
       let parsed: unknown = text;
       if (text && String(response.headers['content-type'] ?? '').includes('json')) parsed = JSON.parse(text);
-      return { status: response.statusCode, body: parsed as any, headers: response.headers };
+      return { status: response.statusCode, body: parsed as never, headers: response.headers };
     },
     async anotherApp({ poolSize, clock: ownClock } = {}) {
       const other = await testDatabase.openAnother(poolSize);

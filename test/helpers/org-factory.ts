@@ -20,6 +20,8 @@ export interface MemberSpec {
   totp?: boolean;
   /** false: the account's address is not verified (the seed verifies it otherwise). */
   verified?: boolean;
+  /** The person's name; default: the key. */
+  name?: string;
 }
 
 export interface OrgSpec {
@@ -66,17 +68,16 @@ export async function buildOrg(h: Harness, spec: OrgSpec = {}): Promise<BuiltOrg
   const members = spec.members ?? { owner: { role: 'owner' } };
   const emailOf = (key: string) => `${key}.${slug}@example.com`;
   const keys = [...Object.keys(members), ...Object.keys(spec.users ?? {})];
-  // People are named like people (`Owner`), as emails and the console show them.
-  const person = (key: string, totp: boolean | undefined) => ({
+  const person = (key: string, totp: boolean | undefined, name = key) => ({
     email: emailOf(key),
-    name: key[0]!.toUpperCase() + key.slice(1),
+    name,
     ...(totp ? { totpSecret: TOTP_SECRET } : {}),
   });
   const seeded = await h.seed({
     users: [
       ...Object.entries(members)
         .filter(([, member]) => !member.pending)
-        .map(([key, member]) => ({ ...person(key, member.totp), ...(member.verified === false ? { emailVerified: false } : {}) })),
+        .map(([key, member]) => ({ ...person(key, member.totp, member.name), ...(member.verified === false ? { emailVerified: false } : {}) })),
       ...Object.entries(spec.users ?? {}).map(([key, user]) => ({ ...person(key, user.totp), superuser: user.superuser ?? false })),
     ],
     organizations: [

@@ -30,7 +30,7 @@ describe('accept-invite: GET|POST /api/0/accept-invite/[{org}/]{member_id}/{toke
     const link = await invited(org, 'guest@example.com');
     const expected = {
       orgSlug: org.slug,
-      orgName: `Org ${org.slug.slice('org-'.length)}`,
+      orgName: org.name,
       orgRole: 'member',
       roleName: 'Member',
       needsAuthentication: true,
@@ -53,7 +53,7 @@ describe('accept-invite: GET|POST /api/0/accept-invite/[{org}/]{member_id}/{toke
     const link = await invited(org, 'lead@example.com', { orgRole: 'manager', teams: ['backend'] });
     const response = await h.request(null, 'GET', link.short);
     assert.equal(response.status, 200);
-    assert.equal(response.body.orgName, `Org ${org.slug.slice('org-'.length)}`);
+    assert.equal(response.body.orgName, org.name);
     assert.equal(response.body.orgRole, 'manager');
     assert.equal(response.body.roleName, 'Manager');
   });
@@ -69,7 +69,7 @@ describe('accept-invite: GET|POST /api/0/accept-invite/[{org}/]{member_id}/{toke
     assert.equal(asMember.status, 200);
     assert.deepEqual(asMember.body, {
       orgSlug: org.slug,
-      orgName: `Org ${org.slug.slice('org-'.length)}`,
+      orgName: org.name,
       orgRole: 'member',
       roleName: 'Member',
       needsAuthentication: false,
@@ -217,8 +217,8 @@ describe('accept-invite: GET|POST /api/0/accept-invite/[{org}/]{member_id}/{toke
     const list = await h.request(org.tokens.owner!, 'GET', `/api/0/organizations/${org.slug}/members/?query=email:listed@example.com`);
     assert.equal(list.status, 200);
     assert.equal(list.body.length, 1);
-    assert.equal(list.body[0].pending, false);
-    assert.equal(list.body[0].user.email, 'listed@example.com');
+    assert.equal(list.body[0]!.pending, false);
+    assert.equal(list.body[0]!.user!.email, 'listed@example.com');
   });
 
   it('a token in the Authorization header that is not valid is a 401, not an anonymous accept', async () => {

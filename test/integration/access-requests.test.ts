@@ -80,12 +80,12 @@ describe('team access requests', () => {
     assert.equal(response.status, 200);
     assert.equal(response.body.length, 3);
     const pal = response.body.find((r: { member: { email: string } }) => r.member.email === 'pal@example.com');
-    assert.equal(pal.team.slug, 'backend');
-    assert.equal(pal.requester.email, 'member@example.com');
+    assert.equal(pal!.team.slug, 'backend');
+    assert.equal(pal!.requester!.email, 'member@example.com');
     assertMatchesOpenApi('get', MEMBER_LIST, 200, response.body.map((r: { member: unknown }) => r.member));
     assertMatchesOpenApi('get', TEAM_LIST, 200, response.body.map((r: { team: unknown }) => r.team));
     const ash = response.body.find((r: { member: { email: string }; team: { slug: string } }) => r.member.email === 'asker@example.com' && r.team.slug === 'backend');
-    assert.equal(ash.requester, null);
+    assert.equal(ash!.requester, null);
   });
 
   it('decisions fix 12: a team admin by team role sees its team\'s requests only; a plain member sees none', async () => {

@@ -58,8 +58,8 @@ describe('invite emails: delivered over SMTP (and as .eml files), and their link
 
     const members = await h.request(org.tokens.owner!, 'GET', `/api/0/organizations/${org.slug}/members/`);
     const joined = members.body.find((member: { email: string }) => member.email === 'smtp-guest@example.com');
-    assert.equal(joined.pending, false);
-    assert.equal(joined.user.email, 'smtp-guest@example.com');
+    assert.equal(joined!.pending, false);
+    assert.equal(joined!.user!.email, 'smtp-guest@example.com');
     const events = await h.database.db.selectFrom('audit_log_entries').select('event').where('organization_id', '=', org.id).orderBy('id').execute();
     assert.deepEqual(events.map((entry) => entry.event), [1, 3]);
   });

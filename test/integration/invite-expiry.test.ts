@@ -73,7 +73,7 @@ describe('members: inviteExpiresAt, the expiry of a pending invite', () => {
     const listed = (await h.request(org.tokens.owner!, 'GET', `/api/0/organizations/${org.slug}/members/`)).body.find(
       (member: { id: string }) => member.id === org.ids.invitee,
     );
-    assert.equal(listed.inviteExpiresAt, regenerated.body.inviteExpiresAt);
+    assert.equal(listed!.inviteExpiresAt, regenerated.body.inviteExpiresAt);
   });
 
   it('once accepted, the member has no invite expiry', async () => {

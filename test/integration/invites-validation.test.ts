@@ -105,7 +105,7 @@ describe('invites: §5.2 step 4 (the serializer) and body bounds', () => {
     it(`§5.2 step 4: malformed teamRoles (${what}) is a 400 on teamRoles, never a 500`, async () => {
       const response = await invite({ email: 'malformed@example.com', teamRoles });
       assert.equal(response.status, 400);
-      assert.ok(Array.isArray(response.body.teamRoles), JSON.stringify(response.body));
+      assert.ok(Array.isArray((response.body as Record<string, unknown>).teamRoles), JSON.stringify(response.body));
     });
   }
 

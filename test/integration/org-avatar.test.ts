@@ -20,7 +20,7 @@ describe('organization avatar (sentry-behavior.md §9.3)', () => {
     assert.equal(response.status, 200, JSON.stringify(response.body));
     const { avatarType, avatarUuid, avatarUrl } = response.body.avatar;
     assert.equal(avatarType, 'upload');
-    assert.match(avatarUuid, /^[0-9a-f]{32}$/);
+    assert.match(avatarUuid!, /^[0-9a-f]{32}$/);
     assert.equal(avatarUrl, `http://roster.test/organization-avatar/${avatarUuid}/`);
 
     const served = await h.app.inject({ method: 'GET', url: `/organization-avatar/${avatarUuid}/` });

@@ -26,7 +26,7 @@ describe('DELETE /api/0/organizations/{org}/ and cancelDeletion (sentry-behavior
   });
 
   it('queues the deletion in 24 h (202, detailed org), writes org.remove and emails every owner a restore link', async () => {
-    const org = await buildOrg(h, { slug: 'del-org', members: { owner: { role: 'owner' }, owner2: { role: 'owner' }, manager: { role: 'manager' } }, name: 'Del Org' });
+    const org = await buildOrg(h, { slug: 'del-org', members: { owner: { role: 'owner', name: 'Owner' }, owner2: { role: 'owner' }, manager: { role: 'manager' } }, name: 'Del Org' });
     const response = await h.request(org.tokens.owner!, 'DELETE', '/api/0/organizations/del-org/');
     assert.equal(response.status, 202);
     assert.deepEqual(response.body.status, { id: 'pending_deletion', name: 'pending_deletion' });

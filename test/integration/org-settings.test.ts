@@ -40,7 +40,7 @@ describe('PUT /api/0/organizations/{org}/ settings', () => {
     assert.equal(response.status, 200, JSON.stringify(response.body));
     assertMatchesOpenApi('put', ORG_PATH, 200, response.body, OUT_OF_SCOPE_ORG_FIELDS);
     const { name, defaultRole, ...flagsAndOptions } = body;
-    for (const [key, value] of Object.entries(flagsAndOptions)) assert.deepEqual(response.body[key], value, key);
+    for (const [key, value] of Object.entries(flagsAndOptions)) assert.deepEqual((response.body as Record<string, unknown>)[key], value, key);
     assert.equal(response.body.name, name);
     assert.equal(response.body.defaultRole, defaultRole);
 

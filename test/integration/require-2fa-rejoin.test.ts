@@ -69,13 +69,13 @@ describe('require2FA: pended, emailed, enrolled, rejoined', () => {
     assert.equal(me.status, 200);
     assert.equal(me.body.orgRole, 'member');
     assert.deepEqual(me.body.teamRoles, [{ teamSlug: 'backend', role: 'admin' }]);
-    assert.equal(me.body.user.has2fa, true);
+    assert.equal(me.body.user!.has2fa, true);
 
     const audit = await h.request(owner, 'GET', '/api/0/organizations/strict/audit-logs/');
     assert.deepEqual(
       audit.body.rows.map((row: { event: string }) => row.event),
       ['member.accept-invite', 'member.pending', 'org.edit'],
     );
-    assert.equal(audit.body.rows[1].note, 'required member dev@example.com to setup 2FA');
+    assert.equal(audit.body.rows[1]!.note, 'required member dev@example.com to setup 2FA');
   });
 });
