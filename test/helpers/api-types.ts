@@ -2,7 +2,7 @@
  * The body a route answers, found from the method and the URL a test requests, so `h.request`
  * types its response without the test naming it: the types are the console's, generated from the
  * route schemas (web/src/api.generated.ts), so a test that reads a field the route does not send
- * fails the type check. A URL the API document does not describe answers `unknown`.
+ * fails the type check. A URL the API document does not describe is not typed yet (see OrUnknown).
  */
 import type { paths } from '../../web/src/api.generated.js';
 
@@ -45,12 +45,11 @@ type SuccessBody<Op extends { responses: unknown }> = {
   [S in keyof Op['responses'] & SuccessStatus]: Op['responses'][S] extends { content: { 'application/json': infer Body } } ? Body : never;
 }[keyof Op['responses'] & SuccessStatus];
 
+// Still `any` for a URL the document does not match (a plain `string` built by a local helper): 71
+// reads in 15 files rely on it. Make it `unknown` once those name their route or their type.
 type OrUnknown<T> = [T] extends [never] ? any : T;
 
-/**
- * What `method url` answers on success; `unknown` for a URL the API document does not describe, or a
- * route that answers no JSON (a 204).
- */
+/** What `method url` answers on success; untyped for a URL the API document does not describe, or a route that answers no JSON (a 204). */
 export type BodyOf<M extends string, Url extends string> = OrUnknown<[OperationOf<M, Url>] extends [never] ? never : SuccessBody<OperationOf<M, Url>>>;
 
 /** A request's body type: the one the caller names, else the route's (`T` left out is `never`). */

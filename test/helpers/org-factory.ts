@@ -56,7 +56,7 @@ export interface BuiltOrg {
   tokens: Record<string, string>;
   inviteLinks: Record<string, string>;
   /** `/api/0/organizations/{slug}/members/{id of key, or the raw id}/` */
-  memberUrl(keyOrId: string): string;
+  memberUrl(keyOrId: string): `/api/0/organizations/${string}/members/${string}/`;
 }
 
 let counter = 0;
