@@ -8,8 +8,11 @@ import { createServices, type Services } from '../../src/services.js';
 import { seed, type SeedResult } from '../../src/seed/seed.js';
 import type { Database } from '../../src/db/database.js';
 import { createTestDatabase, type TestDatabase } from './database.js';
+import { startSmtpServer, type TestSmtpServer } from './smtp.js';
+import type { Answer } from './api-types.js';
 
-export interface Response<T = any> {
+/** A response as tests read it; the body's type is the route's (see `request`) or `unknown`. */
+export interface Response<T = unknown> {
   status: number;
   body: T;
   headers: Record<string, string | string[] | number | undefined>;
@@ -24,10 +27,16 @@ export interface Harness {
   clock: ManualClock;
   /** Loads a `roster seed` fixture. */
   seed(fixture: unknown): Promise<SeedResult>;
-  /** Sends a request through the app as the holder of `token` (null: no credentials). */
-  request<T = any>(token: string | null, method: InjectOptions['method'], url: string, body?: unknown): Promise<Response<T>>;
-  /** A mail worker delivering the outbox to the given SMTP URL. */
-  mailWorker(smtpUrl: string): MailWorker;
+  /**
+   * Sends a request through the app as the holder of `token` (null: no credentials). The body is typed
+   * as the route answers on success (`unknown` for a URL built out of sight); name `T` to read another.
+   */
+  request<T = never, const M extends string = string, Url extends string = string>(
+    token: string | null,
+    method: M,
+    url: Url,
+    body?: unknown,
+  ): Promise<Response<Answer<T, M, Url>>>;
   /**
    * Another app on the same database with a connection pool of its own (what another `roster serve`
    * process would be), for races across processes; closed by close(). Its clock is the harness's
@@ -37,13 +46,26 @@ export interface Harness {
   close(): Promise<void>;
 }
 
+/** A harness with an in-process SMTP server (`createHarness({ mail: true })`), stopped by close(). */
+export interface MailHarness extends Harness {
+  smtp: TestSmtpServer;
+  /** A mail worker delivering the outbox to `smtp`, stopped by close() (for `start()` or an outage). */
+  mailWorker(): MailWorker;
+  /** Delivers what the outbox holds now to `smtp` (one pass of a worker); resolves to the number of emails tried. */
+  deliverMail(): Promise<number>;
+}
+
 export interface HarnessOptions {
   config?: Partial<Config>;
   start?: Date;
+  /** Also start an SMTP server and give the harness a mail worker delivering to it. */
+  mail?: boolean;
 }
 
 /** One app on a fresh database, driven through `inject()`: what every integration test starts from. */
-export async function createHarness(options: HarnessOptions = {}): Promise<Harness> {
+export async function createHarness(options: HarnessOptions & { mail: true }): Promise<MailHarness>;
+export async function createHarness(options?: HarnessOptions): Promise<Harness>;
+export async function createHarness(options: HarnessOptions = {}): Promise<Harness | MailHarness> {
   const testDatabase = await createTestDatabase();
   const { database } = testDatabase;
   const config: Config = Object.freeze({
@@ -55,8 +77,9 @@ export async function createHarness(options: HarnessOptions = {}): Promise<Harne
   const app = await buildApp({ database, config, services, logger: false });
   const workers: MailWorker[] = [];
   const otherApps: FastifyInstance[] = [];
+  const smtp = options.mail ? await startSmtpServer() : null;
 
-  return {
+  const harness: Harness = {
     app,
     database,
     testDatabase,
@@ -66,7 +89,7 @@ export async function createHarness(options: HarnessOptions = {}): Promise<Harne
     seed: (fixture) => seed({ db: database.db, tokens: services.tokens, clock, config }, fixture),
     async request(token, method, url, body) {
       const response = await app.inject({
-        method,
+        method: method as InjectOptions['method'],
         url,
         headers: token ? { authorization: `Bearer ${token}` } : {},
         ...(body === undefined ? {} : { payload: body as InjectOptions['payload'] }),
@@ -74,13 +97,7 @@ export async function createHarness(options: HarnessOptions = {}): Promise<Harne
       const text = response.body;
       let parsed: unknown = text;
       if (text && String(response.headers['content-type'] ?? '').includes('json')) parsed = JSON.parse(text);
-      return { status: response.statusCode, body: parsed as any, headers: response.headers };
-    },
-    mailWorker(smtpUrl: string) {
-      const transport: MailTransport = smtpTransport(smtpUrl);
-      const worker = createMailWorker({ db: database.db, transport, from: 'Roster <no-reply@roster.test>', pollMs: 20 });
-      workers.push(worker);
-      return worker;
+      return { status: response.statusCode, body: parsed as never, headers: response.headers };
     },
     async anotherApp({ poolSize, clock: ownClock } = {}) {
       const other = await testDatabase.openAnother(poolSize);
@@ -94,6 +111,15 @@ export async function createHarness(options: HarnessOptions = {}): Promise<Harne
       await Promise.all(otherApps.map((other) => other.close()));
       await app.close();
       await testDatabase.close();
+      await smtp?.stop();
     },
   };
+  if (!smtp) return harness;
+  const mailWorker = () => {
+    const transport: MailTransport = smtpTransport(smtp.url);
+    const worker = createMailWorker({ db: database.db, transport, from: 'Roster <no-reply@roster.test>', pollMs: 20 });
+    workers.push(worker);
+    return worker;
+  };
+  return { ...harness, smtp, mailWorker, deliverMail: () => mailWorker().runOnce() };
 }

@@ -52,3 +52,12 @@ export function assertMatchesOpenApi(method: string, path: string, status: numbe
   const valid = validate(body);
   assert.ok(valid, `${key} does not match the OpenAPI schema: ${ajv.errorsText(validate.errors, { separator: '\n' })}`);
 }
+
+/** Fields of Sentry's PUT organization response that decisions.md leaves out (out of scope), or that belong to the teams resource. */
+export const OUT_OF_SCOPE_ORG_FIELDS = [
+  'aggregatedDataConsent', 'autoEnableCodeReview', 'autoOpenPrs', 'defaultAutofixAutomationTuning',
+  'defaultAutomatedRunStoppingPoint', 'defaultCodeReviewTriggers', 'defaultCodingAgent',
+  'defaultCodingAgentIntegrationId', 'defaultSeerScannerAutomation', 'enableSeerCoding', 'hideAiFeatures',
+  'isDynamicallySampled', 'issueAlertsThreadFlag', 'metricAlertsThreadFlag', 'projects', 'relayDsnEndpoint',
+  'relayPiiConfig', 'trustedRelays', 'teams',
+] as const;

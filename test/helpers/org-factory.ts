@@ -2,9 +2,12 @@ import { sql } from 'kysely';
 import type { Harness } from './harness.js';
 
 /**
- * Small factories over `h.seed`: each call builds a fresh organization whose people are named by
- * keys (`owner`, `alice`, …), so every test owns its data. Emails and the slug are made unique.
+ * The one organization factory: each call builds a fresh organization whose people are named by
+ * keys (`owner`, `alice`, …), so every test owns its data. The slug and emails are unique unless the
+ * test names the slug (suites whose URLs are written out in full).
  */
+export const TOTP_SECRET = 'JBSWY3DPEHPK3PXP';
+
 export interface MemberSpec {
   role: 'billing' | 'member' | 'admin' | 'manager' | 'owner';
   pending?: boolean;
@@ -13,15 +16,25 @@ export interface MemberSpec {
   invitedBy?: string;
   tokenExpiresAt?: string;
   flags?: Record<string, boolean>;
+  /** Enrolled in TOTP (with TOTP_SECRET). */
   totp?: boolean;
+  /** false: the account's address is not verified (the seed verifies it otherwise). */
+  verified?: boolean;
+  /** The person's name; default: the key. */
+  name?: string;
 }
 
 export interface OrgSpec {
-  members: Record<string, MemberSpec>;
+  /** Default: a unique `org-<n>-<random>`. */
+  slug?: string;
+  /** Default: the slug when the test names it, else `Org <n>`. */
+  name?: string;
+  /** Default: one owner, keyed `owner`. */
+  members?: Record<string, MemberSpec>;
   teams?: string[];
   /** People who are not members (a superuser, an outsider). */
-  users?: Record<string, { superuser?: boolean }>;
-  authProvider?: { provider: string };
+  users?: Record<string, { superuser?: boolean; totp?: boolean }>;
+  authProvider?: { provider: string; allowUnlinked?: boolean };
   features?: Record<string, boolean>;
   settings?: Record<string, unknown>;
   /** Extra tokens with chosen scopes: name → [person key, scopes]. */
@@ -31,41 +44,51 @@ export interface OrgSpec {
 export interface BuiltOrg {
   slug: string;
   id: string;
-  emails: Record<string, string>;
+  name: string;
+  /** The address of a person key: `<key>.<slug>@example.com`. */
+  emailOf(key: string): string;
   /** Member ids by person key. */
   ids: Record<string, string>;
+  /** User ids by person key, for everyone with an account. */
+  userIds: Record<string, string>;
   teams: Record<string, string>;
   /** A token with every scope for each person with an account, plus the named extra tokens. */
   tokens: Record<string, string>;
   inviteLinks: Record<string, string>;
   /** `/api/0/organizations/{slug}/members/{id of key, or the raw id}/` */
-  memberUrl(keyOrId: string): string;
+  memberUrl(keyOrId: string): `/api/0/organizations/${string}/members/${string}/`;
 }
 
 let counter = 0;
 
-export async function buildOrg(h: Harness, spec: OrgSpec): Promise<BuiltOrg> {
+export async function buildOrg(h: Harness, spec: OrgSpec = {}): Promise<BuiltOrg> {
   const n = ++counter;
-  const slug = `org-${n}-${Math.random().toString(36).slice(2, 7)}`;
+  const slug = spec.slug ?? `org-${n}-${Math.random().toString(36).slice(2, 7)}`;
+  const name = spec.name ?? spec.slug ?? `Org ${n}`;
+  const members = spec.members ?? { owner: { role: 'owner' } };
   const emailOf = (key: string) => `${key}.${slug}@example.com`;
-  const keys = [...Object.keys(spec.members), ...Object.keys(spec.users ?? {})];
-  const emails = Object.fromEntries(keys.map((key) => [key, emailOf(key)]));
+  const keys = [...Object.keys(members), ...Object.keys(spec.users ?? {})];
+  const person = (key: string, totp: boolean | undefined, name = key) => ({
+    email: emailOf(key),
+    name,
+    ...(totp ? { totpSecret: TOTP_SECRET } : {}),
+  });
   const seeded = await h.seed({
     users: [
-      ...Object.entries(spec.members)
+      ...Object.entries(members)
         .filter(([, member]) => !member.pending)
-        .map(([key, member]) => ({ email: emailOf(key), name: key, ...(member.totp ? { totpSecret: 'JBSWY3DPEHPK3PXP' } : {}) })),
-      ...Object.entries(spec.users ?? {}).map(([key, user]) => ({ email: emailOf(key), name: key, superuser: user.superuser ?? false })),
+        .map(([key, member]) => ({ ...person(key, member.totp, member.name), ...(member.verified === false ? { emailVerified: false } : {}) })),
+      ...Object.entries(spec.users ?? {}).map(([key, user]) => ({ ...person(key, user.totp), superuser: user.superuser ?? false })),
     ],
     organizations: [
       {
         slug,
-        name: `Org ${n}`,
+        name,
         ...(spec.features ? { features: spec.features } : {}),
         ...(spec.settings ? { settings: spec.settings } : {}),
         ...(spec.authProvider ? { authProvider: spec.authProvider } : {}),
         teams: (spec.teams ?? []).map((team) => ({ slug: team })),
-        members: Object.entries(spec.members).map(([key, member]) => ({
+        members: Object.entries(members).map(([key, member]) => ({
           email: emailOf(key),
           role: member.role,
           ...(member.pending ? { pending: true } : {}),
@@ -82,14 +105,20 @@ export async function buildOrg(h: Harness, spec: OrgSpec): Promise<BuiltOrg> {
   const byEmail = (record: Record<string, string>) =>
     Object.fromEntries(keys.filter((key) => record[emailOf(key)] !== undefined).map((key) => [key, record[emailOf(key)]!]));
   const tokens: Record<string, string> = {};
-  for (const key of keys) if (seeded.users[emailOf(key)]) tokens[key] = seeded.users[emailOf(key)]!.token;
-  Object.keys(spec.tokens ?? {}).forEach((name, index) => (tokens[name] = seeded.tokens[index]!));
+  const userIds: Record<string, string> = {};
+  for (const key of keys) {
+    const user = seeded.users[emailOf(key)];
+    if (user) [tokens[key], userIds[key]] = [user.token, user.id];
+  }
+  Object.keys(spec.tokens ?? {}).forEach((tokenName, index) => (tokens[tokenName] = seeded.tokens[index]!));
   const ids = byEmail(org.members);
   return {
     slug,
     id: org.id,
-    emails,
+    name,
+    emailOf,
     ids,
+    userIds,
     teams: org.teams,
     tokens,
     inviteLinks: byEmail(org.inviteLinks),
@@ -114,14 +143,24 @@ export async function orgState(h: Harness, orgId: string) {
   return { members, memberTeams, audit, outbox, counters: counters.rows };
 }
 
-/** The audit entries of an organization, oldest first, with their event names. */
-export async function auditEntries(h: Harness, orgId: string) {
-  return h.database.db
-    .selectFrom('audit_log_entries')
-    .select(['event', 'actor_id', 'target_object', 'target_user_id', 'data'])
-    .where('organization_id', '=', orgId)
-    .orderBy('id')
-    .execute();
+/** The audit entries of an organization, oldest first; only those of `event` when given. */
+export function auditEntries(h: Harness, orgId: string, event?: number) {
+  let query = h.database.db.selectFrom('audit_log_entries').selectAll().where('organization_id', '=', orgId).orderBy('id');
+  if (event !== undefined) query = query.where('event', '=', event);
+  return query.execute();
+}
+
+/** Sentry's audit event ids some suites filter by (sentry-behavior.md §10). */
+export const EVENT = { MEMBER_PENDING: 8, ORG_EDIT: 11, ORG_REMOVE: 12, ORG_RESTORE: 13 } as const;
+
+/** A member's stored row. */
+export function memberRow(h: Harness, orgId: string, memberId: string) {
+  return h.database.db.selectFrom('members').selectAll().where('organization_id', '=', orgId).where('id', '=', memberId).executeTakeFirstOrThrow();
+}
+
+/** An organization's stored row. */
+export function orgRow(h: Harness, orgId: string) {
+  return h.database.db.selectFrom('organizations').selectAll().where('id', '=', orgId).executeTakeFirstOrThrow();
 }
 
 /** The team memberships of a member as `slug → stored role`. */

@@ -1,5 +1,6 @@
 import type { InjectOptions } from 'fastify';
 import type { Harness, Response } from './harness.js';
+import type { Answer } from './api-types.js';
 import { hashSecret, newSecret } from '../../src/lib/secrets.js';
 import { insertSession } from '../../src/auth/sessions.queries.js';
 
@@ -8,7 +9,12 @@ export interface BrowserSession {
   cookie: string;
   csrfToken: string | null;
   /** A request with the session cookie (and the CSRF header, unless `csrf` is false or a string to send instead). */
-  request<T = any>(method: InjectOptions['method'], url: string, body?: unknown, options?: { csrf?: boolean | string }): Promise<Response<T>>;
+  request<T = never, const M extends string = string, Url extends string = string>(
+    method: M,
+    url: Url,
+    body?: unknown,
+    options?: { csrf?: boolean | string },
+  ): Promise<Response<Answer<T, M, Url>>>;
 }
 
 export function parseResponse(response: { statusCode: number; body: string; headers: Response['headers'] }): Response {
@@ -38,12 +44,12 @@ export function browser(h: Harness, cookie: string): BrowserSession {
     async request(method, url, body, options = {}) {
       const csrf = options.csrf === undefined || options.csrf === true ? session.csrfToken : options.csrf || null;
       const response = await h.app.inject({
-        method,
+        method: method as InjectOptions['method'],
         url,
         headers: { cookie: `roster_session=${session.cookie}`, ...(csrf ? { 'x-csrftoken': csrf } : {}) },
         ...(body === undefined ? {} : { payload: body as InjectOptions['payload'] }),
       });
-      return parseResponse(response);
+      return parseResponse(response) as Response<never>;
     },
   };
   return session;
@@ -58,7 +64,7 @@ export async function signIn(h: Harness, email: string): Promise<BrowserSession 
   const session = browser(h, sessionCookie(response.headers)!);
   const me = await session.request('GET', '/api/0/auth/');
   session.csrfToken = me.body.csrfToken;
-  return Object.assign(session, { needs2fa: response.body.needs2fa as boolean });
+  return Object.assign(session, { needs2fa: (response.body as { needs2fa: boolean }).needs2fa });
 }
 
 const accountSessions = new WeakMap<Harness, Map<string, BrowserSession>>();
@@ -92,9 +98,15 @@ export async function sessionOf(h: Harness, token: string): Promise<BrowserSessi
 }
 
 /** A request to an account route as the browser of `token`'s user (no credentials when null). */
-export async function accountRequest<T = any>(h: Harness, token: string | null, method: InjectOptions['method'], url: string, body?: unknown): Promise<Response<T>> {
-  if (token === null) return h.request(null, method, url, body);
-  return (await sessionOf(h, token)).request(method, url, body);
+export async function accountRequest<T = never, const M extends string = string, Url extends string = string>(
+  h: Harness,
+  token: string | null,
+  method: M,
+  url: Url,
+  body?: unknown,
+): Promise<Response<Answer<T, M, Url>>> {
+  const response = token === null ? await h.request(null, method, url, body) : await (await sessionOf(h, token)).request(method, url, body);
+  return response as Response<never>;
 }
 
 /** The routes that take a browser session only (issue 13): API tokens, authenticators, email confirmation. */

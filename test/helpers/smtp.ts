@@ -78,3 +78,14 @@ export async function startSmtpServer(port = 0): Promise<TestSmtpServer> {
     start: listen,
   };
 }
+
+/** The addresses a message was sent to. */
+export function recipients(mail: ParsedMail): string[] {
+  const to = Array.isArray(mail.to) ? mail.to : mail.to ? [mail.to] : [];
+  return to.flatMap((address) => address.value.map((entry) => entry.address ?? ''));
+}
+
+/** The messages sent to `address`, in arrival order. */
+export function mailsTo(messages: ParsedMail[], address: string): ParsedMail[] {
+  return messages.filter((mail) => recipients(mail).includes(address));
+}

@@ -1,7 +1,7 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHarness, type Harness } from '../helpers/harness.js';
-import { makeOrg, type TestOrg } from '../helpers/invite-fixtures.js';
+import { buildOrg, type BuiltOrg } from '../helpers/org-factory.js';
 import { DAY_MS } from '../../src/lib/clock.js';
 
 const INVALID = { details: 'Invalid invite code' };
@@ -15,7 +15,7 @@ describe('accept-invite: GET|POST /api/0/accept-invite/[{org}/]{member_id}/{toke
   after(() => h.close());
 
   /** Invites an address through the API and returns the link's parts, read from the queued email. */
-  async function invited(org: TestOrg, email: string, body: Record<string, unknown> = {}) {
+  async function invited(org: BuiltOrg, email: string, body: Record<string, unknown> = {}) {
     const response = await h.request(org.tokens.owner!, 'POST', `/api/0/organizations/${org.slug}/members/`, { email, ...body });
     assert.equal(response.status, 201, JSON.stringify(response.body));
     const mail = await h.database.db.selectFrom('email_outbox').selectAll().where('recipient', '=', email.trim().toLowerCase()).orderBy('id', 'desc').executeTakeFirstOrThrow();
@@ -26,11 +26,11 @@ describe('accept-invite: GET|POST /api/0/accept-invite/[{org}/]{member_id}/{toke
   const userByEmail = (email: string) => h.database.db.selectFrom('users').selectAll().where('email', '=', email).executeTakeFirst();
 
   it('§5.8 GET: a valid link, without credentials, in every form (short, org slug, org id)', async () => {
-    const org = await makeOrg(h);
+    const org = await buildOrg(h);
     const link = await invited(org, 'guest@example.com');
     const expected = {
       orgSlug: org.slug,
-      orgName: `Org ${org.slug.slice('org-'.length)}`,
+      orgName: org.name,
       orgRole: 'member',
       roleName: 'Member',
       needsAuthentication: true,
@@ -49,27 +49,27 @@ describe('accept-invite: GET|POST /api/0/accept-invite/[{org}/]{member_id}/{toke
   });
 
   it('GET names the organization and the role the invite grants, for the accept page (Roster addition)', async () => {
-    const org = await makeOrg(h, { teams: ['backend'] });
+    const org = await buildOrg(h, { teams: ['backend'] });
     const link = await invited(org, 'lead@example.com', { orgRole: 'manager', teams: ['backend'] });
     const response = await h.request(null, 'GET', link.short);
     assert.equal(response.status, 200);
-    assert.equal(response.body.orgName, `Org ${org.slug.slice('org-'.length)}`);
+    assert.equal(response.body.orgName, org.name);
     assert.equal(response.body.orgRole, 'manager');
     assert.equal(response.body.roleName, 'Manager');
   });
 
   it('§5.8 GET: with credentials, existingMember and needs2fa speak of the requester; SSO fields of the provider', async () => {
-    const org = await makeOrg(h, {
+    const org = await buildOrg(h, {
       settings: { require2FA: true },
       authProvider: { provider: 'saml2', allowUnlinked: false },
-      members: [{ key: 'owner', role: 'owner', totp: true }, { key: 'member', role: 'member' }],
+      members: { owner: { role: 'owner', totp: true }, member: { role: 'member' } },
     });
     const link = await invited(org, 'guest@example.com');
     const asMember = await h.request(org.tokens.member!, 'GET', link.short);
     assert.equal(asMember.status, 200);
     assert.deepEqual(asMember.body, {
       orgSlug: org.slug,
-      orgName: `Org ${org.slug.slice('org-'.length)}`,
+      orgName: org.name,
       orgRole: 'member',
       roleName: 'Member',
       needsAuthentication: false,
@@ -89,7 +89,7 @@ describe('accept-invite: GET|POST /api/0/accept-invite/[{org}/]{member_id}/{toke
   });
 
   it('§5.8 GET: a provider that allows unlinked accounts is not required', async () => {
-    const org = await makeOrg(h, { authProvider: { provider: 'google', allowUnlinked: true } });
+    const org = await buildOrg(h, { authProvider: { provider: 'google', allowUnlinked: true } });
     const link = await invited(org, 'guest@example.com');
     const response = await h.request(null, 'GET', link.short);
     assert.equal(response.body.requireSso, false);
@@ -97,8 +97,8 @@ describe('accept-invite: GET|POST /api/0/accept-invite/[{org}/]{member_id}/{toke
   });
 
   it('Clarifications: unknown, mistyped, expired, used, malformed and other-organization links all get the same 400', async () => {
-    const org = await makeOrg(h, { members: [{ key: 'owner', role: 'owner' }, { key: 'member', role: 'member' }] });
-    const other = await makeOrg(h);
+    const org = await buildOrg(h, { members: { owner: { role: 'owner' }, member: { role: 'member' } } });
+    const other = await buildOrg(h);
     const link = await invited(org, 'guest@example.com');
     const wrongToken = link.token.replace(/^./, (c) => (c === 'a' ? 'b' : 'a'));
     const bad = [
@@ -109,7 +109,7 @@ describe('accept-invite: GET|POST /api/0/accept-invite/[{org}/]{member_id}/{toke
       `/api/0/accept-invite/${other.slug}/${link.memberId}/${link.token}/`,
       `/api/0/accept-invite/no-such-org/${link.memberId}/${link.token}/`,
       // An approved member is not an invite, whatever token is sent.
-      `/api/0/accept-invite/${org.memberIds.member}/${link.token}/`,
+      `/api/0/accept-invite/${org.ids.member}/${link.token}/`,
     ];
     for (const url of bad) {
       for (const method of ['GET', 'POST'] as const) {
@@ -133,7 +133,7 @@ describe('accept-invite: GET|POST /api/0/accept-invite/[{org}/]{member_id}/{toke
   });
 
   it('decisions 9: without credentials and without an account, accepting creates a verified account for the address', async () => {
-    const org = await makeOrg(h, { teams: ['backend'] });
+    const org = await buildOrg(h, { teams: ['backend'] });
     const link = await invited(org, 'newcomer@example.com', { orgRole: 'member', teams: ['backend'] });
     const response = await h.request(null, 'POST', link.long);
     assert.equal(response.status, 204);
@@ -159,8 +159,8 @@ describe('accept-invite: GET|POST /api/0/accept-invite/[{org}/]{member_id}/{toke
   });
 
   it('decisions 9: without credentials, an address that has an account must sign in first (400, nothing changes)', async () => {
-    const org = await makeOrg(h);
-    const elsewhere = await makeOrg(h);
+    const org = await buildOrg(h);
+    const elsewhere = await buildOrg(h);
     const address = elsewhere.emailOf('owner');
     const link = await invited(org, address);
     const response = await h.request(null, 'POST', link.short);
@@ -173,10 +173,10 @@ describe('accept-invite: GET|POST /api/0/accept-invite/[{org}/]{member_id}/{toke
   });
 
   it("decisions 9 / §12 item 10: a signed-in account must own the invited address (case-insensitive), else 400", async () => {
-    const org = await makeOrg(h);
-    const other = await makeOrg(h);
+    const org = await buildOrg(h);
+    const other = await buildOrg(h);
     const link = await invited(org, other.emailOf('owner').toUpperCase());
-    const stranger = await makeOrg(h);
+    const stranger = await buildOrg(h);
     const refused = await h.request(stranger.tokens.owner!, 'POST', link.short);
     assert.equal(refused.status, 400);
     assert.deepEqual(refused.body, UNABLE);
@@ -187,7 +187,7 @@ describe('accept-invite: GET|POST /api/0/accept-invite/[{org}/]{member_id}/{toke
   });
 
   it('§5.8 POST: a user who already has a member row gets "member already exists", and the invite stays', async () => {
-    const org = await makeOrg(h, { members: [{ key: 'owner', role: 'owner' }, { key: 'member', role: 'member' }] });
+    const org = await buildOrg(h, { members: { owner: { role: 'owner' }, member: { role: 'member' } } });
     const link = await invited(org, 'soon-member@example.com');
     // The address became the member's own meanwhile (an email change), so the invite points at a member.
     await h.database.db.updateTable('users').set({ email: 'soon-member@example.com' }).where('id', '=', org.userIds.member!).execute();
@@ -198,9 +198,9 @@ describe('accept-invite: GET|POST /api/0/accept-invite/[{org}/]{member_id}/{toke
   });
 
   it('§5.8 POST: an organization that requires 2FA refuses accounts without it', async () => {
-    const org = await makeOrg(h, { settings: { require2FA: true }, members: [{ key: 'owner', role: 'owner', totp: true }] });
-    const plain = await makeOrg(h);
-    const secured = await makeOrg(h, { members: [{ key: 'owner', role: 'owner', totp: true }] });
+    const org = await buildOrg(h, { settings: { require2FA: true }, members: { owner: { role: 'owner', totp: true } } });
+    const plain = await buildOrg(h);
+    const secured = await buildOrg(h, { members: { owner: { role: 'owner', totp: true } } });
     const noTwoFactor = await invited(org, plain.emailOf('owner'));
     assert.deepEqual((await h.request(plain.tokens.owner!, 'POST', noTwoFactor.short)).body, UNABLE);
     const newcomer = await invited(org, 'no-account@example.com');
@@ -211,18 +211,18 @@ describe('accept-invite: GET|POST /api/0/accept-invite/[{org}/]{member_id}/{toke
   });
 
   it('§7 step 4: after accepting, the member is listed with its user and the invite is no longer pending', async () => {
-    const org = await makeOrg(h);
+    const org = await buildOrg(h);
     const link = await invited(org, 'listed@example.com');
     assert.equal((await h.request(null, 'POST', link.short)).status, 204);
     const list = await h.request(org.tokens.owner!, 'GET', `/api/0/organizations/${org.slug}/members/?query=email:listed@example.com`);
     assert.equal(list.status, 200);
     assert.equal(list.body.length, 1);
-    assert.equal(list.body[0].pending, false);
-    assert.equal(list.body[0].user.email, 'listed@example.com');
+    assert.equal(list.body[0]!.pending, false);
+    assert.equal(list.body[0]!.user!.email, 'listed@example.com');
   });
 
   it('a token in the Authorization header that is not valid is a 401, not an anonymous accept', async () => {
-    const org = await makeOrg(h);
+    const org = await buildOrg(h);
     const link = await invited(org, 'header@example.com');
     const response = await h.request('not-a-real-token', 'POST', link.short);
     assert.equal(response.status, 401);

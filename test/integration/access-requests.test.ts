@@ -1,22 +1,19 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { createHarness, type Harness } from '../helpers/harness.js';
+import { createHarness, type MailHarness } from '../helpers/harness.js';
 import { assertMatchesOpenApi } from '../helpers/openapi.js';
-import { startSmtpServer, type TestSmtpServer } from '../helpers/smtp.js';
 
 const MEMBER_LIST = '/api/0/organizations/{organization_id_or_slug}/members/';
 const TEAM_LIST = '/api/0/organizations/{organization_id_or_slug}/teams/';
 
 describe('team access requests', () => {
-  let h: Harness;
-  let smtp: TestSmtpServer;
+  let h: MailHarness;
   let tokens: Record<string, string>;
   let ids: Record<string, string>;
   let teams: Record<string, string>;
 
   before(async () => {
-    h = await createHarness();
-    smtp = await startSmtpServer();
+    h = await createHarness({ mail: true });
     const seeded = await h.seed({
       users: [
         { email: 'owner@example.com', name: 'Olive' },
@@ -47,7 +44,7 @@ describe('team access requests', () => {
     tokens.ownerOrgRead = seeded.tokens[0]!;
     ids = seeded.organizations.acme!.members;
     teams = seeded.organizations.acme!.teams;
-    h.mailWorker(smtp.url).start();
+    h.mailWorker().start();
     // Ash asks for backend and frontend; Mel asks for Pal to join backend.
     assert.equal((await h.request(tokens['asker@example.com']!, 'POST', '/api/0/organizations/acme/members/me/teams/backend/')).status, 202);
     assert.equal((await h.request(tokens['asker@example.com']!, 'POST', '/api/0/organizations/acme/members/me/teams/frontend/')).status, 202);
@@ -55,7 +52,6 @@ describe('team access requests', () => {
   });
   after(async () => {
     await h.close();
-    await smtp.stop();
   });
 
   const as = (email: string) => tokens[email]!;
@@ -64,7 +60,7 @@ describe('team access requests', () => {
     (await h.database.db.selectFrom('team_access_requests').select('id').where('member_id', '=', ids[member]!).where('team_id', '=', teams[team]!).executeTakeFirstOrThrow()).id;
 
   it('§8.4 the request email reaches the approvers over SMTP, with a text and an HTML part', async () => {
-    const messages = await smtp.waitFor((all) => all.filter((m) => m.subject === '[Roster] Team access request').length >= 5);
+    const messages = await h.smtp.waitFor((all) => all.filter((m) => m.subject === '[Roster] Team access request').length >= 5);
     const forBackend = messages.filter((m) => m.text?.includes('Backend team'));
     const recipients = forBackend.map((m) => (Array.isArray(m.to) ? m.to[0] : m.to)!.text).sort();
     // Two backend requests (Ash's, and Pal's asked by Mel), each to the owner and the team admin by team role.
@@ -84,12 +80,12 @@ describe('team access requests', () => {
     assert.equal(response.status, 200);
     assert.equal(response.body.length, 3);
     const pal = response.body.find((r: { member: { email: string } }) => r.member.email === 'pal@example.com');
-    assert.equal(pal.team.slug, 'backend');
-    assert.equal(pal.requester.email, 'member@example.com');
+    assert.equal(pal!.team.slug, 'backend');
+    assert.equal(pal!.requester!.email, 'member@example.com');
     assertMatchesOpenApi('get', MEMBER_LIST, 200, response.body.map((r: { member: unknown }) => r.member));
     assertMatchesOpenApi('get', TEAM_LIST, 200, response.body.map((r: { team: unknown }) => r.team));
     const ash = response.body.find((r: { member: { email: string }; team: { slug: string } }) => r.member.email === 'asker@example.com' && r.team.slug === 'backend');
-    assert.equal(ash.requester, null);
+    assert.equal(ash!.requester, null);
   });
 
   it('decisions fix 12: a team admin by team role sees its team\'s requests only; a plain member sees none', async () => {
@@ -125,8 +121,8 @@ describe('team access requests', () => {
     assert.equal(audit.target_object, membership.id);
     const gone = await h.database.db.selectFrom('team_access_requests').select('id').where('id', '=', id).executeTakeFirst();
     assert.equal(gone, undefined);
-    await smtp.waitFor((all) => all.some((m) => m.text?.includes('has been approved')));
-    const mail = smtp.messages.find((m) => m.text?.includes('has been approved'))!;
+    await h.smtp.waitFor((all) => all.some((m) => m.text?.includes('has been approved')));
+    const mail = h.smtp.messages.find((m) => m.text?.includes('has been approved'))!;
     assert.equal(mail.subject, '[Roster] Team access request');
     assert.equal((Array.isArray(mail.to) ? mail.to[0] : mail.to)!.text, 'asker@example.com');
     assert.match(mail.text!, /Your request to join the Backend team in Acme has been approved\./);

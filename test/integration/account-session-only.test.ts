@@ -30,7 +30,7 @@ describe('account security routes take a browser session only', () => {
     narrow = seeded.tokens[0]!;
     const tokens = (await accountRequest(h, full, 'GET', '/api/0/api-tokens/')).body as Array<{ id: string; scopes: string[] }>;
     adminTokenId = tokens.find((token) => token.scopes.includes('org:admin') && !token.scopes.includes('member:admin'))!.id;
-    authenticatorId = (await h.request(full, 'GET', '/api/0/users/me/')).body.authenticators[0].id;
+    authenticatorId = (await h.request(full, 'GET', '/api/0/users/me/')).body.authenticators[0]!.id;
   });
   after(() => h.close());
 

@@ -55,7 +55,7 @@ describe('API tokens (/api/0/api-tokens/)', () => {
     assert.ok(response.body.some((token: { name: string | null }) => token.name === 'ci'));
     const bobs = await accountRequest(h, bob, 'GET', TOKENS);
     assert.equal(bobs.body.length, 1);
-    assert.ok(ann.endsWith(response.body[0].tokenLastCharacters));
+    assert.ok(ann.endsWith(response.body[0]!.tokenLastCharacters));
   });
 
   it('POST validates scopes and name with DRF-shaped 400s, and creates nothing', async () => {
@@ -77,7 +77,7 @@ describe('API tokens (/api/0/api-tokens/)', () => {
 
   it('takes a browser session only: any API token, whatever its scopes, is a 403 and changes nothing (issue 13)', async () => {
     const all = (await accountRequest(h, ann, 'GET', TOKENS)).body.length;
-    const mine = (await accountRequest(h, ann, 'GET', TOKENS)).body[0].id;
+    const mine = (await accountRequest(h, ann, 'GET', TOKENS)).body[0]!.id;
     for (const token of [narrow, ann]) {
       for (const [method, body] of [['GET', undefined], ['POST', { scopes: ['member:read'] }], ['DELETE', { tokenId: mine }]] as const) {
         const response = await h.request(token, method, TOKENS, body);
@@ -102,7 +102,7 @@ describe('API tokens (/api/0/api-tokens/)', () => {
 
   it('DELETE of another user\'s token is a 404 and the token keeps working', async () => {
     const bobsToken = (await accountRequest(h, bob, 'GET', TOKENS)).body[0];
-    const response = await accountRequest(h, ann, 'DELETE', TOKENS, { tokenId: bobsToken.id });
+    const response = await accountRequest(h, ann, 'DELETE', TOKENS, { tokenId: bobsToken!.id });
     assert.equal(response.status, 404);
     assert.deepEqual(response.body, { detail: 'The requested resource does not exist' });
     assert.equal((await accountRequest(h, bob, 'GET', TOKENS)).status, 200);

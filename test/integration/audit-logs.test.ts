@@ -123,11 +123,11 @@ describe('audit log (GET /organizations/{org}/audit-logs/)', () => {
     assert.equal(response.status, 200);
     assert.equal(response.body.rows.length, 1);
     const [entry] = response.body.rows;
-    assert.equal(entry.event, 'org.create');
-    assert.equal(entry.note, 'created the organization');
-    assert.equal(entry.actor.id, memberId);
-    assert.equal(entry.targetObject, Number(created.body.id));
-    assert.equal(entry.data.slug, 'initech');
+    assert.equal(entry!.event, 'org.create');
+    assert.equal(entry!.note, 'created the organization');
+    assert.equal(entry!.actor!.id, memberId);
+    assert.equal(entry!.targetObject, Number(created.body.id));
+    assert.equal(entry!.data.slug, 'initech');
     // Another organization's entries never show up here.
     const acme = await h.request(owner, 'GET', url());
     assert.equal(acme.body.rows.some((row: { event: string }) => row.event === 'org.create'), false);

@@ -5,9 +5,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { sql } from 'kysely';
 import { simpleParser, type ParsedMail } from 'mailparser';
-import { createHarness, type Harness } from '../helpers/harness.js';
-import { foreignProductIn, startSmtpServer, type TestSmtpServer } from '../helpers/smtp.js';
-import { makeOrg, type TestOrg } from '../helpers/invite-fixtures.js';
+import { createHarness, type MailHarness } from '../helpers/harness.js';
+import { foreignProductIn } from '../helpers/smtp.js';
+import { buildOrg, type BuiltOrg } from '../helpers/org-factory.js';
 import { createMailWorker } from '../../src/mail/mail-worker.js';
 import { configuredTransport, mailDirectory } from '../../src/mail/transport.js';
 
@@ -20,33 +20,30 @@ function acceptPath(mail: ParsedMail): { link: string; api: string } {
 }
 
 describe('invite emails: delivered over SMTP (and as .eml files), and their link accepts the invite', () => {
-  let h: Harness;
-  let smtp: TestSmtpServer;
+  let h: MailHarness;
   before(async () => {
-    h = await createHarness();
-    smtp = await startSmtpServer();
+    h = await createHarness({ mail: true });
   });
   after(async () => {
     await h.close();
-    await smtp.stop();
   });
 
-  const invite = (org: TestOrg, body: Record<string, unknown>, query = '') =>
+  const invite = (org: BuiltOrg, body: Record<string, unknown>, query = '') =>
     h.request(org.tokens.owner!, 'POST', `/api/0/organizations/${org.slug}/members/${query}`, body);
-  const to = (address: string) => smtp.messages.filter((mail) => mail.to && !Array.isArray(mail.to) && mail.to.text === address);
+  const to = (address: string) => h.smtp.messages.filter((mail) => mail.to && !Array.isArray(mail.to) && mail.to.text === address);
 
   it('§8.1: the invite email arrives over SMTP (text + HTML, stable Message-ID) and its link accepts the invite', async () => {
-    const org = await makeOrg(h, { teams: ['backend'] });
+    const org = await buildOrg(h, { teams: ['backend'] });
     const created = await invite(org, { email: 'smtp-guest@example.com', teams: ['backend'] }, '?referrer=email-test');
     assert.equal(created.status, 201);
     const queued = await h.database.db.selectFrom('email_outbox').selectAll().where('recipient', '=', 'smtp-guest@example.com').executeTakeFirstOrThrow();
 
-    await h.mailWorker(smtp.url).runOnce();
-    await smtp.waitFor(() => to('smtp-guest@example.com').length === 1);
+    await h.deliverMail();
+    await h.smtp.waitFor(() => to('smtp-guest@example.com').length === 1);
     const [mail] = to('smtp-guest@example.com');
-    assert.equal(mail!.subject, `Join Org ${org.slug.slice(4)} on Roster`);
+    assert.equal(mail!.subject, `Join ${org.name} on Roster`);
     assert.equal(mail!.messageId, queued.message_id);
-    assert.ok(mail!.text && mail!.text.includes(`You've been invited to join Org ${org.slug.slice(4)}`));
+    assert.ok(mail!.text && mail!.text.includes(`You've been invited to join ${org.name}`));
     assert.equal(foreignProductIn(mail!), null, 'the invite speaks of Roster and the organization only');
     assert.ok(typeof mail!.html === 'string' && mail!.html.includes('<a href='));
     const { link, api } = acceptPath(mail!);
@@ -61,16 +58,16 @@ describe('invite emails: delivered over SMTP (and as .eml files), and their link
 
     const members = await h.request(org.tokens.owner!, 'GET', `/api/0/organizations/${org.slug}/members/`);
     const joined = members.body.find((member: { email: string }) => member.email === 'smtp-guest@example.com');
-    assert.equal(joined.pending, false);
-    assert.equal(joined.user.email, 'smtp-guest@example.com');
+    assert.equal(joined!.pending, false);
+    assert.equal(joined!.user!.email, 'smtp-guest@example.com');
     const events = await h.database.db.selectFrom('audit_log_entries').select('event').where('organization_id', '=', org.id).orderBy('id').execute();
     assert.deepEqual(events.map((entry) => entry.event), [1, 3]);
   });
 
   it('delivery survives an SMTP outage: the send fails, is retried with backoff, and arrives exactly once', async () => {
-    const org = await makeOrg(h);
-    const worker = h.mailWorker(smtp.url);
-    await smtp.stop();
+    const org = await buildOrg(h);
+    const worker = h.mailWorker();
+    await h.smtp.stop();
     try {
       assert.equal((await invite(org, { email: 'outage@example.com' })).status, 201);
       assert.equal(await worker.runOnce(), 1);
@@ -82,12 +79,12 @@ describe('invite emails: delivered over SMTP (and as .eml files), and their link
       assert.equal(rows[0]!.later, true, 'the retry is scheduled later (backoff)');
       assert.equal(await worker.runOnce(), 0, 'nothing is due before the backoff ends');
     } finally {
-      await smtp.start();
+      await h.smtp.start();
     }
     // Let the backoff run out (time moves for this row only), then the worker delivers.
     await sql`update email_outbox set next_attempt_at = now() where recipient = 'outage@example.com'`.execute(h.database.db);
     assert.equal(await worker.runOnce(), 1);
-    await smtp.waitFor(() => to('outage@example.com').length >= 1);
+    await h.smtp.waitFor(() => to('outage@example.com').length >= 1);
     assert.equal(await worker.runOnce(), 0);
     const received = to('outage@example.com');
     assert.equal(new Set(received.map((mail) => mail.messageId)).size, 1);
@@ -99,9 +96,9 @@ describe('invite emails: delivered over SMTP (and as .eml files), and their link
   });
 
   it('§5.2 step 10: `sendInvite: false` sends nothing', async () => {
-    const org = await makeOrg(h);
+    const org = await buildOrg(h);
     assert.equal((await invite(org, { email: 'silent@example.com', sendInvite: false })).status, 201);
-    await h.mailWorker(smtp.url).runOnce();
+    await h.deliverMail();
     const unsent = await h.database.db.selectFrom('email_outbox').select('id').where('recipient', '=', 'silent@example.com').execute();
     assert.equal(unsent.length, 0);
     assert.equal(to('silent@example.com').length, 0);
@@ -110,7 +107,7 @@ describe('invite emails: delivered over SMTP (and as .eml files), and their link
   it('without SMTP_URL the invite is written as an .eml file under the data directory, and its link works', async () => {
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'roster-eml-'));
     try {
-      const org = await makeOrg(h);
+      const org = await buildOrg(h);
       assert.equal((await invite(org, { email: 'eml-guest@example.com' })).status, 201);
       const config = { ...h.config, smtpUrl: null, dataDir };
       const worker = createMailWorker({ db: h.database.db, transport: configuredTransport(config), from: 'Roster <no-reply@roster.test>' });
@@ -121,7 +118,7 @@ describe('invite emails: delivered over SMTP (and as .eml files), and their link
       }
       const files = fs.readdirSync(mailDirectory(config)).filter((name) => name.endsWith('.eml'));
       const mails = await Promise.all(files.map((name) => simpleParser(fs.readFileSync(path.join(mailDirectory(config), name)))));
-      const mail = mails.find((parsed) => parsed.subject === `Join Org ${org.slug.slice(4)} on Roster`);
+      const mail = mails.find((parsed) => parsed.subject === `Join ${org.name} on Roster`);
       assert.ok(mail, `no invite among ${files.join(', ')}`);
       assert.ok(mail.html);
       assert.equal((await h.request(null, 'POST', acceptPath(mail).api)).status, 204);

@@ -36,7 +36,7 @@ describe('members: inviteExpiresAt, the expiry of a pending invite', () => {
     assert.equal(list.status, 200);
     assertMatchesOpenApi('get', LIST, 200, list.body);
     const byEmail = Object.fromEntries(list.body.map((member: { email: string; inviteExpiresAt: string | null }) => [member.email, member.inviteExpiresAt]));
-    assert.deepEqual(byEmail, { [org.emails.owner!]: null, [org.emails.mel!]: null, 'new@example.com': created.body.inviteExpiresAt });
+    assert.deepEqual(byEmail, { [org.emailOf('owner')]: null, [org.emailOf('mel')]: null, 'new@example.com': created.body.inviteExpiresAt });
 
     const detail = await h.request(org.tokens.owner!, 'GET', org.memberUrl(created.body.id));
     assert.equal(detail.status, 200);
@@ -73,7 +73,7 @@ describe('members: inviteExpiresAt, the expiry of a pending invite', () => {
     const listed = (await h.request(org.tokens.owner!, 'GET', `/api/0/organizations/${org.slug}/members/`)).body.find(
       (member: { id: string }) => member.id === org.ids.invitee,
     );
-    assert.equal(listed.inviteExpiresAt, regenerated.body.inviteExpiresAt);
+    assert.equal(listed!.inviteExpiresAt, regenerated.body.inviteExpiresAt);
   });
 
   it('once accepted, the member has no invite expiry', async () => {

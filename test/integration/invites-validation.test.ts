@@ -1,19 +1,19 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHarness, type Harness } from '../helpers/harness.js';
-import { makeOrg, type TestOrg } from '../helpers/invite-fixtures.js';
+import { buildOrg, type BuiltOrg } from '../helpers/org-factory.js';
 
 describe('invites: §5.2 step 4 (the serializer) and body bounds', () => {
   let h: Harness;
-  let org: TestOrg;
-  let other: TestOrg;
+  let org: BuiltOrg;
+  let other: BuiltOrg;
   before(async () => {
     h = await createHarness();
-    org = await makeOrg(h, {
+    org = await buildOrg(h, {
       teams: ['backend', 'frontend', 'archived'],
-      members: [{ key: 'owner', role: 'owner' }, { key: 'member', role: 'member' }],
+      members: { owner: { role: 'owner' }, member: { role: 'member' } },
     });
-    other = await makeOrg(h, { teams: ['elsewhere'] });
+    other = await buildOrg(h, { teams: ['elsewhere'] });
     await h.database.db.updateTable('teams').set({ status: 1 }).where('organization_id', '=', org.id).where('slug', '=', 'archived').execute();
     await h.database.db
       .insertInto('members')
@@ -87,7 +87,7 @@ describe('invites: §5.2 step 4 (the serializer) and body bounds', () => {
   });
 
   it('§5.2 step 4: without team roles, the admin role may be given', async () => {
-    const legacy = await makeOrg(h, { features: { 'team-roles': false } });
+    const legacy = await buildOrg(h, { features: { 'team-roles': false } });
     const response = await h.request(legacy.tokens.owner!, 'POST', `/api/0/organizations/${legacy.slug}/members/`, { email: 'adm@example.com', orgRole: 'admin' });
     assert.equal(response.status, 201, JSON.stringify(response.body));
     assert.equal(response.body.orgRole, 'admin');
@@ -105,7 +105,7 @@ describe('invites: §5.2 step 4 (the serializer) and body bounds', () => {
     it(`§5.2 step 4: malformed teamRoles (${what}) is a 400 on teamRoles, never a 500`, async () => {
       const response = await invite({ email: 'malformed@example.com', teamRoles });
       assert.equal(response.status, 400);
-      assert.ok(Array.isArray(response.body.teamRoles), JSON.stringify(response.body));
+      assert.ok(Array.isArray((response.body as Record<string, unknown>).teamRoles), JSON.stringify(response.body));
     });
   }
 

@@ -4,41 +4,35 @@ import type { ParsedMail } from 'mailparser';
 import { AUDIT_EVENTS } from '../../src/audit/audit-events.js';
 import { DAY_MS } from '../../src/lib/clock.js';
 import { secretMatches } from '../../src/lib/secrets.js';
-import { createHarness, type Harness } from '../helpers/harness.js';
+import { createHarness, type MailHarness } from '../helpers/harness.js';
 import { assertMatchesOpenApi } from '../helpers/openapi.js';
-import { auditEntries, buildOrg, orgState, type BuiltOrg } from '../helpers/org-factory.js';
-import { startSmtpServer, type TestSmtpServer } from '../helpers/smtp.js';
+import { auditEntries, buildOrg, memberRow, orgState } from '../helpers/org-factory.js';
 
 const DETAIL = '/api/0/organizations/{organization_id_or_slug}/members/{member_id}/';
 
 describe('PUT member: reinvite (§5.4 step 6, §7.3, §8.1–8.2, decisions fix 9)', () => {
-  let h: Harness;
-  let smtp: TestSmtpServer;
+  let h: MailHarness;
   before(async () => {
-    h = await createHarness();
-    smtp = await startSmtpServer();
+    h = await createHarness({ mail: true });
   });
   after(async () => {
     await h.close();
-    await smtp.stop();
   });
 
   /** Delivers the outbox over SMTP and returns what reached this address. */
   async function deliveredTo(address: string, count = 1): Promise<ParsedMail[]> {
-    await h.mailWorker(smtp.url).runOnce();
-    const mine = () => smtp.messages.filter((mail) => mail.to && !Array.isArray(mail.to) && mail.to.text === address);
-    await smtp.waitFor(() => mine().length >= count);
+    await h.deliverMail();
+    const mine = () => h.smtp.messages.filter((mail) => mail.to && !Array.isArray(mail.to) && mail.to.text === address);
+    await h.smtp.waitFor(() => mine().length >= count);
     return mine();
   }
 
-  const memberRow = (org: BuiltOrg, key: string) =>
-    h.database.db.selectFrom('members').selectAll().where('organization_id', '=', org.id).where('id', '=', org.ids[key]!).executeTakeFirstOrThrow();
   const tokenOf = (link: string) => /\/accept\/\d+\/([0-9a-f]{64})\//.exec(link)![1]!;
 
   it('§5.4 step 6b / decisions fix 9: a resent invite arrives by SMTP with a new working link and the same expiry', async () => {
     const org = await buildOrg(h, { members: { owner: { role: 'owner' }, invitee: { role: 'member', pending: true, invitedBy: 'owner' } } });
     const oldToken = tokenOf(org.inviteLinks.invitee!);
-    const expiresAt = (await memberRow(org, 'invitee')).token_expires_at!;
+    const expiresAt = (await memberRow(h, org.id, org.ids.invitee!)).token_expires_at!;
     h.clock.advance(5 * DAY_MS);
 
     const response = await h.request(org.tokens.owner!, 'PUT', org.memberUrl('invitee'), { reinvite: true });
@@ -46,12 +40,12 @@ describe('PUT member: reinvite (§5.4 step 6, §7.3, §8.1–8.2, decisions fix 
     assertMatchesOpenApi('put', DETAIL, 200, response.body);
     assert.equal(response.body.pending, true);
 
-    const [mail] = await deliveredTo(org.emails.invitee!);
+    const [mail] = await deliveredTo(org.emailOf('invitee'));
     assert.equal(mail!.subject, `Join Org ${org.slug.split('-')[1]} on Roster`);
     const link = new RegExp(`http://roster\\.test/accept/${org.ids.invitee}/([0-9a-f]{64})/`).exec(mail!.text ?? '');
     assert.ok(link, mail!.text);
     assert.ok(String(mail!.html).includes(link[0]), 'the HTML part carries the same link');
-    const row = await memberRow(org, 'invitee');
+    const row = await memberRow(h, org.id, org.ids.invitee!);
     assert.equal(secretMatches(link[1]!, row.token_hash), true, 'the new link works');
     assert.equal(secretMatches(oldToken, row.token_hash), false, 'the old link no longer does');
     assert.equal(row.token_expires_at!.getTime(), expiresAt.getTime(), 'a resend keeps the expiry');
@@ -64,9 +58,9 @@ describe('PUT member: reinvite (§5.4 step 6, §7.3, §8.1–8.2, decisions fix 
     const response = await h.request(org.tokens.owner!, 'PUT', org.memberUrl('invitee'), { reinvite: true, regenerate: true });
     assert.equal(response.status, 200);
     assert.equal(response.body.expired, false);
-    const row = await memberRow(org, 'invitee');
+    const row = await memberRow(h, org.id, org.ids.invitee!);
     assert.equal(row.token_expires_at!.getTime(), h.clock.now().getTime() + 30 * DAY_MS);
-    const [mail] = await deliveredTo(org.emails.invitee!);
+    const [mail] = await deliveredTo(org.emailOf('invitee'));
     assert.equal(secretMatches(/\/accept\/\d+\/([0-9a-f]{64})\//.exec(mail!.text ?? '')![1]!, row.token_hash), true);
   });
 
@@ -95,7 +89,7 @@ describe('PUT member: reinvite (§5.4 step 6, §7.3, §8.1–8.2, decisions fix 
     const response = await h.request(org.tokens.mel!, 'PUT', org.memberUrl('invitee'), { reinvite: true });
     assert.equal(response.status, 200);
     assert.equal(response.body.orgRoleList.some((role: { isAllowed: boolean }) => role.isAllowed), false);
-    const [mail] = await deliveredTo(org.emails.invitee!);
+    const [mail] = await deliveredTo(org.emailOf('invitee'));
     assert.ok(mail!.text?.includes(`/accept/${org.ids.invitee}/`));
   });
 
@@ -112,12 +106,12 @@ describe('PUT member: reinvite (§5.4 step 6, §7.3, §8.1–8.2, decisions fix 
     const org = await buildOrg(h, { authProvider: { provider: 'saml2' }, members: { owner: { role: 'owner' }, alice: { role: 'member' } } });
     const response = await h.request(org.tokens.owner!, 'PUT', org.memberUrl('alice'), { reinvite: true });
     assert.equal(response.status, 200);
-    const [mail] = await deliveredTo(org.emails.alice!);
+    const [mail] = await deliveredTo(org.emailOf('alice'));
     assert.equal(mail!.subject, `Action Required for Org ${org.slug.split('-')[1]}`);
     const link = `http://roster.test/organizations/${org.slug}/auth/`;
     for (const part of [mail!.text ?? '', String(mail!.html)]) {
       assert.ok(part.includes(link), part);
-      assert.ok(part.includes(org.emails.owner!), 'names the requester');
+      assert.ok(part.includes(org.emailOf('owner')), 'names the requester');
       assert.ok(part.includes('saml2'), 'names the provider');
     }
     const entry = (await auditEntries(h, org.id)).find((e) => e.event === AUDIT_EVENTS.MEMBER_REINVITE.id);
@@ -157,7 +151,7 @@ describe('PUT member: reinvite (§5.4 step 6, §7.3, §8.1–8.2, decisions fix 
     await h.request(org.tokens.owner!, 'PUT', org.memberUrl('invitee'), { reinvite: 'true' });
     const entries = await auditEntries(h, org.id);
     assert.deepEqual(entries.map((e) => e.event), [AUDIT_EVENTS.MEMBER_REINVITE.id]);
-    assert.equal(entries[0]!.data.email, org.emails.invitee);
+    assert.equal(entries[0]!.data.email, org.emailOf('invitee'));
     assert.equal(entries[0]!.data.invite_status, 'approved');
   });
 

@@ -31,9 +31,9 @@ describe('DELETE member (§5.5)', () => {
     assert.deepEqual((await orgState(h, org.id)).memberTeams, []);
     const { entry, text } = await rendered(org);
     assert.equal(entry.target_object, org.ids.alice);
-    assert.equal(entry.data.email, org.emails.alice);
+    assert.equal(entry.data.email, org.emailOf('alice'));
     assert.deepEqual(entry.data.teams_slugs, ['backend']);
-    assert.equal(text, `removed member ${org.emails.alice}`);
+    assert.equal(text, `removed member ${org.emailOf('alice')}`);
   });
 
   it('§5.5 step 1 / §10: a member may leave (me); the entry reads "left the organization"', async () => {
@@ -68,7 +68,7 @@ describe('DELETE member (§5.5)', () => {
     const mine = await remove(org, 'mel', 'mine');
     assert.equal(mine.status, 204);
     assert.deepEqual(await memberIds(org), [org.ids.owner, org.ids.mel, org.ids.theirs]);
-    assert.equal((await rendered(org)).text, `removed member ${org.emails.mine}`);
+    assert.equal((await rendered(org)).text, `removed member ${org.emailOf('mine')}`);
   });
 
   it('§5.5 step 1: with member invites disabled a member cannot withdraw even its own invite', async () => {
@@ -161,7 +161,7 @@ describe('DELETE member (§5.5)', () => {
   });
 
   async function userIdOf(org: BuiltOrg, key: string): Promise<string> {
-    const row = await h.database.db.selectFrom('users').select('id').where('email', '=', org.emails[key]!).executeTakeFirstOrThrow();
+    const row = await h.database.db.selectFrom('users').select('id').where('email', '=', org.emailOf(key)).executeTakeFirstOrThrow();
     return row.id;
   }
 

@@ -148,8 +148,8 @@ describe('member ↔ team', () => {
       const row = await h.database.db.selectFrom('team_access_requests').selectAll().where('member_id', '=', ids['requester@example.com']!).where('team_id', '=', teams.frontend!).executeTakeFirstOrThrow();
       assert.equal(row.requester_id, null);
       const list = await h.request(as('requester@example.com'), 'GET', '/api/0/organizations/acme/teams/');
-      assert.equal(list.body.find((team: { slug: string }) => team.slug === 'frontend').isPending, true);
-      assert.equal(list.body.find((team: { slug: string }) => team.slug === 'infra').isPending, false);
+      assert.equal(list.body.find((team: { slug: string }) => team.slug === 'frontend')!.isPending, true);
+      assert.equal(list.body.find((team: { slug: string }) => team.slug === 'infra')!.isPending, false);
     });
 
     it('§5.6 step 5: with open membership any member joins directly (201)', async () => {

@@ -175,10 +175,10 @@ describe('PUT member: teams (§5.4 steps 8–10, decisions fixes 2, 4, 6)', () =
     const entries = await auditEntries(h, org.id);
     const pick = (event: number) => entries.filter((entry) => entry.event === event);
     assert.deepEqual(pick(AUDIT_EVENTS.MEMBER_JOIN_TEAM.id).map((e) => [e.target_object, e.data]), [
-      [frontendRow, { email: org.emails.alice, team_slug: 'frontend' }],
+      [frontendRow, { email: org.emailOf('alice'), team_slug: 'frontend' }],
     ]);
     assert.deepEqual(pick(AUDIT_EVENTS.MEMBER_LEAVE_TEAM.id).map((e) => [e.target_object, e.data]), [
-      [opsRow, { email: org.emails.alice, team_slug: 'ops' }],
+      [opsRow, { email: org.emailOf('alice'), team_slug: 'ops' }],
     ]);
     assert.equal(pick(AUDIT_EVENTS.MEMBER_EDIT.id).length, 1);
   });
@@ -188,6 +188,6 @@ describe('PUT member: teams (§5.4 steps 8–10, decisions fixes 2, 4, 6)', () =
     await h.request(org.tokens.owner!, 'PUT', org.memberUrl('alice'), { teams: ['ops', 'backend'] });
     const entry = (await auditEntries(h, org.id)).find((e) => e.event === AUDIT_EVENTS.MEMBER_EDIT.id)!;
     const text = auditEventById(entry.event)!.render({ data: entry.data, actorIsTarget: false, targetName: null });
-    assert.equal(text, `edited member ${org.emails.alice} (role: member, teams: backend, ops)`);
+    assert.equal(text, `edited member ${org.emailOf('alice')} (role: member, teams: backend, ops)`);
   });
 });

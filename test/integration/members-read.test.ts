@@ -122,7 +122,7 @@ describe('members: list and get', () => {
     assert.deepEqual(response.body.teams, ['backend', 'frontend']);
     assert.deepEqual(response.body.teamRoles, [{ teamSlug: 'backend', role: 'admin' }, { teamSlug: 'frontend', role: null }]);
     assert.equal(response.body.isOnlyOwner, false);
-    assert.equal(response.body.user.canReset2fa, false);
+    assert.equal((response.body.user as { canReset2fa: boolean }).canReset2fa, false);
   });
 
   it('decisions fix 5: isAllowed is computed for the requester, not the target', async () => {
@@ -139,7 +139,7 @@ describe('members: list and get', () => {
 
   it('canReset2fa: member:admin, target has 2FA and belongs to no other organization', async () => {
     const response = await h.request(tokens['manager@example.com']!, 'GET', `/api/0/organizations/acme/members/${ids['owner@example.com']}/`);
-    assert.equal(response.body.user.canReset2fa, true);
+    assert.equal((response.body.user as { canReset2fa: boolean }).canReset2fa, true);
   });
 
   it('§1.4 `me` is the requester; malformed ids and other organizations\' members are 404', async () => {

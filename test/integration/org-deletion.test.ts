@@ -1,36 +1,33 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { createHarness, type Harness } from '../helpers/harness.js';
-import { startSmtpServer, type TestSmtpServer } from '../helpers/smtp.js';
-import { EVENT, auditEntries, mailsTo, orgRow, seedOrg } from '../helpers/settings-fixtures.js';
+import { createHarness, type MailHarness } from '../helpers/harness.js';
+import { EVENT, auditEntries, buildOrg, orgRow } from '../helpers/org-factory.js';
+import { mailsTo } from '../helpers/smtp.js';
 
 const HOUR_MS = 60 * 60 * 1000;
 
 describe('DELETE /api/0/organizations/{org}/ and cancelDeletion (sentry-behavior.md §5.7, §8.7, §12 item 11)', () => {
-  let h: Harness;
-  let smtp: TestSmtpServer;
+  let h: MailHarness;
   before(async () => {
-    h = await createHarness();
-    smtp = await startSmtpServer();
+    h = await createHarness({ mail: true });
   });
   after(async () => {
     await h.close();
-    await smtp.stop();
   });
 
   it('§5.7: needs org:admin (a manager gets 403); another organization is a 404', async () => {
-    const org = await seedOrg(h, 'del-perm', { owner: { role: 'owner' }, manager: { role: 'manager' } });
-    const outsider = await seedOrg(h, 'del-perm-other', { owner: { role: 'owner' } });
-    const manager = await h.request(org.token.manager!, 'DELETE', '/api/0/organizations/del-perm/');
+    const org = await buildOrg(h, { slug: 'del-perm', members: { owner: { role: 'owner' }, manager: { role: 'manager' } } });
+    const outsider = await buildOrg(h, { slug: 'del-perm-other', members: { owner: { role: 'owner' } } });
+    const manager = await h.request(org.tokens.manager!, 'DELETE', '/api/0/organizations/del-perm/');
     assert.equal(manager.status, 403);
     assert.deepEqual(manager.body, { detail: 'You do not have permission to perform this action.' });
-    assert.equal((await h.request(outsider.token.owner!, 'DELETE', '/api/0/organizations/del-perm/')).status, 404);
+    assert.equal((await h.request(outsider.tokens.owner!, 'DELETE', '/api/0/organizations/del-perm/')).status, 404);
     assert.equal((await orgRow(h, org.id)).status, 0);
   });
 
   it('queues the deletion in 24 h (202, detailed org), writes org.remove and emails every owner a restore link', async () => {
-    const org = await seedOrg(h, 'del-org', { owner: { role: 'owner' }, owner2: { role: 'owner' }, manager: { role: 'manager' } }, { name: 'Del Org' });
-    const response = await h.request(org.token.owner!, 'DELETE', '/api/0/organizations/del-org/');
+    const org = await buildOrg(h, { slug: 'del-org', members: { owner: { role: 'owner', name: 'Owner' }, owner2: { role: 'owner' }, manager: { role: 'manager' } }, name: 'Del Org' });
+    const response = await h.request(org.tokens.owner!, 'DELETE', '/api/0/organizations/del-org/');
     assert.equal(response.status, 202);
     assert.deepEqual(response.body.status, { id: 'pending_deletion', name: 'pending_deletion' });
     assert.equal(response.body.slug, 'del-org');
@@ -41,13 +38,13 @@ describe('DELETE /api/0/organizations/{org}/ and cancelDeletion (sentry-behavior
 
     const removes = await auditEntries(h, org.id, EVENT.ORG_REMOVE);
     assert.equal(removes.length, 1);
-    assert.equal(removes[0]!.actor_id, org.userId.owner);
+    assert.equal(removes[0]!.actor_id, org.userIds.owner);
     assert.equal(removes[0]!.data.slug, 'del-org');
     assert.equal(removes[0]!.data.status, 1);
 
-    await h.mailWorker(smtp.url).runOnce();
+    await h.deliverMail();
     for (const key of ['owner', 'owner2']) {
-      const mails = mailsTo(smtp.messages, org.email(key));
+      const mails = mailsTo(h.smtp.messages, org.emailOf(key));
       assert.equal(mails.length, 1, key);
       assert.equal(mails[0]!.subject, '[Roster] Organization Queued for Deletion');
       for (const part of [mails[0]!.text ?? '', String(mails[0]!.html)]) {
@@ -56,31 +53,31 @@ describe('DELETE /api/0/organizations/{org}/ and cancelDeletion (sentry-behavior
         assert.ok(part.includes(new Date(scheduled).toISOString()), 'when');
       }
     }
-    assert.deepEqual(mailsTo(smtp.messages, org.email('manager')), []);
+    assert.deepEqual(mailsTo(h.smtp.messages, org.emailOf('manager')), []);
 
     h.clock.advance(HOUR_MS);
-    const again = await h.request(org.token.owner2!, 'DELETE', '/api/0/organizations/del-org/');
+    const again = await h.request(org.tokens.owner2!, 'DELETE', '/api/0/organizations/del-org/');
     assert.equal(again.status, 202);
     assert.equal((await orgRow(h, org.id)).deletion_scheduled_at!.getTime(), scheduled, 'one schedule');
     assert.equal((await auditEntries(h, org.id, EVENT.ORG_REMOVE)).length, 1);
-    await h.mailWorker(smtp.url).runOnce();
-    assert.equal(mailsTo(smtp.messages, org.email('owner2')).length, 1, 'no second email');
+    await h.deliverMail();
+    assert.equal(mailsTo(h.smtp.messages, org.emailOf('owner2')).length, 1, 'no second email');
   });
 
   it('§12 item 11 (not copied): only cancelDeletion from org:admin restores; other PUTs leave the deletion pending', async () => {
-    const org = await seedOrg(h, 'del-restore', { owner: { role: 'owner' }, manager: { role: 'manager' } });
-    await h.request(org.token.owner!, 'DELETE', '/api/0/organizations/del-restore/');
+    const org = await buildOrg(h, { slug: 'del-restore', members: { owner: { role: 'owner' }, manager: { role: 'manager' } } });
+    await h.request(org.tokens.owner!, 'DELETE', '/api/0/organizations/del-restore/');
 
-    const edit = await h.request(org.token.owner!, 'PUT', '/api/0/organizations/del-restore/', { isEarlyAdopter: true });
+    const edit = await h.request(org.tokens.owner!, 'PUT', '/api/0/organizations/del-restore/', { isEarlyAdopter: true });
     assert.equal(edit.status, 200);
     assert.equal(edit.body.status.id, 'pending_deletion');
-    const byManager = await h.request(org.token.manager!, 'PUT', '/api/0/organizations/del-restore/', { cancelDeletion: true });
+    const byManager = await h.request(org.tokens.manager!, 'PUT', '/api/0/organizations/del-restore/', { cancelDeletion: true });
     assert.equal(byManager.status, 200);
     assert.equal(byManager.body.status.id, 'pending_deletion', 'ignored without org:admin');
     assert.deepEqual(await auditEntries(h, org.id, EVENT.ORG_RESTORE), []);
     assert.equal((await orgRow(h, org.id)).status, 1);
 
-    const restored = await h.request(org.token.owner!, 'PUT', '/api/0/organizations/del-restore/', { cancelDeletion: true, name: 'Restored' });
+    const restored = await h.request(org.tokens.owner!, 'PUT', '/api/0/organizations/del-restore/', { cancelDeletion: true, name: 'Restored' });
     assert.equal(restored.status, 200);
     assert.deepEqual(restored.body.status, { id: 'active', name: 'active' });
     const row = await orgRow(h, org.id);
@@ -91,7 +88,7 @@ describe('DELETE /api/0/organizations/{org}/ and cancelDeletion (sentry-behavior
     const edits = await auditEntries(h, org.id, EVENT.ORG_EDIT);
     assert.deepEqual(edits.map((entry) => entry.data), [{ early_adopter: 'to True' }, { name: 'from del-restore to Restored' }]);
 
-    const noop = await h.request(org.token.owner!, 'PUT', '/api/0/organizations/del-restore/', { cancelDeletion: true });
+    const noop = await h.request(org.tokens.owner!, 'PUT', '/api/0/organizations/del-restore/', { cancelDeletion: true });
     assert.equal(noop.status, 200);
     assert.equal((await auditEntries(h, org.id, EVENT.ORG_RESTORE)).length, 1, 'nothing to restore on an active organization');
   });

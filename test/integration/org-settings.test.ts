@@ -1,8 +1,8 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHarness, type Harness } from '../helpers/harness.js';
-import { assertMatchesOpenApi } from '../helpers/openapi.js';
-import { EVENT, OUT_OF_SCOPE_ORG_FIELDS, auditEntries, orgRow, seedOrg } from '../helpers/settings-fixtures.js';
+import { OUT_OF_SCOPE_ORG_FIELDS, assertMatchesOpenApi } from '../helpers/openapi.js';
+import { EVENT, auditEntries, buildOrg, orgRow } from '../helpers/org-factory.js';
 
 const ORG_PATH = '/api/0/organizations/{organization_id_or_slug}/';
 
@@ -14,7 +14,7 @@ describe('PUT /api/0/organizations/{org}/ settings', () => {
   after(() => h.close());
 
   it('changes every kept setting, answers the detailed organization (OpenAPI) and records one org.edit', async () => {
-    const org = await seedOrg(h, 'alpha', { owner: { role: 'owner' } });
+    const org = await buildOrg(h, { slug: 'alpha', members: { owner: { role: 'owner' } } });
     const body = {
       name: 'Alpha Inc',
       openMembership: false,
@@ -36,16 +36,16 @@ describe('PUT /api/0/organizations/{org}/ settings', () => {
       scrapeJavaScript: false,
       defaultRole: 'admin',
     };
-    const response = await h.request(org.token.owner!, 'PUT', '/api/0/organizations/alpha/', body);
+    const response = await h.request(org.tokens.owner!, 'PUT', '/api/0/organizations/alpha/', body);
     assert.equal(response.status, 200, JSON.stringify(response.body));
     assertMatchesOpenApi('put', ORG_PATH, 200, response.body, OUT_OF_SCOPE_ORG_FIELDS);
     const { name, defaultRole, ...flagsAndOptions } = body;
-    for (const [key, value] of Object.entries(flagsAndOptions)) assert.deepEqual(response.body[key], value, key);
+    for (const [key, value] of Object.entries(flagsAndOptions)) assert.deepEqual((response.body as Record<string, unknown>)[key], value, key);
     assert.equal(response.body.name, name);
     assert.equal(response.body.defaultRole, defaultRole);
 
     // A PUT answers with the feature flags; a GET lists them when asked (as Sentry's does).
-    const again = await h.request(org.token.owner!, 'GET', '/api/0/organizations/alpha/?include_feature_flags=1');
+    const again = await h.request(org.tokens.owner!, 'GET', '/api/0/organizations/alpha/?include_feature_flags=1');
     assert.deepEqual(again.body, response.body);
     const options = await h.database.db.selectFrom('organization_options').select(['key', 'value']).where('organization_id', '=', org.id).orderBy('key').execute();
     assert.deepEqual(Object.fromEntries(options.map((row) => [row.key, row.value]))['sentry:sensitive_fields'], ['card', 'ssn']);
@@ -53,7 +53,7 @@ describe('PUT /api/0/organizations/{org}/ settings', () => {
 
     const edits = await auditEntries(h, org.id, EVENT.ORG_EDIT);
     assert.equal(edits.length, 1);
-    assert.equal(edits[0]!.actor_id, org.userId.owner);
+    assert.equal(edits[0]!.actor_id, org.userIds.owner);
     assert.equal(edits[0]!.target_object, org.id);
     assert.deepEqual(edits[0]!.data, {
       name: 'from alpha to Alpha Inc',
@@ -77,7 +77,7 @@ describe('PUT /api/0/organizations/{org}/ settings', () => {
       scrapeJavaScript: 'to False',
     });
 
-    const second = await h.request(org.token.owner!, 'PUT', '/api/0/organizations/alpha/', { storeCrashReports: -1, dataScrubber: true, enhancedPrivacy: true });
+    const second = await h.request(org.tokens.owner!, 'PUT', '/api/0/organizations/alpha/', { storeCrashReports: -1, dataScrubber: true, enhancedPrivacy: true });
     assert.equal(second.status, 200);
     const edits2 = await auditEntries(h, org.id, EVENT.ORG_EDIT);
     assert.equal(edits2.length, 2);
@@ -85,8 +85,8 @@ describe('PUT /api/0/organizations/{org}/ settings', () => {
   });
 
   it('§9.1: a PUT that changes nothing writes no org.edit entry', async () => {
-    const org = await seedOrg(h, 'bravo', { owner: { role: 'owner' } });
-    const response = await h.request(org.token.owner!, 'PUT', '/api/0/organizations/bravo/', {
+    const org = await buildOrg(h, { slug: 'bravo', members: { owner: { role: 'owner' } } });
+    const response = await h.request(org.tokens.owner!, 'PUT', '/api/0/organizations/bravo/', {
       name: 'bravo',
       slug: 'bravo',
       openMembership: true,
@@ -99,8 +99,8 @@ describe('PUT /api/0/organizations/{org}/ settings', () => {
   });
 
   it('out-of-scope fields (projects, relays, sampling, AI and PR-bot options, Codecov) are ignored', async () => {
-    const org = await seedOrg(h, 'charlie', { owner: { role: 'owner' } });
-    const response = await h.request(org.token.owner!, 'PUT', '/api/0/organizations/charlie/', {
+    const org = await buildOrg(h, { slug: 'charlie', members: { owner: { role: 'owner' } } });
+    const response = await h.request(org.tokens.owner!, 'PUT', '/api/0/organizations/charlie/', {
       trustedRelays: [{ name: 'r', publicKey: 'k' }],
       samplingMode: 'project',
       targetSampleRate: 0.5,
@@ -119,35 +119,35 @@ describe('PUT /api/0/organizations/{org}/ settings', () => {
   });
 
   it('§5.7: needs org:write or org:admin; another organization is a 404', async () => {
-    const org = await seedOrg(h, 'delta', { owner: { role: 'owner' }, member: { role: 'admin' } });
-    const outsider = await seedOrg(h, 'delta-other', { owner: { role: 'owner' } });
-    const readOnly = (await h.seed({ tokens: [{ user: org.email('owner'), scopes: ['org:read'] }] })).tokens[0]!;
-    const admin = await h.request(org.token.member!, 'PUT', '/api/0/organizations/delta/', { name: 'Nope' });
+    const org = await buildOrg(h, { slug: 'delta', members: { owner: { role: 'owner' }, member: { role: 'admin' } } });
+    const outsider = await buildOrg(h, { slug: 'delta-other', members: { owner: { role: 'owner' } } });
+    const readOnly = (await h.seed({ tokens: [{ user: org.emailOf('owner'), scopes: ['org:read'] }] })).tokens[0]!;
+    const admin = await h.request(org.tokens.member!, 'PUT', '/api/0/organizations/delta/', { name: 'Nope' });
     assert.equal(admin.status, 403);
     assert.deepEqual(admin.body, { detail: 'You do not have permission to perform this action.' });
     assert.equal((await h.request(readOnly, 'PUT', '/api/0/organizations/delta/', { name: 'Nope' })).status, 403);
-    const other = await h.request(outsider.token.owner!, 'PUT', '/api/0/organizations/delta/', { name: 'Nope' });
+    const other = await h.request(outsider.tokens.owner!, 'PUT', '/api/0/organizations/delta/', { name: 'Nope' });
     assert.equal(other.status, 404);
     assert.equal((await orgRow(h, org.id)).name, 'delta');
   });
 
   it('§5.7 step 1: defaultRole (and cancelDeletion) from a requester without org:admin is silently ignored', async () => {
-    const org = await seedOrg(h, 'echo', { owner: { role: 'owner' }, manager: { role: 'manager' } });
-    const response = await h.request(org.token.manager!, 'PUT', '/api/0/organizations/echo/', { defaultRole: 'owner', enhancedPrivacy: true });
+    const org = await buildOrg(h, { slug: 'echo', members: { owner: { role: 'owner' }, manager: { role: 'manager' } } });
+    const response = await h.request(org.tokens.manager!, 'PUT', '/api/0/organizations/echo/', { defaultRole: 'owner', enhancedPrivacy: true });
     assert.equal(response.status, 200);
     assert.equal(response.body.defaultRole, 'member');
     assert.equal(response.body.enhancedPrivacy, true);
-    const invalid = await h.request(org.token.manager!, 'PUT', '/api/0/organizations/echo/', { defaultRole: 'nonsense' });
+    const invalid = await h.request(org.tokens.manager!, 'PUT', '/api/0/organizations/echo/', { defaultRole: 'nonsense' });
     assert.equal(invalid.status, 200);
-    const owner = await h.request(org.token.owner!, 'PUT', '/api/0/organizations/echo/', { defaultRole: 'manager' });
+    const owner = await h.request(org.tokens.owner!, 'PUT', '/api/0/organizations/echo/', { defaultRole: 'manager' });
     assert.equal(owner.body.defaultRole, 'manager');
-    const refused = await h.request(org.token.owner!, 'PUT', '/api/0/organizations/echo/', { defaultRole: 'nonsense' });
+    const refused = await h.request(org.tokens.owner!, 'PUT', '/api/0/organizations/echo/', { defaultRole: 'nonsense' });
     assert.equal(refused.status, 400);
     assert.deepEqual(refused.body, { defaultRole: ['"nonsense" is not a valid choice.'] });
   });
 
   it('§9.4: refuses bad values with Sentry\'s messages and changes nothing', async () => {
-    const org = await seedOrg(h, 'foxtrot', { owner: { role: 'owner' } });
+    const org = await buildOrg(h, { slug: 'foxtrot', members: { owner: { role: 'owner' } } });
     const cases: Array<[Record<string, unknown>, Record<string, string[]>]> = [
       [{ name: 'n'.repeat(65) }, { name: ['Ensure this field has no more than 64 characters.'] }],
       [{ name: '  ' }, { name: ['This field may not be blank.'] }],
@@ -163,7 +163,7 @@ describe('PUT /api/0/organizations/{org}/ settings', () => {
       [{ avatarType: 'gravatar' }, { avatarType: ['"gravatar" is not a valid choice.'] }],
     ];
     for (const [body, expected] of cases) {
-      const response = await h.request(org.token.owner!, 'PUT', '/api/0/organizations/foxtrot/', { isEarlyAdopter: true, ...body });
+      const response = await h.request(org.tokens.owner!, 'PUT', '/api/0/organizations/foxtrot/', { isEarlyAdopter: true, ...body });
       assert.equal(response.status, 400, JSON.stringify(body));
       assert.deepEqual(response.body, expected, JSON.stringify(body));
     }
@@ -172,8 +172,8 @@ describe('PUT /api/0/organizations/{org}/ settings', () => {
   });
 
   it('§9.5: slug rules, uniqueness against other organizations, and a rename that GET follows', async () => {
-    const org = await seedOrg(h, 'golf', { owner: { role: 'owner' } });
-    await seedOrg(h, 'golf-taken', { owner: { role: 'owner' } });
+    const org = await buildOrg(h, { slug: 'golf', members: { owner: { role: 'owner' } } });
+    await buildOrg(h, { slug: 'golf-taken', members: { owner: { role: 'owner' } } });
     const cases: Array<[string, string]> = [
       ['golf-taken', 'The slug "golf-taken" is already in use.'],
       ['api', 'This slug "api" is reserved and not allowed.'],
@@ -185,25 +185,25 @@ describe('PUT /api/0/organizations/{org}/ settings', () => {
       ['x'.repeat(51), 'Ensure this field has no more than 50 characters.'],
     ];
     for (const [slug, message] of cases) {
-      const response = await h.request(org.token.owner!, 'PUT', '/api/0/organizations/golf/', { slug });
+      const response = await h.request(org.tokens.owner!, 'PUT', '/api/0/organizations/golf/', { slug });
       assert.equal(response.status, 400, slug);
       assert.deepEqual(response.body, { slug: [message] }, slug);
     }
-    const renamed = await h.request(org.token.owner!, 'PUT', '/api/0/organizations/golf/', { slug: 'golf-renamed' });
+    const renamed = await h.request(org.tokens.owner!, 'PUT', '/api/0/organizations/golf/', { slug: 'golf-renamed' });
     assert.equal(renamed.status, 200);
     assert.equal(renamed.body.slug, 'golf-renamed');
     assert.equal(renamed.body.links.organizationUrl, 'http://roster.test/organizations/golf-renamed/');
-    assert.equal((await h.request(org.token.owner!, 'GET', '/api/0/organizations/golf/')).status, 404);
-    assert.equal((await h.request(org.token.owner!, 'GET', '/api/0/organizations/golf-renamed/')).status, 200);
+    assert.equal((await h.request(org.tokens.owner!, 'GET', '/api/0/organizations/golf/')).status, 404);
+    assert.equal((await h.request(org.tokens.owner!, 'GET', '/api/0/organizations/golf-renamed/')).status, 200);
     const edits = await auditEntries(h, org.id, EVENT.ORG_EDIT);
     assert.deepEqual(edits.map((entry) => entry.data), [{ slug: 'from golf to golf-renamed' }]);
   });
 
   it('§12 item 12 fixed: a slug change is all-or-nothing with the rest of the request', async () => {
-    const org = await seedOrg(h, 'hotel', { owner: { role: 'owner' } });
-    const badOption = await h.request(org.token.owner!, 'PUT', '/api/0/organizations/hotel/', { slug: 'hotel-new', attachmentsRole: 'root' });
+    const org = await buildOrg(h, { slug: 'hotel', members: { owner: { role: 'owner' } } });
+    const badOption = await h.request(org.tokens.owner!, 'PUT', '/api/0/organizations/hotel/', { slug: 'hotel-new', attachmentsRole: 'root' });
     assert.equal(badOption.status, 400);
-    const no2fa = await h.request(org.token.owner!, 'PUT', '/api/0/organizations/hotel/', { slug: 'hotel-new', name: 'Hotel New', require2FA: true });
+    const no2fa = await h.request(org.tokens.owner!, 'PUT', '/api/0/organizations/hotel/', { slug: 'hotel-new', name: 'Hotel New', require2FA: true });
     assert.equal(no2fa.status, 400);
     assert.deepEqual(no2fa.body, { require2FA: ['Cannot require two-factor authentication without personal two-factor enabled.'] });
     const row = await orgRow(h, org.id);

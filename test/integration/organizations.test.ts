@@ -64,17 +64,17 @@ describe('organizations', () => {
     const flagged = await h.request(member, 'GET', '/api/0/organizations/acme/?include_feature_flags=1');
     assert.equal(flagged.status, 200);
     assertMatchesOpenApi('get', '/api/0/organizations/{organization_id_or_slug}/', 200, flagged.body);
-    assert.ok(flagged.body.features.includes('organizations:invite-members'));
-    assert.equal(flagged.body.features.includes('organizations:team-roles'), false, "the organization's own settings, not the defaults");
+    assert.ok(flagged.body.features!.includes('organizations:invite-members'));
+    assert.equal(flagged.body.features!.includes('organizations:team-roles'), false, "the organization's own settings, not the defaults");
     const listed = await h.request(member, 'GET', '/api/0/organizations/');
-    assert.deepEqual(flagged.body.features, listed.body[0].features, 'the same flags as the list, which always carries them');
+    assert.deepEqual(flagged.body.features, listed.body[0]!.features, 'the same flags as the list, which always carries them');
     const { features: _features, ...rest } = flagged.body;
     assert.deepEqual(rest, plain.body, 'nothing else changes');
   });
 
   it('GET /organizations/{org}/?detailed=0 leaves out teams (and projects), and keeps the detailed fields', async () => {
     const detailed = await h.request(member, 'GET', '/api/0/organizations/acme/');
-    assert.deepEqual(detailed.body.teams.map((team: { slug: string; isMember: boolean }) => [team.slug, team.isMember]), [['backend', true]]);
+    assert.deepEqual(detailed.body.teams!.map((team: { slug: string; isMember: boolean }) => [team.slug, team.isMember]), [['backend', true]]);
 
     const brief = await h.request(member, 'GET', '/api/0/organizations/acme/?detailed=0');
     assert.equal(brief.status, 200);
@@ -96,7 +96,7 @@ describe('organizations', () => {
   it('PUT answers with the teams and the features, as before (POST too, below)', async () => {
     const updated = await h.request(outsider, 'PUT', '/api/0/organizations/globex/', { name: 'Globex' });
     assert.equal(updated.status, 200);
-    assert.ok(updated.body.features.includes('organizations:invite-members'));
+    assert.ok(updated.body.features!.includes('organizations:invite-members'));
     assert.deepEqual(updated.body.teams, []);
   });
 
@@ -135,7 +135,7 @@ describe('organizations', () => {
     assert.equal(created.status, 201);
     assert.equal(created.body.slug, 'initech-labs');
     assert.equal(created.body.orgRole, 'owner');
-    assert.ok(created.body.features.includes('organizations:invite-members'));
+    assert.ok(created.body.features!.includes('organizations:invite-members'));
     assert.deepEqual(created.body.teams, []);
     const entries = await h.database.db
       .selectFrom('audit_log_entries')

@@ -6,7 +6,7 @@ import { WriteBehindError } from '../../src/db/prepared-statement.js';
 import { underSavepoint } from '../../src/db/savepoint.js';
 import { createHarness, type Harness } from '../helpers/harness.js';
 import { TEST_ENGINE } from '../helpers/database.js';
-import { seedOrg } from '../helpers/settings-fixtures.js';
+import { buildOrg } from '../helpers/org-factory.js';
 
 type Db = Harness['database']['db'];
 
@@ -37,8 +37,8 @@ describe('prepared queries', () => {
   );
   before(async () => {
     h = await createHarness();
-    await seedOrg(h, 'prep-one', { owner: { role: 'owner' } }, { name: 'One' });
-    await seedOrg(h, 'prep-two', { owner: { role: 'owner' } }, { name: 'Two' });
+    await buildOrg(h, { slug: 'prep-one', members: { owner: { role: 'owner' } }, name: 'One' });
+    await buildOrg(h, { slug: 'prep-two', members: { owner: { role: 'owner' } }, name: 'Two' });
   });
   after(() => h.close());
 

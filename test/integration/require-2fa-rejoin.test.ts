@@ -2,8 +2,7 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { accountRequest } from '../helpers/session.js';
 import { totpCode } from '../../src/accounts/totp.js';
-import { createHarness, type Harness } from '../helpers/harness.js';
-import { startSmtpServer, type TestSmtpServer } from '../helpers/smtp.js';
+import { createHarness, type MailHarness } from '../helpers/harness.js';
 
 /**
  * Issue 4's round trip: an owner turns on require2FA; a member without 2FA is pended and emailed;
@@ -11,15 +10,12 @@ import { startSmtpServer, type TestSmtpServer } from '../helpers/smtp.js';
  * log shows every change on the way.
  */
 describe('require2FA: pended, emailed, enrolled, rejoined', () => {
-  let h: Harness;
-  let smtp: TestSmtpServer;
+  let h: MailHarness;
   before(async () => {
-    h = await createHarness();
-    smtp = await startSmtpServer();
+    h = await createHarness({ mail: true });
   });
   after(async () => {
     await h.close();
-    await smtp.stop();
   });
 
   it('a member without 2FA rejoins through the setup email after enrolling', async () => {
@@ -46,8 +42,8 @@ describe('require2FA: pended, emailed, enrolled, rejoined', () => {
     const listed = await h.request(owner, 'GET', '/api/0/organizations/strict/members/?query=isInvited:true');
     assert.deepEqual(listed.body.map((m: { email: string }) => m.email), ['dev@example.com']);
 
-    await h.mailWorker(smtp.url).runOnce();
-    const mail = smtp.messages.find((message) => message.to && JSON.stringify(message.to).includes('dev@example.com'));
+    await h.deliverMail();
+    const mail = h.smtp.messages.find((message) => message.to && JSON.stringify(message.to).includes('dev@example.com'));
     assert.ok(mail, 'the 2FA setup email arrived');
     const link = /\/accept\/(\d+)\/([0-9a-f]{64})\//.exec(mail.text ?? '');
     assert.ok(link);
@@ -73,13 +69,13 @@ describe('require2FA: pended, emailed, enrolled, rejoined', () => {
     assert.equal(me.status, 200);
     assert.equal(me.body.orgRole, 'member');
     assert.deepEqual(me.body.teamRoles, [{ teamSlug: 'backend', role: 'admin' }]);
-    assert.equal(me.body.user.has2fa, true);
+    assert.equal(me.body.user!.has2fa, true);
 
     const audit = await h.request(owner, 'GET', '/api/0/organizations/strict/audit-logs/');
     assert.deepEqual(
       audit.body.rows.map((row: { event: string }) => row.event),
       ['member.accept-invite', 'member.pending', 'org.edit'],
     );
-    assert.equal(audit.body.rows[1].note, 'required member dev@example.com to setup 2FA');
+    assert.equal(audit.body.rows[1]!.note, 'required member dev@example.com to setup 2FA');
   });
 });

@@ -3,10 +3,9 @@ import assert from 'node:assert/strict';
 import { accountRequest, isAccountRoute, sessionOf } from '../helpers/session.js';
 import { hashSecret } from '../../src/lib/secrets.js';
 import { BODY_LIMITS } from '../../src/http/body-limits.js';
-import { createHarness, type Harness } from '../helpers/harness.js';
+import { createHarness, type Harness, type MailHarness } from '../helpers/harness.js';
 import { buildOrg, type BuiltOrg } from '../helpers/org-factory.js';
 import { everyStoredText } from '../helpers/secrets.js';
-import { startSmtpServer, type TestSmtpServer } from '../helpers/smtp.js';
 import { bodyLimitOf, fillPath, isSentryErrorBody, openApiOperations } from '../matrix/index.js';
 
 /**
@@ -15,8 +14,7 @@ import { bodyLimitOf, fillPath, isSentryErrorBody, openApiOperations } from '../
  * item 3: a few KB for most, the settings route that takes an avatar alone several MB).
  */
 describe('secrets at rest: no plaintext token anywhere in the database', () => {
-  let h: Harness;
-  let smtp: TestSmtpServer;
+  let h: MailHarness;
   let org: BuiltOrg;
   const issued = new Map<string, string>();
 
@@ -26,8 +24,7 @@ describe('secrets at rest: no plaintext token anywhere in the database', () => {
   };
 
   before(async () => {
-    h = await createHarness();
-    smtp = await startSmtpServer();
+    h = await createHarness({ mail: true });
     org = await buildOrg(h, {
       members: { owner: { role: 'owner', totp: true }, alice: { role: 'member' }, pat: { role: 'member', pending: true, invitedBy: 'owner' } },
     });
@@ -40,14 +37,13 @@ describe('secrets at rest: no plaintext token anywhere in the database', () => {
     assert.equal((await h.request(owner, 'POST', `/api/0/organizations/${org.slug}/members/`, { email: 'carol@example.com' })).status, 201);
     assert.equal((await h.request(owner, 'PUT', org.memberUrl('pat'), { reinvite: true, regenerate: true })).status, 200);
     // An unverified address asks for its verification link; then 2FA enforcement detaches alice.
-    await h.database.db.updateTable('users').set({ email_verified: false }).where('email', '=', org.emails.alice!).execute();
+    await h.database.db.updateTable('users').set({ email_verified: false }).where('email', '=', org.emailOf('alice')).execute();
     assert.equal((await accountRequest(h, org.tokens.alice!, 'POST', '/api/0/users/me/emails/confirm/', {})).status, 204);
     assert.equal((await h.request(owner, 'PUT', `/api/0/organizations/${org.slug}/`, { require2FA: true })).status, 200);
     for (const [index, token] of (await emailedTokens()).entries()) issued.set(`emailed link token #${index + 1}`, token);
   });
   after(async () => {
     await h.close();
-    await smtp.stop();
   });
 
   it('issue 5: the test issued API tokens and emailed invite, reinvite, verification and 2FA-rejoin links', () => {
@@ -71,9 +67,9 @@ describe('secrets at rest: no plaintext token anywhere in the database', () => {
 
   it('once the worker has delivered the emails, no table holds any issued token in plaintext (sent bodies are dropped)', async () => {
     const queued = (await h.database.db.selectFrom('email_outbox').select('id').execute()).length;
-    await h.mailWorker(smtp.url).runOnce();
-    await smtp.waitFor((messages) => messages.length === queued);
-    const delivered = smtp.messages.map((message) => message.text ?? '').join('\n');
+    await h.deliverMail();
+    await h.smtp.waitFor((messages) => messages.length === queued);
+    const delivered = h.smtp.messages.map((message) => message.text ?? '').join('\n');
     for (const [name, token] of issued) if (name.startsWith('emailed')) assert.ok(delivered.includes(token), `${name} was delivered`);
     const found: string[] = [];
     for (const [table, text] of await everyStoredText(h)) {

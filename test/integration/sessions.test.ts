@@ -1,8 +1,7 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { buildApp } from '../../src/app.js';
-import { createHarness, type Harness } from '../helpers/harness.js';
-import { startSmtpServer, type TestSmtpServer } from '../helpers/smtp.js';
+import { createHarness, type MailHarness } from '../helpers/harness.js';
 import { browser, parseResponse, sessionCookie, signIn, signinToken } from '../helpers/session.js';
 import { totpCode } from '../../src/accounts/totp.js';
 
@@ -10,12 +9,10 @@ const TOTP_SECRET = 'JBSWY3DPEHPK3PXP';
 const CSRF_FAILED = { detail: 'CSRF Failed: CSRF token missing or incorrect.' };
 
 describe('browser sessions: sign-in link, TOTP step, cookie, CSRF, logout', () => {
-  let h: Harness;
-  let smtp: TestSmtpServer;
+  let h: MailHarness;
 
   before(async () => {
-    h = await createHarness();
-    smtp = await startSmtpServer();
+    h = await createHarness({ mail: true });
     await h.seed({
       users: [
         { email: 'olive@example.com', name: 'Olive' },
@@ -28,7 +25,6 @@ describe('browser sessions: sign-in link, TOTP step, cookie, CSRF, logout', () =
   });
   after(async () => {
     await h.close();
-    await smtp.stop();
   });
 
   const post = (url: string, payload: unknown, remoteAddress = '127.0.0.1') =>
@@ -36,7 +32,6 @@ describe('browser sessions: sign-in link, TOTP step, cookie, CSRF, logout', () =
   const outboxTo = (email: string) => h.database.db.selectFrom('email_outbox').selectAll().where('recipient', '=', email).execute();
 
   it('signin-link emails a one-time link to a known address, and answers 204 for any address', async () => {
-    const worker = h.mailWorker(smtp.url);
     const known = await post('/api/0/auth/signin-link/', { email: 'Olive@Example.com' });
     assert.equal(known.status, 204);
     for (const email of ['nobody@example.com', 'gone@example.com']) {
@@ -44,8 +39,8 @@ describe('browser sessions: sign-in link, TOTP step, cookie, CSRF, logout', () =
       await h.services.sessions.settled();
       assert.equal((await outboxTo(email)).length, 0, `no email for ${email}`);
     }
-    await worker.runOnce();
-    const [mail] = await smtp.waitFor((messages) => messages.length >= 1);
+    await h.deliverMail();
+    const [mail] = await h.smtp.waitFor((messages) => messages.length >= 1);
     assert.equal(mail!.to && 'text' in mail!.to ? mail!.to.text : '', 'olive@example.com');
     const link = /http:\/\/roster\.test\/signin\/[0-9a-f]{64}\//.exec(String(mail!.text))?.[0];
     assert.ok(link, 'the text part carries the link');
@@ -64,7 +59,7 @@ describe('browser sessions: sign-in link, TOTP step, cookie, CSRF, logout', () =
     assert.equal((await post('/api/0/auth/signin/', { token })).status, 200);
     const again = await post('/api/0/auth/signin/', { token });
     assert.equal(again.status, 400);
-    assert.ok(Array.isArray(again.body.token));
+    assert.ok(Array.isArray((again.body as Record<string, unknown>).token));
 
     const late = signinToken((await h.services.sessions.signinLinkFor('olive@example.com'))!);
     h.clock.advance(15 * 60_000);

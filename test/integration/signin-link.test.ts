@@ -140,6 +140,6 @@ describe('ROSTER_TRUST_PROXY: behind a reverse proxy, each client has its own bu
     });
     assert.equal(changed.statusCode, 200);
     const log = await trusted.request(token, 'GET', '/api/0/organizations/acme/audit-logs/?event=org.edit');
-    assert.equal(log.body.rows[0].ipAddress, '198.51.100.77');
+    assert.equal(log.body.rows[0]!.ipAddress, '198.51.100.77');
   });
 });

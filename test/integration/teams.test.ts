@@ -68,34 +68,34 @@ describe('teams', () => {
       assertMatchesOpenApi('get', LIST, 200, response.body);
       assert.deepEqual(slugs(response.body), ['backend', 'frontend', 'infra', 'zeta']);
       const [backend, frontend, infra] = response.body;
-      assert.equal(backend.isMember, true);
-      assert.equal(backend.teamRole, 'contributor');
-      assert.equal(backend.hasAccess, true);
-      assert.ok(backend.access.includes('team:read') && !backend.access.includes('team:write'));
+      assert.equal(backend!.isMember, true);
+      assert.equal(backend!.teamRole, 'contributor');
+      assert.equal(backend!.hasAccess, true);
+      assert.ok(backend!.access.includes('team:read') && !backend!.access.includes('team:write'));
       // owner and member; the inactive user's membership does not count.
-      assert.equal(backend.memberCount, 2);
-      assert.deepEqual(backend.avatar, { avatarType: 'letter_avatar', avatarUuid: null });
-      assert.equal(frontend.isMember, false);
-      assert.equal(frontend.teamRole, null);
-      assert.equal(frontend.hasAccess, false, 'closed membership and a non-global role: no access to other teams');
-      assert.deepEqual(frontend.access, []);
+      assert.equal(backend!.memberCount, 2);
+      assert.deepEqual(backend!.avatar, { avatarType: 'letter_avatar', avatarUuid: null });
+      assert.equal(frontend!.isMember, false);
+      assert.equal(frontend!.teamRole, null);
+      assert.equal(frontend!.hasAccess, false, 'closed membership and a non-global role: no access to other teams');
+      assert.deepEqual(frontend!.access, []);
       // admin, lead and the approved pending invite.
-      assert.equal(frontend.memberCount, 3);
-      assert.deepEqual(infra.flags, { 'idp:provisioned': true });
+      assert.equal(frontend!.memberCount, 3);
+      assert.deepEqual(infra!.flags, { 'idp:provisioned': true });
     });
 
     it('§6.5 the effective team role: raised to the org role minimum; a stored team admin role shows', async () => {
       const asOwner = await h.request(as('owner@example.com'), 'GET', '/api/0/organizations/acme/teams/');
       const backend = asOwner.body.find((team: { slug: string }) => team.slug === 'backend');
-      assert.equal(backend.teamRole, 'admin');
-      assert.ok(backend.access.includes('team:admin'));
+      assert.equal(backend!.teamRole, 'admin');
+      assert.ok(backend!.access.includes('team:admin'));
       const zeta = asOwner.body.find((team: { slug: string }) => team.slug === 'zeta');
-      assert.equal(zeta.hasAccess, true, 'owners are global: access to every team');
-      assert.equal(zeta.isMember, false);
-      assert.equal(zeta.teamRole, null);
-      assert.ok(zeta.access.includes('team:admin'));
+      assert.equal(zeta!.hasAccess, true, 'owners are global: access to every team');
+      assert.equal(zeta!.isMember, false);
+      assert.equal(zeta!.teamRole, null);
+      assert.ok(zeta!.access.includes('team:admin'));
       const asLead = await h.request(as('lead@example.com'), 'GET', '/api/0/organizations/acme/teams/');
-      assert.equal(asLead.body.find((team: { slug: string }) => team.slug === 'frontend').teamRole, 'admin');
+      assert.equal(asLead.body.find((team: { slug: string }) => team.slug === 'frontend')!.teamRole, 'admin');
     });
 
     it('§4 ?team= filters by id; `myteams` is the requester\'s teams; unknown ids drop out', async () => {
@@ -233,7 +233,7 @@ describe('teams', () => {
       const bySlug = await h.request(as('member@example.com'), 'GET', '/api/0/teams/acme/backend/');
       assert.equal(bySlug.status, 200);
       assertMatchesOpenApi('get', DETAIL, 200, bySlug.body);
-      assert.equal(bySlug.body.organization.slug, 'acme');
+      assert.equal(bySlug.body.organization!.slug, 'acme');
       const byId = await h.request(as('member@example.com'), 'GET', `/api/0/teams/acme/${teamIds.backend}/?collapse=organization`);
       assert.equal(byId.body.slug, 'backend');
       assert.equal('organization' in byId.body, false);
@@ -347,7 +347,7 @@ describe('teams', () => {
       assert.equal(response.status, 200);
       assert.ok(Array.isArray(response.body.teams));
       const backend = response.body.teams.find((team: { slug: string }) => team.slug === 'backend');
-      assert.equal(backend.isMember, true);
+      assert.equal(backend!.isMember, true);
       const active = await h.database.db.selectFrom('teams').select('slug').where('organization_id', '=', response.body.id).where('status', '=', 0).orderBy('slug').execute();
       assert.deepEqual(slugs(response.body.teams), active.map((team) => team.slug), 'active teams only, by slug');
     });

@@ -93,7 +93,7 @@ describe('TOTP codes cannot be replayed', () => {
     const first = (await accountRequest(h, token, 'GET', ENROLL)).body.secret;
     assert.equal((await accountRequest(h, token, 'POST', ENROLL, { secret: first, otp: codeAt(0, first) })).status, 204);
     const [authenticator] = (await h.request(token, 'GET', '/api/0/users/me/')).body.authenticators;
-    assert.equal((await accountRequest(h, token, 'DELETE', `/api/0/users/me/authenticators/${authenticator.id}/`)).status, 204);
+    assert.equal((await accountRequest(h, token, 'DELETE', `/api/0/users/me/authenticators/${authenticator!.id}/`)).status, 204);
 
     const second = (await accountRequest(h, token, 'GET', ENROLL)).body.secret;
     assert.equal((await accountRequest(h, token, 'POST', ENROLL, { secret: second, otp: codeAt(0, second) })).status, 204);

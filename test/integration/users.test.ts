@@ -74,8 +74,8 @@ describe('accounts: /users/me/ and TOTP two-factor', () => {
     const body = await me(enrolled);
     assert.equal(body.has2fa, true);
     assert.equal(body.authenticators.length, 1);
-    assert.deepEqual(Object.keys(body.authenticators[0]).sort(), ['dateCreated', 'dateUsed', 'id', 'name', 'type']);
-    assert.equal(body.authenticators[0].type, 'totp');
+    assert.deepEqual(Object.keys(body.authenticators[0]!).sort(), ['dateCreated', 'dateUsed', 'id', 'name', 'type']);
+    assert.equal(body.authenticators[0]!.type, 'totp');
     assert.ok(!JSON.stringify(body).includes('JBSWY3DPEHPK3PXP'), 'the secret never leaves');
   });
 
@@ -134,7 +134,7 @@ describe('accounts: /users/me/ and TOTP two-factor', () => {
     for (const [method, url, body] of [
       ['GET', ENROLL, undefined],
       ['POST', ENROLL, { secret: 'JBSWY3DPEHPK3PXP', otp: '123456' }],
-      ['DELETE', `/api/0/users/me/authenticators/${theirs.id}/`, undefined],
+      ['DELETE', `/api/0/users/me/authenticators/${theirs!.id}/`, undefined],
     ] as const) {
       for (const token of [ann, enrolled]) {
         const response = await h.request(token, method, url, body);
@@ -153,11 +153,11 @@ describe('accounts: /users/me/ and TOTP two-factor', () => {
     const body = await me(bob);
     assert.equal(body.has2fa, true);
     assert.equal(body.authenticators.length, 1);
-    assert.equal(body.authenticators[0].name, 'Authenticator App');
+    assert.equal(body.authenticators[0]!.name, 'Authenticator App');
   });
 
   it('re-enrolment is refused while a confirmed TOTP exists, and the confirmed one is kept', async () => {
-    const again = await accountRequest(h, bob, 'GET', ENROLL);
+    const again = await accountRequest<{ details: string }>(h, bob, 'GET', ENROLL);
     assert.equal(again.status, 400);
     assert.match(again.body.details, /^Already enrolled/);
     const confirmAgain = await accountRequest(h, bob, 'POST', ENROLL, { secret: 'JBSWY3DPEHPK3PXPJBSWY3DP', otp: '123456' });
@@ -176,16 +176,16 @@ describe('accounts: /users/me/ and TOTP two-factor', () => {
 
   it('DELETE /users/me/authenticators/{id}/ removes it (204), after which has2fa is false', async () => {
     const [authenticator] = (await me(bob)).authenticators;
-    const response = await accountRequest(h, bob, 'DELETE', `/api/0/users/me/authenticators/${authenticator.id}/`);
+    const response = await accountRequest(h, bob, 'DELETE', `/api/0/users/me/authenticators/${authenticator!.id}/`);
     assert.equal(response.status, 204);
     assert.equal((await me(bob)).has2fa, false);
-    const again = await accountRequest(h, bob, 'DELETE', `/api/0/users/me/authenticators/${authenticator.id}/`);
+    const again = await accountRequest(h, bob, 'DELETE', `/api/0/users/me/authenticators/${authenticator!.id}/`);
     assert.equal(again.status, 404);
   });
 
   it('another user\'s authenticator is a 404 and is kept; a malformed id is a 404', async () => {
     const [theirs] = (await me(enrolled)).authenticators;
-    const response = await accountRequest(h, ann, 'DELETE', `/api/0/users/me/authenticators/${theirs.id}/`);
+    const response = await accountRequest(h, ann, 'DELETE', `/api/0/users/me/authenticators/${theirs!.id}/`);
     assert.equal(response.status, 404);
     assert.deepEqual(response.body, { detail: 'The requested resource does not exist' });
     assert.equal((await me(enrolled)).has2fa, true);
@@ -194,7 +194,7 @@ describe('accounts: /users/me/ and TOTP two-factor', () => {
 
   it('a member of an organization requiring 2FA cannot remove their authenticator (403)', async () => {
     const [authenticator] = (await me(strict)).authenticators;
-    const response = await accountRequest(h, strict, 'DELETE', `/api/0/users/me/authenticators/${authenticator.id}/`);
+    const response = await accountRequest(h, strict, 'DELETE', `/api/0/users/me/authenticators/${authenticator!.id}/`);
     assert.equal(response.status, 403);
     assert.deepEqual(response.body, { detail: 'Cannot delete authenticator because organization requires 2FA' });
     assert.equal((await me(strict)).has2fa, true);

@@ -155,7 +155,7 @@ function predict(model: Model, op: Operation): rules.Outcome {
 /** The model learns what only the service can tell it: new ids and accounts. */
 async function learn(run: Run, next: Model, op: Operation, outcome: rules.Outcome, responses: Response[]) {
   if (outcome.newInvite && responses[0]!.status === 201) {
-    const id: string = responses[0]!.body.id;
+    const id = (responses[0]!.body as { id: string }).id;
     next.members.set(id, { id, ...outcome.newInvite });
   }
   const person = op.kind === 'accept' ? next.persons[op.person]! : null;

@@ -2,7 +2,7 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { FastifyInstance } from 'fastify';
 import { createHarness, type Harness } from '../helpers/harness.js';
-import { makeOrg, type TestOrg } from '../helpers/invite-fixtures.js';
+import { buildOrg, type BuiltOrg } from '../helpers/org-factory.js';
 
 /**
  * Races on a real PostgreSQL server: two apps (two processes' worth of connection pools) on one
@@ -32,7 +32,7 @@ describe('invite races (PostgreSQL, several connections)', () => {
     return responses.map((response) => ({ status: response.statusCode, body: response.body ? JSON.parse(response.body) : null }));
   }
 
-  async function inviteLink(org: TestOrg, email: string) {
+  async function inviteLink(org: BuiltOrg, email: string) {
     const response = await h.request(org.tokens.owner!, 'POST', `/api/0/organizations/${org.slug}/members/`, { email });
     assert.equal(response.status, 201);
     const mail = await h.database.db.selectFrom('email_outbox').selectAll().where('recipient', '=', email).orderBy('id', 'desc').executeTakeFirstOrThrow();
@@ -42,7 +42,7 @@ describe('invite races (PostgreSQL, several connections)', () => {
 
   for (const rateLimits of [true, false]) {
     it(`decisions 11 / §12 item 13: concurrent invites of one address make one member and 400s, never a 500 (rate limits ${rateLimits ? 'on' : 'off'})`, async () => {
-      const org = await makeOrg(h, { features: { 'invite-members-rate-limits': rateLimits } });
+      const org = await buildOrg(h, { features: { 'invite-members-rate-limits': rateLimits } });
       for (let round = 0; round < 5; round++) {
         const email = `race-${round}@example.com`;
         const responses = await concurrently(8, org.tokens.owner!, 'POST', `/api/0/organizations/${org.slug}/members/`, { email });
@@ -60,7 +60,7 @@ describe('invite races (PostgreSQL, several connections)', () => {
   }
 
   it('decisions 9: concurrent accepts of one invite: exactly one 204, one account, one audit entry', async () => {
-    const org = await makeOrg(h);
+    const org = await buildOrg(h);
     for (let round = 0; round < 5; round++) {
       const email = `accept-race-${round}@example.com`;
       const link = await inviteLink(org, email);
@@ -85,8 +85,8 @@ describe('invite races (PostgreSQL, several connections)', () => {
   it('decisions 9: two invites of one new address in two organizations, accepted at once without credentials: one account, one 400', async () => {
     for (let round = 0; round < 5; round++) {
       const email = `two-orgs-${round}@example.com`;
-      const first = await makeOrg(h);
-      const second = await makeOrg(h);
+      const first = await buildOrg(h);
+      const second = await buildOrg(h);
       const links = [await inviteLink(first, email), await inviteLink(second, email)];
       const responses = await Promise.all(links.map((link, i) => apps[i]!.inject({ method: 'POST', url: link.url })));
       const outcomes = responses.map((response) => [response.statusCode, response.body]).sort();
@@ -99,8 +99,8 @@ describe('invite races (PostgreSQL, several connections)', () => {
   });
 
   it('concurrent accepts by the signed-in owner of the address: exactly one 204', async () => {
-    const org = await makeOrg(h);
-    const home = await makeOrg(h);
+    const org = await buildOrg(h);
+    const home = await buildOrg(h);
     const link = await inviteLink(org, home.emailOf('owner'));
     const responses = await concurrently(6, home.tokens.owner!, 'POST', link.url);
     assert.deepEqual(responses.map((r) => r.status).sort(), [204, 400, 400, 400, 400, 400]);

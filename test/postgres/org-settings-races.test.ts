@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { sql } from 'kysely';
 import type { Database } from '../../src/db/database.js';
 import { createHarness, type Harness, type Response } from '../helpers/harness.js';
-import { seedOrg, TOTP_SECRET } from '../helpers/settings-fixtures.js';
+import { buildOrg, TOTP_SECRET } from '../helpers/org-factory.js';
 
 /**
  * Races on PostgreSQL with several real connections. A third connection holds row locks that both
@@ -70,12 +70,12 @@ describe('organization settings races (decisions.md items 10 and 11)', () => {
 
   it('item 10: concurrent require2FA and requireEmailVerification never leave the organization without an active owner', async () => {
     // Each owner meets one requirement: enforced one at a time, each detaches the other owner.
-    const org = await seedOrg(h, 'race-owners', {
-      owner2fa: { role: 'owner', twoFactor: true, verified: false },
+    const org = await buildOrg(h, { slug: 'race-owners', members: {
+      owner2fa: { role: 'owner', totp: true, verified: false },
       ownerVerified: { role: 'owner' },
-      manager: { role: 'manager', twoFactor: true },
+      manager: { role: 'manager', totp: true },
       member: { role: 'member', verified: false },
-    });
+    } });
     const url = '/api/0/organizations/race-owners/';
     const root = await superuserToken('root-owners');
     const responses = await raceBehindLock(
@@ -89,18 +89,18 @@ describe('organization settings races (decisions.md items 10 and 11)', () => {
     assert.deepEqual(responses.map((response) => response.status), [200, 200], JSON.stringify(responses.map((r) => r.body)));
     const owners = await activeOwners(org.id);
     assert.equal(owners.length, 1, 'exactly one owner was detached, never both');
-    const member = await h.database.db.selectFrom('members').select('user_id').where('id', '=', org.memberId.member!).executeTakeFirstOrThrow();
+    const member = await h.database.db.selectFrom('members').select('user_id').where('id', '=', org.ids.member!).executeTakeFirstOrThrow();
     assert.equal(member.user_id, null, 'the member missing a requirement was detached');
   });
 
   it('item 10: two concurrent require2FA enablings keep the earliest owner and detach, audit and email each member once', async () => {
-    const org = await seedOrg(h, 'race-twice', {
+    const org = await buildOrg(h, { slug: 'race-twice', members: {
       owner: { role: 'owner' },
       owner2: { role: 'owner' },
-      manager: { role: 'manager', twoFactor: true },
-      manager2: { role: 'manager', twoFactor: true },
+      manager: { role: 'manager', totp: true },
+      manager2: { role: 'manager', totp: true },
       member: { role: 'member' },
-    });
+    } });
     const url = '/api/0/organizations/race-twice/';
     const roots = [await superuserToken('root-twice-1'), await superuserToken('root-twice-2')];
     const responses = await raceBehindLock(
@@ -112,21 +112,21 @@ describe('organization settings races (decisions.md items 10 and 11)', () => {
       2,
     );
     assert.deepEqual(responses.map((response) => response.status), [200, 200]);
-    assert.deepEqual((await activeOwners(org.id)).map((owner) => owner.user_id), [org.userId.owner]);
+    assert.deepEqual((await activeOwners(org.id)).map((owner) => owner.user_id), [org.userIds.owner]);
     const pending = await h.database.db.selectFrom('audit_log_entries').select('target_user_id').where('organization_id', '=', org.id).where('event', '=', 8).execute();
-    assert.deepEqual(pending.map((entry) => entry.target_user_id).sort(), [org.userId.owner2, org.userId.member].sort(), 'one member.pending each');
+    assert.deepEqual(pending.map((entry) => entry.target_user_id).sort(), [org.userIds.owner2, org.userIds.member].sort(), 'one member.pending each');
     const outbox = await h.database.db.selectFrom('email_outbox').select('recipient').where('organization_id', '=', org.id).execute();
     assert.equal(outbox.length, 2, 'one setup email each');
   });
 
   it('§5.7 step 4: two organizations taking the same slug at once get one 200 and one clean refusal, never a 500', async () => {
-    const a = await seedOrg(h, 'race-slug-a', { owner: { role: 'owner' } });
-    const b = await seedOrg(h, 'race-slug-b', { owner: { role: 'owner' } });
+    const a = await buildOrg(h, { slug: 'race-slug-a', members: { owner: { role: 'owner' } } });
+    const b = await buildOrg(h, { slug: 'race-slug-b', members: { owner: { role: 'owner' } } });
     const responses = await raceBehindLock(
       (trx) => trx.selectFrom('organizations').select('id').where('id', 'in', [a.id, b.id]).forUpdate().execute(),
       () => [
-        h.request(a.token.owner!, 'PUT', '/api/0/organizations/race-slug-a/', { slug: 'race-slug-won' }),
-        h.request(b.token.owner!, 'PUT', '/api/0/organizations/race-slug-b/', { slug: 'race-slug-won' }),
+        h.request(a.tokens.owner!, 'PUT', '/api/0/organizations/race-slug-a/', { slug: 'race-slug-won' }),
+        h.request(b.tokens.owner!, 'PUT', '/api/0/organizations/race-slug-b/', { slug: 'race-slug-won' }),
       ],
       2,
     );
