@@ -1,7 +1,8 @@
 import type { Executor } from '../db/database.js';
 import { ApiError, detailError, listError } from '../http/errors.js';
 import type { OrgContext } from '../organizations/org-context.js';
-import { allowedOrgRoles, redundantTeamRoles } from '../roles/access.js';
+import { allowedOrgRoles } from '../roles/access.js';
+import { redundantTeamRoles } from '../roles/team-roles.js';
 import { TOP_ORG_ROLE, orgRole, type OrgRoleId } from '../roles/roles.js';
 import type { MemberUpdateRequest } from './member-update.validation.js';
 import { isOnlyOwner, updateMemberRole, type MemberTeamView, type MemberView } from './members.queries.js';

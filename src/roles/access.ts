@@ -10,6 +10,7 @@ import {
   type TeamRole,
   type TeamRoleId,
 } from './roles.js';
+import { canManageTeamRole, effectiveTeamRole, minimumTeamRole } from './team-roles.js';
 
 /**
  * The rules of who may do what (sentry-behavior.md §3), as pure functions over roles.ts.
@@ -38,47 +39,6 @@ export function adjustedScopes(role: OrgRole | TeamRole, options: ScopeOptions):
 /** `can_manage`: a role can manage roles at or below its own priority. */
 export function canManageOrgRole(managerRole: string, targetRole: string): boolean {
   return orgRole(managerRole).priority >= orgRole(targetRole).priority;
-}
-
-/** The team role every team membership of this org role has at least (§3.4). */
-export function minimumTeamRole(orgRoleId: string): TeamRole {
-  const role = orgRole(orgRoleId);
-  const top = ORG_ROLES[ORG_ROLES.length - 1]!;
-  if (role.id === top.id) return TEAM_ROLES[TEAM_ROLES.length - 1]!;
-  let minimum = TEAM_ROLES[0]!;
-  for (const candidate of TEAM_ROLES) {
-    if (candidate.isMinimumRoleFor && orgRole(candidate.isMinimumRoleFor).priority <= role.priority) {
-      if (candidate.priority > minimum.priority) minimum = candidate;
-    }
-  }
-  return minimum;
-}
-
-/** An org role can manage the team roles up to its minimum team role. */
-export function canManageTeamRole(orgRoleId: string, teamRoleId: string): boolean {
-  return minimumTeamRole(orgRoleId).priority >= teamRole(teamRoleId).priority;
-}
-
-/**
- * The team role to store for a requested one: only a role above the org role's minimum is worth
- * keeping; anything at or below it is implied and stored as null.
- */
-export function storedTeamRole(requested: TeamRoleId | null, orgRoleId: string): TeamRoleId | null {
-  if (requested === null) return null;
-  return teamRole(requested).priority > minimumTeamRole(orgRoleId).priority ? requested : null;
-}
-
-/** The team role a membership acts with: the stored one when team roles are on and it outranks the minimum. */
-export function effectiveTeamRole(stored: string | null, orgRoleId: string, teamRolesEnabled: boolean): TeamRole {
-  const minimum = minimumTeamRole(orgRoleId);
-  if (stored && teamRolesEnabled && teamRole(stored).priority > minimum.priority) return teamRole(stored);
-  return minimum;
-}
-
-/** Team roles that an org-role change makes redundant: those at or below the new minimum. */
-export function redundantTeamRoles(newOrgRoleId: string): TeamRoleId[] {
-  const minimum = minimumTeamRole(newOrgRoleId);
-  return TEAM_ROLES.filter((role) => role.priority <= minimum.priority).map((role) => role.id);
 }
 
 /** Org roles a member with this role may invite or assign: those whose scopes are a subset of its own. */

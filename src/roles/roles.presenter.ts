@@ -1,6 +1,6 @@
 import { Type, type Static } from '@sinclair/typebox';
 import { ORG_ROLES, TEAM_ROLES, type OrgRole, type TeamRole } from './roles.js';
-import { minimumTeamRole } from './access.js';
+import { minimumTeamRole } from './team-roles.js';
 
 /** What org and team role objects share, as Sentry serializes them (sentry-behavior.md §6.4). */
 const ROLE_FIELDS = {

@@ -7,7 +7,7 @@ import { EVERY_SCOPE } from '../accounts/tokens.service.js';
 import { insertTotpAuthenticator, insertUser, findUserByEmail } from '../accounts/users.queries.js';
 import { insertMember } from '../members/members.queries.js';
 import { MEMBER_FLAG_COLUMNS, inviteLink, issueInviteToken } from '../members/invite-token.js';
-import { storedTeamRole } from '../roles/access.js';
+import { storedTeamRole } from '../roles/team-roles.js';
 import { writeSettings, FLAG_SETTINGS } from '../organizations/org-settings.js';
 import { ORG_OPTIONS } from '../organizations/org-options.js';
 import type { Clock } from '../lib/clock.js';

@@ -10,7 +10,7 @@ import { keysetBounds, pageOf, type PageRequest } from '../http/pagination.js';
 import { loadOrgContext, type OrgContext } from '../organizations/org-context.js';
 import { presentOrganizationSummary } from '../organizations/organizations.presenter.js';
 import { presentMember } from '../members/members.presenter.js';
-import { storedTeamRole } from '../roles/access.js';
+import { storedTeamRole } from '../roles/team-roles.js';
 import type { Scope } from '../roles/roles.js';
 import { deleteAccessRequestsOfTeam } from './access-requests.queries.js';
 import { insertMemberTeam, listTeamMemberViews } from './member-teams.queries.js';

@@ -1,21 +1,6 @@
 import { INVITE_SCOPES, inviteRoleProblem, mayAssignInviteTeams, mayInvite, orgRoleAllowsTeams } from '../../src/invites/invite-rules.js';
-import {
-  allowedOrgRoles,
-  canAdminTeam,
-  canManageMemberRole,
-  canManageOrgRole,
-  canRemoveMember,
-  canSetTeamRole,
-  computeAccess,
-  DEFAULT_SCOPE_OPTIONS,
-  hasAnyScope,
-  hasScope,
-  isMemberLevel,
-  minimumTeamRole,
-  redundantTeamRoles,
-  storedTeamRole,
-  type Access,
-} from '../../src/roles/access.js';
+import { allowedOrgRoles, canAdminTeam, canManageMemberRole, canManageOrgRole, canRemoveMember, canSetTeamRole, computeAccess, DEFAULT_SCOPE_OPTIONS, hasAnyScope, hasScope, isMemberLevel, type Access } from '../../src/roles/access.js';
+import { minimumTeamRole, redundantTeamRoles, storedTeamRole } from '../../src/roles/team-roles.js';
 import { planEnforcement } from '../../src/roles/enforcement.js';
 import { ALL_SCOPES, orgRole, TOP_ORG_ROLE, type OrgRoleId, type Scope, type TeamRoleId } from '../../src/roles/roles.js';
 

@@ -1,4 +1,4 @@
-import { minimumTeamRole } from '../../src/roles/access.js';
+import { minimumTeamRole } from '../../src/roles/team-roles.js';
 import { TOP_ORG_ROLE, teamRole, type TeamRoleId } from '../../src/roles/roles.js';
 import { organizationRows } from '../matrix/world.js';
 import type { Model } from './model.js';

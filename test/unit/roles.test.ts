@@ -1,22 +1,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import {
-  DEFAULT_SCOPE_OPTIONS,
-  adjustedScopes,
-  allowedOrgRoles,
-  canAdminTeam,
-  canManageOrgRole,
-  canManageTeamRole,
-  canSetTeamRole,
-  effectiveTeamRole,
-  expandTokenScopes,
-  hasTeamAccess,
-  hasTeamScope,
-  minimumTeamRole,
-  redundantTeamRoles,
-  rolesGrantableBy,
-  storedTeamRole,
-} from '../../src/roles/access.js';
+import { DEFAULT_SCOPE_OPTIONS, adjustedScopes, allowedOrgRoles, canAdminTeam, canManageOrgRole, canSetTeamRole, expandTokenScopes, hasTeamAccess, hasTeamScope, rolesGrantableBy } from '../../src/roles/access.js';
+import { canManageTeamRole, effectiveTeamRole, minimumTeamRole, redundantTeamRoles, storedTeamRole } from '../../src/roles/team-roles.js';
 import { ORG_ROLES, orgRole, teamRole } from '../../src/roles/roles.js';
 import { testAccess } from '../helpers/access.js';
 
