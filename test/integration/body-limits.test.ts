@@ -6,7 +6,7 @@ import { RATE_LIMITS } from '../../src/auth/sessions.service.js';
 import { createHarness, type Harness } from '../helpers/harness.js';
 import { buildOrg, type BuiltOrg } from '../helpers/org-factory.js';
 import { isAccountRoute, sessionOf } from '../helpers/session.js';
-import { bodyLimitOf, fillPath, openApiOperations } from '../matrix/index.js';
+import { bodyLimitOf, fillPath, openApiOperations, samplePathParams } from '../matrix/index.js';
 
 const SETTINGS = 'PUT /api/0/organizations/{organization_id_or_slug}/';
 const AUTH_ROUTES = ['POST /api/0/auth/signin-link/', 'POST /api/0/auth/signin/', 'POST /api/0/auth/2fa/'];
@@ -32,15 +32,6 @@ describe('body limits: size per route, nesting per schema, per-address limits be
   });
   after(() => h.close());
 
-  const params = () => ({
-    organization_id_or_slug: org.slug,
-    member_id: org.ids.alice!,
-    team_id_or_slug: 'backend',
-    request_id: '1',
-    authenticator_id: '1',
-    user_id: '1',
-    token: 'f'.repeat(64),
-  });
   // The account routes take a browser session only (issue 13 item 4), so they are sent the owner's.
   const credentials = async (url: string): Promise<Record<string, string>> => {
     if (!isAccountRoute(url)) return { authorization: `Bearer ${org.tokens.owner}` };
@@ -71,7 +62,7 @@ describe('body limits: size per route, nesting per schema, per-address limits be
     const refused: string[] = [];
     for (const [method, path] of operations) {
       // 200 levels: deeper than any schema here, and 400 bytes, within every route's size limit.
-      const response = await send(method, fillPath(path, params()), `{"name":${'['.repeat(200)}${']'.repeat(200)}}`, '198.51.100.1');
+      const response = await send(method, fillPath(path, samplePathParams(org, org.ids.alice!)), `{"name":${'['.repeat(200)}${']'.repeat(200)}}`, '198.51.100.1');
       if (response.statusCode !== 400 || JSON.parse(response.body).detail !== TOO_DEEP) refused.push(`${method} ${path}: ${response.statusCode} ${response.body.slice(0, 120)}`);
     }
     assert.deepEqual(refused, []);

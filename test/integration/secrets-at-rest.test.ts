@@ -6,7 +6,7 @@ import { BODY_LIMITS } from '../../src/http/body-limits.js';
 import { createHarness, type Harness, type MailHarness } from '../helpers/harness.js';
 import { buildOrg, type BuiltOrg } from '../helpers/org-factory.js';
 import { everyStoredText } from '../helpers/secrets.js';
-import { bodyLimitOf, fillPath, isSentryErrorBody, openApiOperations } from '../matrix/index.js';
+import { bodyLimitOf, fillPath, isSentryErrorBody, openApiOperations, samplePathParams } from '../matrix/index.js';
 
 /**
  * Issue 5, secrets and abuse: tokens are stored only as hashes (decisions.md item 9 and
@@ -98,15 +98,7 @@ describe('request bodies are size-limited: 1 MiB, and 8 MiB on the settings rout
 
   it('every route that takes a body answers a body over its limit with 413 and a {"detail": …} body', async () => {
     const document = (await h.request(null, 'GET', '/api/0/openapi.json')).body;
-    const params = {
-      organization_id_or_slug: org.slug,
-      member_id: org.ids.alice!,
-      team_id_or_slug: 'backend',
-      request_id: '1',
-      authenticator_id: '1',
-      user_id: '1',
-      token: 'f'.repeat(64),
-    };
+    const params = samplePathParams(org, org.ids.alice!);
     let checked = 0;
     for (const operation of openApiOperations(document)) {
       const [method, path] = operation.split(' ') as [string, string];

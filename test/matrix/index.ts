@@ -16,6 +16,22 @@ export const ENDPOINTS: readonly EndpointSpec[] = [...ORG_ENDPOINTS, ...TEAM_END
 export const endpointName = (spec: EndpointSpec) => `${spec.method} ${spec.path}${spec.variant ? ` (${spec.variant})` : ''}`;
 
 /** The URL of an OpenAPI path with its parameters filled in (each one URL-encoded). */
+/**
+ * Values for every path parameter of the API, pointing at `org`, its member `memberId` and its team
+ * `backend` (ids of things that do not exist elsewhere): what sweeps over all routes fill paths with.
+ */
+export function samplePathParams(org: { slug: string }, memberId: string): Record<string, string> {
+  return {
+    organization_id_or_slug: org.slug,
+    member_id: memberId,
+    team_id_or_slug: 'backend',
+    request_id: '1',
+    authenticator_id: '1',
+    user_id: '1',
+    token: 'f'.repeat(64),
+  };
+}
+
 export function fillPath(path: string, params: Record<string, string>, query = ''): string {
   const url = path.replace(/\{([a-z_]+)\}/g, (_, name: string) => {
     const value = params[name];
