@@ -1,6 +1,6 @@
 import { CompiledQuery } from 'kysely';
 import pg from 'pg';
-import type { Database } from '../src/db/database.js';
+import type { Database } from '../src/platform/db/database.js';
 import type { LoadDriver } from './load.js';
 import type { BenchOptions } from './options.js';
 import type { LineValue } from './output.js';

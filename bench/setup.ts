@@ -4,12 +4,12 @@ import os from 'node:os';
 import path from 'node:path';
 import { sql } from 'kysely';
 import pg from 'pg';
-import { createTokenService, EVERY_SCOPE } from '../src/accounts/tokens.service.js';
-import { openDatabase, type Database } from '../src/db/database.js';
-import { pgliteDir } from '../src/db/paths.js';
-import { migrate } from '../src/db/migrate.js';
-import { systemClock } from '../src/lib/clock.js';
-import { hashSecret } from '../src/lib/secrets.js';
+import { createTokenService, EVERY_SCOPE } from '../src/identity/tokens.service.js';
+import { openDatabase, type Database } from '../src/platform/db/database.js';
+import { pgliteDir } from '../src/platform/db/paths.js';
+import { migrate } from '../src/platform/db/migrate.js';
+import { systemClock } from '../src/platform/lib/clock.js';
+import { hashSecret } from '../src/platform/lib/secrets.js';
 import { memberEmail, seedStatements, type OrgShape } from './seed-sql.js';
 import type { Actor, OrgWorld, World } from './world.js';
 

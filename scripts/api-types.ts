@@ -12,8 +12,8 @@ import { fileURLToPath } from 'node:url';
 import openapiTS, { astToString, type OpenAPI3 } from 'openapi-typescript';
 import { buildApp } from '../src/app.js';
 import { loadConfig } from '../src/config.js';
-import type { Database } from '../src/db/database.js';
-import { systemClock } from '../src/lib/clock.js';
+import type { Database } from '../src/platform/db/database.js';
+import { systemClock } from '../src/platform/lib/clock.js';
 import { createServices } from '../src/services.js';
 
 export const API_TYPES_PATH = fileURLToPath(new URL('../web/src/api.generated.ts', import.meta.url));

@@ -2,7 +2,7 @@
 import { parseCommand, USAGE, type Command } from './cli/commands.js';
 import { CliError, UnknownCommandError } from './cli/errors.js';
 import { ConfigError, loadConfig } from './config.js';
-import { StartupError } from './lib/startup-error.js';
+import { StartupError } from './platform/lib/startup-error.js';
 
 // Only what every command needs is imported above; the server and the database driver are loaded by
 // the commands that use them, so that `roster --help` and a command the running server executes start

@@ -1,11 +1,11 @@
 import pino, { type Logger } from 'pino';
 import type { Config } from './config.js';
-import { openDatabase, type Database } from './db/database.js';
-import { pgliteDir } from './db/paths.js';
-import { connectFailure } from './db/connect-error.js';
-import { migrate } from './db/migrate.js';
-import { StartupError } from './lib/startup-error.js';
-import { systemClock, type Clock } from './lib/clock.js';
+import { openDatabase, type Database } from './platform/db/database.js';
+import { pgliteDir } from './platform/db/paths.js';
+import { connectFailure } from './platform/db/connect-error.js';
+import { migrate } from './platform/db/migrate.js';
+import { StartupError } from './platform/lib/startup-error.js';
+import { systemClock, type Clock } from './platform/lib/clock.js';
 import { createServices, type Services } from './services.js';
 
 export interface Runtime {

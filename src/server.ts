@@ -1,10 +1,10 @@
 import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from './app.js';
-import { maskedUrl } from './db/connect-error.js';
-import { createMailWorker, type MailWorker } from './mail/mail-worker.js';
-import { configuredTransport } from './mail/transport.js';
-import { StartupError } from './lib/startup-error.js';
+import { maskedUrl } from './platform/db/connect-error.js';
+import { createMailWorker, type MailWorker } from './platform/mail/mail-worker.js';
+import { configuredTransport } from './platform/mail/transport.js';
+import { StartupError } from './platform/lib/startup-error.js';
 import type { Runtime } from './runtime.js';
 import { seedDemo } from './seed/demo.js';
 

@@ -1,22 +1,22 @@
 import type { Config } from './config.js';
-import type { Database } from './db/database.js';
-import type { Clock } from './lib/clock.js';
-import { hitRateLimits, type RateLimit } from './lib/rate-limit.queries.js';
-import { createTokenService } from './accounts/tokens.service.js';
+import type { Database } from './platform/db/database.js';
+import type { Clock } from './platform/lib/clock.js';
+import { hitRateLimits, type RateLimit } from './platform/lib/rate-limit.queries.js';
+import { createTokenService } from './identity/tokens.service.js';
 import { createMemberEditService } from './members/member-edit.service.js';
 import { createMemberService } from './members/members.service.js';
 import { createInviteService } from './invites/invites.service.js';
 import { createAcceptInviteService } from './invites/accept.service.js';
 import { createOrganizationService } from './organizations/organizations.service.js';
-import { createUserService } from './accounts/users.service.js';
-import { createAuthenticatorService } from './accounts/authenticators.service.js';
+import { createUserService } from './identity/users.service.js';
+import { createAuthenticatorService } from './identity/authenticators.service.js';
 import { createAuditService } from './audit/audit.service.js';
 import { createOrgSettingsService } from './organizations/org-settings.service.js';
-import { createEmailVerificationService } from './accounts/email-verification.service.js';
+import { createEmailVerificationService } from './identity/email-verification.service.js';
 import { createTeamService } from './teams/teams.service.js';
 import { createMemberTeamService } from './teams/member-teams.service.js';
 import { createAccessRequestService } from './teams/access-requests.service.js';
-import { createSessionService } from './auth/sessions.service.js';
+import { createSessionService } from './identity/sessions.service.js';
 
 export interface ServiceDeps {
   database: Database;

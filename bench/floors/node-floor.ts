@@ -1,6 +1,6 @@
 import { CompiledQuery } from 'kysely';
 import type pg from 'pg';
-import type { Database } from '../../src/db/database.js';
+import type { Database } from '../../src/platform/db/database.js';
 import { bindParams, gsetValue, randomBetween, type Step, type Vars } from './script.js';
 
 /** One connection's way to run a statement (prepared under `name` where the engine can). */

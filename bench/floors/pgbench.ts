@@ -7,7 +7,7 @@ export const PGBENCH = '/usr/bin/pgbench';
 /**
  * Session settings of every floor connection. Roster sends the queries it builds per request as
  * unnamed statements, which PostgreSQL plans with their actual parameters every time (its prepared
- * queries, src/db/prepared.ts, go out as named ones); a prepared statement may switch to a
+ * queries, src/platform/db/prepared.ts, go out as named ones); a prepared statement may switch to a
  * generic plan after five runs, and for some of these queries the generic plan is a disaster (the
  * deep searched page of the 10,000-member org scans the 1,000,000-member org through members_id_idx:
  * 624 ms instead of 14 ms). Floors keep pgbench's prepared statements but plan as Roster's do.

@@ -4,14 +4,14 @@
  * (see floorVars in floors.ts) or from `\set` / `\gset` in the script.
  */
 
-/** Bearer token → user (src/accounts/tokens.queries.ts findTokenOwner), before every request. */
+/** Bearer token → user (src/identity/tokens.queries.ts findTokenOwner), before every request. */
 export const AUTH = `
 select t.id as token_id, t.token_hash, t.scopes, u.id as user_id, u.email, u.name, u.is_superuser
   from api_tokens as t inner join users as u on u.id = t.user_id
  where t.token_hash = :token_hash and u.is_active = true
    and (t.expires_at is null or t.expires_at > :now::timestamptz);`;
 
-/** The organization and the requester's access in it (src/organizations/org-context.queries.ts). */
+/** The organization and the requester's access in it (src/access/org-context.queries.ts). */
 export const ORG_CONTEXT = `
 select o.id, o.slug, o.name, o.status, o.default_role, o.allow_joinleave, o.enhanced_privacy,
        o.disable_shared_issues, o.early_adopter, o.require_2fa, o.require_email_verification,

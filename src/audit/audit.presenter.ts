@@ -1,5 +1,5 @@
 import type { Static } from '@sinclair/typebox';
-import { presentUser, type PresentableUser, type PresentedUser } from '../accounts/users.presenter.js';
+import { presentUser, type PresentableUser, type PresentedUser } from '../identity/users.presenter.js';
 import { AUDIT_EVENTS, auditEventById } from './audit-events.js';
 import type { AuditEntryRow } from './audit.queries.js';
 import type { AuditEntrySchema } from './audit.schemas.js';

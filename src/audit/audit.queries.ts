@@ -1,9 +1,9 @@
 import { sql } from 'kysely';
-import type { Executor } from '../db/database.js';
-import { preparedWrite } from '../db/prepared.js';
-import type { Requester } from '../auth/requester.js';
-import { displayName } from '../auth/requester.js';
-import type { KeysetBounds } from '../http/pagination.js';
+import type { Executor } from '../platform/db/database.js';
+import { preparedWrite } from '../platform/db/prepared.js';
+import type { Requester } from '../access/requester.js';
+import { displayName } from '../access/requester.js';
+import type { KeysetBounds } from '../platform/http/pagination.js';
 import { AUDIT_EVENTS, type AuditEventKey } from './audit-events.js';
 
 /** What an audit entry records of its actor. */

@@ -1,8 +1,8 @@
 import { Type, type FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { requireRequester } from '../auth/requester.js';
+import { requireRequester } from '../access/requester.js';
 import type { Config } from '../config.js';
-import { linkHeader, parsePageRequest } from '../http/pagination.js';
-import { ERROR_RESPONSES, OrgIdOrSlug } from '../http/schemas.js';
+import { linkHeader, parsePageRequest } from '../platform/http/pagination.js';
+import { ERROR_RESPONSES, OrgIdOrSlug } from '../platform/http/schemas.js';
 import type { AuditService } from './audit.service.js';
 import { AuditLogQuery, AuditLogSchema } from './audit.schemas.js';
 

@@ -1,7 +1,7 @@
 import { Type } from '@sinclair/typebox';
-import { UserSchema } from '../accounts/users.presenter.js';
-import { DateTime, Nullable } from '../http/schemas.js';
-import { PaginationQueryFields } from '../http/pagination.js';
+import { UserSchema } from '../identity/users.presenter.js';
+import { DateTime, Nullable } from '../platform/http/schemas.js';
+import { PaginationQueryFields } from '../platform/http/pagination.js';
 
 /** Who did it: the user when there is one, else just the name recorded with the entry. */
 export const AuditActorSchema = Type.Object({ ...Type.Partial(UserSchema).properties, name: Type.String() });

@@ -1,9 +1,9 @@
-import type { Db } from '../db/database.js';
-import type { Requester } from '../auth/requester.js';
-import { findUsersWithTwoFactor } from '../accounts/users.queries.js';
-import { detailError } from '../http/errors.js';
-import { keysetBounds, pageOf, type PageRequest } from '../http/pagination.js';
-import { loadOrgContext } from '../organizations/org-context.js';
+import type { Db } from '../platform/db/database.js';
+import type { Requester } from '../access/requester.js';
+import { findUsersWithTwoFactor } from '../identity/users.queries.js';
+import { detailError } from '../platform/http/errors.js';
+import { keysetBounds, pageOf, type PageRequest } from '../platform/http/pagination.js';
+import { loadOrgContext } from '../access/org-context.js';
 import { auditEventByName } from './audit-events.js';
 import { auditEventNames, presentAuditEntry } from './audit.presenter.js';
 import { findAuditEntries } from './audit.queries.js';

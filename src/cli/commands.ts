@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import { parseArgs } from 'node:util';
-import { NAME_CHARACTERS_MESSAGE, isCleanName } from '../lib/names.js';
+import { NAME_CHARACTERS_MESSAGE, isCleanName } from '../platform/lib/names.js';
 import { CliError, UnknownCommandError } from './errors.js';
 
 export const USAGE = `Usage: roster <command>

@@ -1,5 +1,5 @@
 import type { Config } from '../config.js';
-import { pgliteDir } from '../db/paths.js';
+import { pgliteDir } from '../platform/db/paths.js';
 import type { DbCommand } from './commands.js';
 import { lockDataDir, sendToHolder, type DataDirLock } from './data-dir-lock.js';
 import { CliError } from './errors.js';

@@ -1,6 +1,6 @@
-import { findUserByEmail, insertUser } from '../accounts/users.queries.js';
-import { EVERY_SCOPE } from '../accounts/tokens.service.js';
-import { normalizeEmail } from '../lib/email.js';
+import { findUserByEmail, insertUser } from '../identity/users.queries.js';
+import { EVERY_SCOPE } from '../identity/tokens.service.js';
+import { normalizeEmail } from '../platform/lib/email.js';
 import type { Runtime } from '../runtime.js';
 import { seed, SeedError } from '../seed/seed.js';
 import type { DbCommand } from './commands.js';

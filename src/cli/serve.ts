@@ -1,5 +1,5 @@
 import type { Config } from '../config.js';
-import { pgliteDir } from '../db/paths.js';
+import { pgliteDir } from '../platform/db/paths.js';
 import { createLogger, openRuntime, type Runtime } from '../runtime.js';
 import { startServer, type RunningServer } from '../server.js';
 import type { DbCommand } from './commands.js';

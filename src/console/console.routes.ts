@@ -3,7 +3,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { FastifyInstance } from 'fastify';
 import fastifyStatic from '@fastify/static';
-import { notFound } from '../http/errors.js';
+import { notFound } from '../platform/http/errors.js';
 
 /** Where `npm run build` puts the console (web/ built by Vite), from src/ or dist/ alike. */
 export const CONSOLE_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../web/dist');

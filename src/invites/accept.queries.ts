@@ -1,8 +1,8 @@
-import type { Executor } from '../db/database.js';
-import type { UserRow } from '../db/schema.js';
-import { violatedUniqueConstraint } from '../db/constraint-errors.js';
-import { underSavepoint } from '../db/savepoint.js';
-import { insertUser } from '../accounts/users.queries.js';
+import type { Executor } from '../platform/db/database.js';
+import type { UserRow } from '../platform/db/schema.js';
+import { violatedUniqueConstraint } from '../platform/db/constraint-errors.js';
+import { underSavepoint } from '../platform/db/savepoint.js';
+import { insertUser } from '../identity/users.queries.js';
 
 /**
  * The member an invite link names, with what accepting needs of its organization. With an organization

@@ -1,8 +1,8 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { ERROR_RESPONSES, NoContent } from '../http/schemas.js';
+import { ERROR_RESPONSES, NoContent } from '../platform/http/schemas.js';
 import type { AcceptInviteService, InviteLinkParams } from './accept.service.js';
 import { AcceptInviteDetails, AcceptParams, ShortAcceptParams } from './invites.schemas.js';
-import { PUBLIC_ROUTE_IP_LIMIT } from '../http/ip-rate-limit.js';
+import { PUBLIC_ROUTE_IP_LIMIT } from '../platform/http/ip-rate-limit.js';
 
 /**
  * `/api/0/accept-invite/[{organization_id_or_slug}/]{member_id}/{token}/`: what the link is (GET, no

@@ -1,15 +1,15 @@
-import type { Db, Executor } from '../db/database.js';
-import type { Requester } from '../auth/requester.js';
-import type { Clock } from '../lib/clock.js';
-import { ApiError } from '../http/errors.js';
-import { secretMatches } from '../lib/secrets.js';
-import { normalizeEmail } from '../lib/email.js';
+import type { Db, Executor } from '../platform/db/database.js';
+import type { Requester } from '../access/requester.js';
+import type { Clock } from '../platform/lib/clock.js';
+import { ApiError } from '../platform/http/errors.js';
+import { secretMatches } from '../platform/lib/secrets.js';
+import { normalizeEmail } from '../platform/lib/email.js';
 import { insertAuditEntry } from '../audit/audit.queries.js';
-import { findUserByEmail, hasTwoFactor } from '../accounts/users.queries.js';
+import { findUserByEmail, hasTwoFactor } from '../identity/users.queries.js';
 import { memberAuditPayload } from '../members/member-audit.js';
 import { findTeamsOfMembers } from '../members/members.queries.js';
 import { isInviteExpired } from '../members/members.presenter.js';
-import { orgRole } from '../roles/roles.js';
+import { orgRole } from '../access/roles.js';
 import { attachUserToInvite, findInviteByLink, hasMemberRow, insertInvitedUser, type InviteByLink } from './accept.queries.js';
 import type { AcceptInviteDetails } from './invites.schemas.js';
 

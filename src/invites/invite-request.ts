@@ -1,8 +1,8 @@
-import type { Executor } from '../db/database.js';
-import { fieldErrors } from '../http/errors.js';
-import { isAllowedEmailAddress, normalizeEmail } from '../lib/email.js';
-import type { OrgContext } from '../organizations/org-context.js';
-import { isTeamRoleId, type OrgRoleId } from '../roles/roles.js';
+import type { Executor } from '../platform/db/database.js';
+import { fieldErrors } from '../platform/http/errors.js';
+import { isAllowedEmailAddress, normalizeEmail } from '../platform/lib/email.js';
+import type { OrgContext } from '../access/org-context.js';
+import { isTeamRoleId, type OrgRoleId } from '../access/roles.js';
 import { inviteRoleProblem } from './invite-rules.js';
 import { findActiveTeamsBySlugs, findApprovedMemberByEmail } from './invites.queries.js';
 import type { InviteBody } from './invites.schemas.js';

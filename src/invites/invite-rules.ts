@@ -1,5 +1,5 @@
-import { hasScope, isTeamMember, type Access } from '../roles/access.js';
-import { orgRole, type Scope } from '../roles/roles.js';
+import { hasScope, isTeamMember, type Access } from '../access/access.js';
+import { orgRole, type Scope } from '../access/roles.js';
 
 /**
  * The rules of inviting (sentry-behavior.md §5.2), as pure functions over what the caller loaded.

@@ -1,7 +1,7 @@
-import type { Executor } from '../db/database.js';
-import type { MemberRow, NewMember } from '../db/schema.js';
-import { violatedUniqueConstraint } from '../db/constraint-errors.js';
-import { underSavepoint } from '../db/savepoint.js';
+import type { Executor } from '../platform/db/database.js';
+import type { MemberRow, NewMember } from '../platform/db/schema.js';
+import { violatedUniqueConstraint } from '../platform/db/constraint-errors.js';
+import { underSavepoint } from '../platform/db/savepoint.js';
 import { insertMember } from '../members/members.queries.js';
 
 /**

@@ -1,10 +1,10 @@
 import { Type, type FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { requireRequester } from '../auth/requester.js';
-import { ERROR_RESPONSES, ErrorBody } from '../http/schemas.js';
+import { requireRequester } from '../access/requester.js';
+import { ERROR_RESPONSES, ErrorBody } from '../platform/http/schemas.js';
 import { MemberSchema, OrgParams } from '../members/members.schemas.js';
 import type { InviteService } from './invites.service.js';
 import { InviteBody, InviteQuery } from './invites.schemas.js';
-import { BODY_LIMITS } from '../http/body-limits.js';
+import { BODY_LIMITS } from '../platform/http/body-limits.js';
 
 export function inviteRoutes(invites: InviteService): FastifyPluginAsyncTypebox {
   return async (app) => {

@@ -1,6 +1,6 @@
 import { Type, type Static } from '@sinclair/typebox';
-import { Nullable } from '../http/schemas.js';
-import { ORG_ROLE_IDS } from '../roles/roles.js';
+import { Nullable } from '../platform/http/schemas.js';
+import { ORG_ROLE_IDS } from '../access/roles.js';
 
 /** Lists of teams are bounded so that a huge body is a 400; no organization needs more on one invite. */
 export const MAX_INVITE_TEAMS = 1000;

@@ -1,6 +1,6 @@
 import type { Config } from '../config.js';
-import { DAY_MS } from '../lib/clock.js';
-import { hashSecret, newSecret } from '../lib/secrets.js';
+import { DAY_MS } from '../platform/lib/clock.js';
+import { hashSecret, newSecret } from '../platform/lib/secrets.js';
 
 export const INVITE_DAYS_VALID = 30;
 

@@ -1,8 +1,8 @@
-import type { Executor } from '../db/database.js';
-import { findConfirmedAuthenticators } from '../accounts/authenticators.queries.js';
-import { notFound } from '../http/errors.js';
-import { allowedOrgRoles, hasScope } from '../roles/access.js';
-import type { OrgContext } from '../organizations/org-context.js';
+import type { Executor } from '../platform/db/database.js';
+import { findConfirmedAuthenticators } from '../identity/authenticators.queries.js';
+import { notFound } from '../platform/http/errors.js';
+import { allowedOrgRoles, hasScope } from '../access/access.js';
+import type { OrgContext } from '../access/org-context.js';
 import {
   belongsToOtherOrganization,
   findMemberView,

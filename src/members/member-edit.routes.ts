@@ -1,9 +1,9 @@
 import { Type, type FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { requireRequester } from '../auth/requester.js';
-import { ERROR_RESPONSES, ErrorBody, NoContent } from '../http/schemas.js';
+import { requireRequester } from '../access/requester.js';
+import { ERROR_RESPONSES, ErrorBody, NoContent } from '../platform/http/schemas.js';
 import type { MemberEditService } from './member-edit.service.js';
 import { MemberParams, MemberWithRolesSchema, UpdateMemberBody } from './members.schemas.js';
-import { BODY_LIMITS } from '../http/body-limits.js';
+import { BODY_LIMITS } from '../platform/http/body-limits.js';
 
 const MEMBER_PATH = '/api/0/organizations/:organization_id_or_slug/members/:member_id/';
 

@@ -1,10 +1,10 @@
 import type { Config } from '../config.js';
-import type { Db, Executor } from '../db/database.js';
-import type { Requester } from '../auth/requester.js';
+import type { Db, Executor } from '../platform/db/database.js';
+import type { Requester } from '../access/requester.js';
 import { insertAuditEntries, insertAuditEntry } from '../audit/audit.queries.js';
-import type { Clock } from '../lib/clock.js';
-import { loadOrgContext, type OrgContext } from '../organizations/org-context.js';
-import { TOP_ORG_ROLE, type Scope } from '../roles/roles.js';
+import type { Clock } from '../platform/lib/clock.js';
+import { loadOrgContext, type OrgContext } from '../access/org-context.js';
+import { TOP_ORG_ROLE, type Scope } from '../access/roles.js';
 import { memberAuditData } from './member-audit.js';
 import { lockAddressedMember, memberWithRoles } from './member-details.js';
 import { checkRemovable, checkRemovalPermission } from './member-removal.js';

@@ -1,11 +1,11 @@
 import type { Config } from '../config.js';
-import type { Executor } from '../db/database.js';
+import type { Executor } from '../platform/db/database.js';
 import { insertAuditEntry } from '../audit/audit.queries.js';
-import { detailError, permissionDenied } from '../http/errors.js';
-import { queueInviteEmail, queueSsoLinkEmail } from '../invites/invite-emails.js';
-import { enforceInviteRateLimit } from '../invites/invite-rate-limit.js';
-import type { OrgContext } from '../organizations/org-context.js';
-import { hasScope } from '../roles/access.js';
+import { detailError, permissionDenied } from '../platform/http/errors.js';
+import { queueInviteEmail, queueSsoLinkEmail } from './invite-emails.js';
+import { enforceInviteRateLimit } from './invite-rate-limit.js';
+import type { OrgContext } from '../access/org-context.js';
+import { hasScope } from '../access/access.js';
 import { memberAuditData } from './member-audit.js';
 import { onlyResendKeys, type MemberUpdateRequest } from './member-update.validation.js';
 import { inviteLink, issueInviteToken } from './invite-token.js';

@@ -1,8 +1,8 @@
-import type { Executor } from '../db/database.js';
-import { detailError, permissionDenied } from '../http/errors.js';
-import type { OrgContext } from '../organizations/org-context.js';
-import { canManageOrgRole, hasScope, orgRolesWithScope } from '../roles/access.js';
-import { TOP_ORG_ROLE } from '../roles/roles.js';
+import type { Executor } from '../platform/db/database.js';
+import { detailError, permissionDenied } from '../platform/http/errors.js';
+import type { OrgContext } from '../access/org-context.js';
+import { canManageOrgRole, hasScope, orgRolesWithScope } from '../access/access.js';
+import { TOP_ORG_ROLE } from '../access/roles.js';
 import { PARTNERSHIP_RESTRICTED } from './member-update.validation.js';
 import { otherActiveMemberHasRole, type MemberView } from './members.queries.js';
 

@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
-import type { Executor } from '../db/database.js';
-import { prepared } from '../db/prepared.js';
-import type { TeamRoleId } from '../roles/roles.js';
+import type { Executor } from '../platform/db/database.js';
+import { prepared } from '../platform/db/prepared.js';
+import type { TeamRoleId } from '../access/roles.js';
 
 const activeTeamsBySlug = prepared((db, { orgId, slugs }: { orgId: string; slugs: readonly string[] }) =>
   db

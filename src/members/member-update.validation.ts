@@ -1,9 +1,9 @@
-import type { Executor } from '../db/database.js';
-import { fieldErrors, permissionDenied } from '../http/errors.js';
-import { normalizeEmail } from '../lib/email.js';
-import type { OrgContext } from '../organizations/org-context.js';
-import { allowedOrgRoles, isMemberLevel } from '../roles/access.js';
-import { isTeamRoleId, type OrgRoleId, type TeamRoleId } from '../roles/roles.js';
+import type { Executor } from '../platform/db/database.js';
+import { fieldErrors, permissionDenied } from '../platform/http/errors.js';
+import { normalizeEmail } from '../platform/lib/email.js';
+import type { OrgContext } from '../access/org-context.js';
+import { allowedOrgRoles, isMemberLevel } from '../access/access.js';
+import { isTeamRoleId, type OrgRoleId, type TeamRoleId } from '../access/roles.js';
 import { findActiveTeamsBySlug } from './member-teams.queries.js';
 import { findApprovedMemberByEmail, type MemberView } from './members.queries.js';
 import { TRUE_VALUES, type UpdateMemberBody } from './members.schemas.js';

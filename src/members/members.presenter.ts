@@ -1,7 +1,7 @@
 import type { Static } from '@sinclair/typebox';
-import { presentAuthenticator, presentUserWithEmails, type AuthenticatorRow, type DetailedUserSchema } from '../accounts/users.presenter.js';
-import { orgRole } from '../roles/roles.js';
-import { presentOrgRoleList, presentTeamRoleList } from '../roles/roles.presenter.js';
+import { presentAuthenticator, presentUserWithEmails, type AuthenticatorRow, type DetailedUserSchema } from '../identity/users.presenter.js';
+import { orgRole } from '../access/roles.js';
+import { presentOrgRoleList, presentTeamRoleList } from '../access/roles.presenter.js';
 import { MEMBER_FLAG_COLUMNS } from './invite-token.js';
 import type { MemberTeamView, MemberView } from './members.queries.js';
 import type { MemberSchema, MemberWithRolesSchema } from './members.schemas.js';

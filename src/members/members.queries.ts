@@ -1,10 +1,10 @@
 import { sql } from 'kysely';
-import type { Executor } from '../db/database.js';
-import { prepared, preparedWrite } from '../db/prepared.js';
-import type { MemberRow, NewMember } from '../db/schema.js';
-import { ORG_ROLES, type TeamRoleId } from '../roles/roles.js';
+import type { Executor } from '../platform/db/database.js';
+import { prepared, preparedWrite } from '../platform/db/prepared.js';
+import type { MemberRow, NewMember } from '../platform/db/schema.js';
+import { ORG_ROLES, type TeamRoleId } from '../access/roles.js';
 import type { MemberQuery } from './member-query.js';
-import type { KeysetBounds } from '../http/pagination.js';
+import type { KeysetBounds } from '../platform/http/pagination.js';
 
 export function insertMember(db: Executor, member: NewMember): Promise<MemberRow> {
   return db.insertInto('members').values(member).returningAll().executeTakeFirstOrThrow();

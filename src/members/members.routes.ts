@@ -1,8 +1,8 @@
 import { Type, type FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { Config } from '../config.js';
-import { requireRequester } from '../auth/requester.js';
-import { ERROR_RESPONSES } from '../http/schemas.js';
-import { linkHeader, parsePageRequest } from '../http/pagination.js';
+import { requireRequester } from '../access/requester.js';
+import { ERROR_RESPONSES } from '../platform/http/schemas.js';
+import { linkHeader, parsePageRequest } from '../platform/http/pagination.js';
 import type { MemberService } from './members.service.js';
 import { ListMembersQuery, MemberParams, MemberSchema, MemberWithRolesSchema, OrgParams } from './members.schemas.js';
 

@@ -1,9 +1,9 @@
 import { Type, type Static } from '@sinclair/typebox';
-import { DetailedUserSchema, UserSchema } from '../accounts/users.presenter.js';
-import { DateTime, MemberIdParam, Nullable, OrgIdOrSlug } from '../http/schemas.js';
-import { PaginationQueryFields } from '../http/pagination.js';
-import { OrgRoleSchema, TeamRoleSchema } from '../roles/roles.presenter.js';
-import { ORG_ROLE_IDS, type OrgRoleId } from '../roles/roles.js';
+import { DetailedUserSchema, UserSchema } from '../identity/users.presenter.js';
+import { DateTime, MemberIdParam, Nullable, OrgIdOrSlug } from '../platform/http/schemas.js';
+import { PaginationQueryFields } from '../platform/http/pagination.js';
+import { OrgRoleSchema, TeamRoleSchema } from '../access/roles.presenter.js';
+import { ORG_ROLE_IDS, type OrgRoleId } from '../access/roles.js';
 
 export const MemberFlags = Type.Object({
   'idp:provisioned': Type.Boolean(),

@@ -1,9 +1,9 @@
-import type { Db } from '../db/database.js';
-import type { Requester } from '../auth/requester.js';
-import type { Clock } from '../lib/clock.js';
-import { keysetBounds, pageOf, type Page, type PageRequest } from '../http/pagination.js';
-import { loadOrgContext } from '../organizations/org-context.js';
-import type { Scope } from '../roles/roles.js';
+import type { Db } from '../platform/db/database.js';
+import type { Requester } from '../access/requester.js';
+import type { Clock } from '../platform/lib/clock.js';
+import { keysetBounds, pageOf, type Page, type PageRequest } from '../platform/http/pagination.js';
+import { loadOrgContext } from '../access/org-context.js';
+import type { Scope } from '../access/roles.js';
 import { parseMemberQuery } from './member-query.js';
 import { findAddressedMember, memberWithRoles } from './member-details.js';
 import { listMemberViews, type MemberView } from './members.queries.js';

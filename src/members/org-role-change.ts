@@ -1,9 +1,9 @@
-import type { Executor } from '../db/database.js';
-import { ApiError, detailError, listError } from '../http/errors.js';
-import type { OrgContext } from '../organizations/org-context.js';
-import { allowedOrgRoles } from '../roles/access.js';
-import { redundantTeamRoles } from '../roles/team-roles.js';
-import { TOP_ORG_ROLE, orgRole, type OrgRoleId } from '../roles/roles.js';
+import type { Executor } from '../platform/db/database.js';
+import { ApiError, detailError, listError } from '../platform/http/errors.js';
+import type { OrgContext } from '../access/org-context.js';
+import { allowedOrgRoles } from '../access/access.js';
+import { redundantTeamRoles } from '../access/team-roles.js';
+import { TOP_ORG_ROLE, orgRole, type OrgRoleId } from '../access/roles.js';
 import type { MemberUpdateRequest } from './member-update.validation.js';
 import { isOnlyOwner, updateMemberRole, type MemberTeamView, type MemberView } from './members.queries.js';
 

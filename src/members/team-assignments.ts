@@ -1,10 +1,10 @@
-import type { Executor } from '../db/database.js';
+import type { Executor } from '../platform/db/database.js';
 import type { AuditEntry } from '../audit/audit.queries.js';
-import { detailError, permissionDenied } from '../http/errors.js';
-import type { OrgContext } from '../organizations/org-context.js';
-import { canManageMemberRole } from '../roles/access.js';
-import { storedTeamRole } from '../roles/team-roles.js';
-import { orgRole, type TeamRoleId } from '../roles/roles.js';
+import { detailError, permissionDenied } from '../platform/http/errors.js';
+import type { OrgContext } from '../access/org-context.js';
+import { canManageMemberRole } from '../access/access.js';
+import { storedTeamRole } from '../access/team-roles.js';
+import { orgRole, type TeamRoleId } from '../access/roles.js';
 import { memberEmail } from './member-audit.js';
 import { deleteMemberTeamRows, findMemberTeamRows, upsertMemberTeamRows, type MemberTeamRowView } from './member-teams.queries.js';
 import type { MemberUpdateRequest } from './member-update.validation.js';

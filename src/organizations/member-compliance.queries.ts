@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import type { Executor } from '../db/database.js';
+import type { Executor } from '../platform/db/database.js';
 
 /**
  * Every member of the organization that has a user, with what 2FA and email-verification enforcement

@@ -1,16 +1,16 @@
 import type { Config } from '../config.js';
-import type { Executor } from '../db/database.js';
-import type { Requester } from '../auth/requester.js';
-import { issueEmailVerification } from '../accounts/email-verification.js';
+import type { Executor } from '../platform/db/database.js';
+import type { Requester } from '../access/requester.js';
+import { issueEmailVerification } from '../identity/email-verification.js';
 import { insertAuditEntry } from '../audit/audit.queries.js';
-import { enqueueEmail } from '../mail/outbox.js';
-import { emailVerificationRequiredEmail } from '../mail/templates/email-verification-required.js';
-import { setupTwoFactorEmail } from '../mail/templates/setup-2fa.js';
-import { complianceRequestEmail } from '../mail/templates/compliance-request.js';
+import { enqueueEmail } from '../platform/mail/outbox.js';
+import { emailVerificationRequiredEmail } from '../platform/mail/templates/email-verification-required.js';
+import { setupTwoFactorEmail } from '../platform/mail/templates/setup-2fa.js';
+import { complianceRequestEmail } from '../platform/mail/templates/compliance-request.js';
 import { memberAuditPayload } from '../members/member-audit.js';
 import { findTeamsOfMembers } from '../members/members.queries.js';
 import { inviteLink, issueInviteToken } from '../members/invite-token.js';
-import { planEnforcement } from '../roles/enforcement.js';
+import { planEnforcement } from '../access/enforcement.js';
 import {
   deletePendingInviteByEmail,
   detachMemberUser,

@@ -1,4 +1,4 @@
-import type { Organization } from './org-context.js';
+import type { Organization } from '../access/org-context.js';
 
 type FlagColumns = Pick<
   Organization,

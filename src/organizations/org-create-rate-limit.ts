@@ -1,6 +1,6 @@
-import type { Executor } from '../db/database.js';
-import { rateLimited } from '../http/errors.js';
-import { hitRateLimits } from '../lib/rate-limit.queries.js';
+import type { Executor } from '../platform/db/database.js';
+import { rateLimited } from '../platform/http/errors.js';
+import { hitRateLimits } from '../platform/lib/rate-limit.queries.js';
 
 const HOUR_SECONDS = 60 * 60;
 

@@ -1,4 +1,4 @@
-import type { Executor } from '../db/database.js';
+import type { Executor } from '../platform/db/database.js';
 
 /** The organization's stored option rows by option key (missing keys mean the default). */
 export async function findOrgOptionRows(db: Executor, orgId: string): Promise<Record<string, unknown>> {

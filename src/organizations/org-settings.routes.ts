@@ -1,7 +1,7 @@
 import { Type, type FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { requireRequester } from '../auth/requester.js';
-import { notFound } from '../http/errors.js';
-import { ERROR_RESPONSES, ErrorBody, OrgIdOrSlug } from '../http/schemas.js';
+import { requireRequester } from '../access/requester.js';
+import { notFound } from '../platform/http/errors.js';
+import { ERROR_RESPONSES, ErrorBody, OrgIdOrSlug } from '../platform/http/schemas.js';
 import type { OrgSettingsService } from './org-settings.service.js';
 import { SETTINGS_BODY_LIMIT, UpdateOrganizationBody, UpdatedOrganization } from './org-settings.schemas.js';
 import { OrganizationDetails } from './organizations.schemas.js';

@@ -1,5 +1,5 @@
 import { Type, type Static } from '@sinclair/typebox';
-import { NameText, Nullable } from '../http/schemas.js';
+import { NameText, Nullable } from '../platform/http/schemas.js';
 import { OrganizationDetails } from './organizations.schemas.js';
 import { AVATAR_MAX_BYTES } from './avatar.js';
 

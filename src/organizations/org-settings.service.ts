@@ -1,20 +1,20 @@
 import crypto from 'node:crypto';
 import type { Config } from '../config.js';
-import type { Db, Executor } from '../db/database.js';
-import type { Requester } from '../auth/requester.js';
-import { displayName } from '../auth/requester.js';
-import { findUserById, hasTwoFactor } from '../accounts/users.queries.js';
+import type { Db, Executor } from '../platform/db/database.js';
+import type { Requester } from '../access/requester.js';
+import { displayName } from '../access/requester.js';
+import { findUserById, hasTwoFactor } from '../identity/users.queries.js';
 import { insertAuditEntry } from '../audit/audit.queries.js';
-import { violatedUniqueConstraint } from '../db/constraint-errors.js';
-import { ApiError } from '../http/errors.js';
-import type { Clock } from '../lib/clock.js';
-import { enqueueEmail } from '../mail/outbox.js';
-import { orgDeleteConfirmEmail } from '../mail/templates/org-delete-confirm.js';
-import { canRemoveMember, hasScope } from '../roles/access.js';
+import { violatedUniqueConstraint } from '../platform/db/constraint-errors.js';
+import { ApiError } from '../platform/http/errors.js';
+import type { Clock } from '../platform/lib/clock.js';
+import { enqueueEmail } from '../platform/mail/outbox.js';
+import { orgDeleteConfirmEmail } from '../platform/mail/templates/org-delete-confirm.js';
+import { canRemoveMember, hasScope } from '../access/access.js';
 import { IMAGE_CONTENT_TYPES, imageFormat } from './avatar.js';
 import { applyMemberCompliance, planMemberCompliance } from './member-compliance.js';
 import { orgAuditData } from './org-audit.js';
-import { loadOrgContext } from './org-context.js';
+import { loadOrgContext } from '../access/org-context.js';
 import { settingsChangedData, writeSettings } from './org-settings.js';
 import {
   findActiveOwnerUsers,

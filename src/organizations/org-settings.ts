@@ -1,7 +1,7 @@
-import type { Executor } from '../db/database.js';
+import type { Executor } from '../platform/db/database.js';
 import type { Selectable, Updateable } from 'kysely';
-import type { OrganizationsTable } from '../db/schema.js';
-import { ORG_OPTIONS } from './org-options.js';
+import type { OrganizationsTable } from '../platform/db/schema.js';
+import { ORG_OPTIONS } from '../access/org-options.js';
 import { pythonStr } from './python-str.js';
 
 type FlagColumn = keyof Pick<

@@ -1,10 +1,10 @@
-import { ApiError } from '../http/errors.js';
-import { ORG_ROLE_IDS } from '../roles/roles.js';
+import { ApiError } from '../platform/http/errors.js';
+import { ORG_ROLE_IDS } from '../access/roles.js';
 import { decodeAvatar, type DecodedAvatar } from './avatar.js';
-import { ORG_OPTIONS } from './org-options.js';
+import { ORG_OPTIONS } from '../access/org-options.js';
 import { FLAG_SETTINGS } from './org-settings.js';
 import { UpdateOrganizationBody } from './org-settings.schemas.js';
-import { orgSlugProblem } from './slug.js';
+import { orgSlugProblem } from '../platform/lib/slug.js';
 
 /** The roles a setting may name (Sentry's choices: every org role but billing). */
 const SETTABLE_ROLES: readonly string[] = ORG_ROLE_IDS.filter((role) => role !== 'billing');

@@ -1,8 +1,8 @@
 import type { Static } from '@sinclair/typebox';
 import type { Config } from '../config.js';
-import type { Executor } from '../db/database.js';
+import type { Executor } from '../platform/db/database.js';
 import { teamObjects } from '../teams/team-objects.js';
-import type { OrgContext } from './org-context.js';
+import type { OrgContext } from '../access/org-context.js';
 import { countPendingAccessRequests } from './organizations.queries.js';
 import { presentOrganizationDetails } from './organizations.presenter.js';
 import type { GetOrganizationQuery } from './organizations.schemas.js';

@@ -1,5 +1,5 @@
-import type { Executor } from '../db/database.js';
-import { ORGANIZATION_COLUMNS } from './org-context.queries.js';
+import type { Executor } from '../platform/db/database.js';
+import { ORGANIZATION_COLUMNS } from '../access/org-context.queries.js';
 
 export interface NewOrganization {
   slug: string;

@@ -1,6 +1,6 @@
 import { Type, type FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { requireRequester } from '../auth/requester.js';
-import { ERROR_RESPONSES, OrgIdOrSlug } from '../http/schemas.js';
+import { requireRequester } from '../access/requester.js';
+import { ERROR_RESPONSES, OrgIdOrSlug } from '../platform/http/schemas.js';
 import type { OrganizationService } from './organizations.service.js';
 import { viewOfQuery } from './organization-details.js';
 import {
@@ -8,9 +8,9 @@ import {
   GetOrganizationQuery,
   ListOrganizationsQuery,
   OrganizationDetails,
-  OrganizationSummary,
 } from './organizations.schemas.js';
-import { BODY_LIMITS } from '../http/body-limits.js';
+import { OrganizationSummary } from '../access/org-summary.js';
+import { BODY_LIMITS } from '../platform/http/body-limits.js';
 
 export function organizationRoutes(organizations: OrganizationService): FastifyPluginAsyncTypebox {
   return async (app) => {

@@ -1,32 +1,8 @@
 import { Type } from '@sinclair/typebox';
-import { DateTime, NameText, Nullable } from '../http/schemas.js';
-import { OrgRoleSchema, TeamRoleSchema } from '../roles/roles.presenter.js';
+import { NameText } from '../platform/http/schemas.js';
+import { summaryFields } from '../access/org-summary.js';
+import { OrgRoleSchema, TeamRoleSchema } from '../access/roles.presenter.js';
 import { TeamSchema } from '../teams/team-object.schema.js';
-
-/** Sentry's organization summary (list, and the base of the detailed shape). */
-const summaryFields = {
-  id: Type.String(),
-  slug: Type.String(),
-  status: Type.Object({ id: Type.String(), name: Type.String() }),
-  name: Type.String(),
-  dateCreated: DateTime,
-  isEarlyAdopter: Type.Boolean(),
-  require2FA: Type.Boolean(),
-  requireEmailVerification: Type.Boolean(),
-  avatar: Type.Object({
-    avatarType: Type.String(),
-    avatarUuid: Nullable(Type.String()),
-    avatarUrl: Nullable(Type.String()),
-  }),
-  allowMemberInvite: Type.Boolean(),
-  allowMemberProjectCreation: Type.Boolean(),
-  allowSuperuserAccess: Type.Boolean(),
-  links: Type.Object({ organizationUrl: Type.String(), regionUrl: Type.String() }),
-  hasAuthProvider: Type.Boolean(),
-};
-
-/** The list carries the feature flags; the detailed organization only when asked (`?include_feature_flags=1` on GET). */
-export const OrganizationSummary = Type.Object({ ...summaryFields, features: Type.Array(Type.String()) });
 
 export const OrganizationDetails = Type.Object({
   ...summaryFields,

@@ -1,13 +1,13 @@
 import type { Static } from '@sinclair/typebox';
 import type { Config } from '../config.js';
-import type { Db, Executor } from '../db/database.js';
-import type { Requester } from '../auth/requester.js';
-import type { Clock } from '../lib/clock.js';
-import { violatedUniqueConstraint } from '../db/constraint-errors.js';
-import { fieldError } from '../http/errors.js';
+import type { Db, Executor } from '../platform/db/database.js';
+import type { Requester } from '../access/requester.js';
+import type { Clock } from '../platform/lib/clock.js';
+import { violatedUniqueConstraint } from '../platform/db/constraint-errors.js';
+import { fieldError } from '../platform/http/errors.js';
 import { insertAuditEntry } from '../audit/audit.queries.js';
 import { insertMember } from '../members/members.queries.js';
-import { loadOrgContext } from './org-context.js';
+import { loadOrgContext } from '../access/org-context.js';
 import { orgAuditData } from './org-audit.js';
 import { enforceOrgCreateRateLimit } from './org-create-rate-limit.js';
 import {
@@ -15,10 +15,10 @@ import {
   insertOrganization,
   isOrgSlugTaken,
 } from './organizations.queries.js';
-import { presentOrganizationSummary } from './organizations.presenter.js';
+import { presentOrganizationSummary } from '../access/org-summary.js';
 import { organizationDetails, type DetailsView } from './organization-details.js';
 import type { CreateOrganizationBody } from './organizations.schemas.js';
-import { RESERVED_ORG_SLUGS, orgSlugProblem, slugSuffix, slugifyName } from './slug.js';
+import { RESERVED_ORG_SLUGS, orgSlugProblem, slugSuffix, slugifyName } from '../platform/lib/slug.js';
 
 export interface OrganizationServiceDeps {
   db: Db;

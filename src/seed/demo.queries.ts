@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import type { Executor } from '../db/database.js';
+import type { Executor } from '../platform/db/database.js';
 
 /** Any number; it only has to differ from the other advisory locks (migrations). */
 const DEMO_LOCK_KEY = 7_202_612;

@@ -1,6 +1,6 @@
 import { Type, type Static } from '@sinclair/typebox';
-import { ORG_ROLE_IDS, TEAM_ROLE_IDS } from '../roles/roles.js';
-import { NameText } from '../http/schemas.js';
+import { ORG_ROLE_IDS, TEAM_ROLE_IDS } from '../access/roles.js';
+import { NameText } from '../platform/http/schemas.js';
 
 const Email = Type.String({ format: 'email', maxLength: 254 });
 const Slug = Type.String({ pattern: '^[a-zA-Z0-9][a-zA-Z0-9_-]*$', maxLength: 50 });

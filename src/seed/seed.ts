@@ -1,17 +1,17 @@
 import AjvModule from 'ajv';
 import addFormatsModule from 'ajv-formats';
 import type { Config } from '../config.js';
-import type { Db, Tx } from '../db/database.js';
-import type { TokenService } from '../accounts/tokens.service.js';
-import { EVERY_SCOPE } from '../accounts/tokens.service.js';
-import { insertTotpAuthenticator, insertUser, findUserByEmail } from '../accounts/users.queries.js';
+import type { Db, Tx } from '../platform/db/database.js';
+import type { TokenService } from '../identity/tokens.service.js';
+import { EVERY_SCOPE } from '../identity/tokens.service.js';
+import { insertTotpAuthenticator, insertUser, findUserByEmail } from '../identity/users.queries.js';
 import { insertMember } from '../members/members.queries.js';
 import { MEMBER_FLAG_COLUMNS, inviteLink, issueInviteToken } from '../members/invite-token.js';
-import { storedTeamRole } from '../roles/team-roles.js';
+import { storedTeamRole } from '../access/team-roles.js';
 import { writeSettings, FLAG_SETTINGS } from '../organizations/org-settings.js';
-import { ORG_OPTIONS } from '../organizations/org-options.js';
-import type { Clock } from '../lib/clock.js';
-import { normalizeEmail } from '../lib/email.js';
+import { ORG_OPTIONS } from '../access/org-options.js';
+import type { Clock } from '../platform/lib/clock.js';
+import { normalizeEmail } from '../platform/lib/email.js';
 import { Fixture, type FixtureMember } from './fixture.schema.js';
 
 export class SeedError extends Error {

@@ -1,9 +1,9 @@
 import type { Config } from '../config.js';
-import type { Executor } from '../db/database.js';
-import type { OrgContext } from '../organizations/org-context.js';
+import type { Executor } from '../platform/db/database.js';
+import type { OrgContext } from '../access/org-context.js';
 import type { MemberView } from '../members/members.queries.js';
-import { receivesTeamAccessRequests } from '../roles/access.js';
-import { ORG_ROLES, type OrgRoleId } from '../roles/roles.js';
+import { receivesTeamAccessRequests } from '../access/access.js';
+import { ORG_ROLES, type OrgRoleId } from '../access/roles.js';
 import { queueAccessRequestEmail } from './access-request-emails.js';
 import { findAccessRequestApproverCandidates } from './access-requests.queries.js';
 

@@ -1,6 +1,6 @@
-import type { Executor } from '../db/database.js';
-import { enqueueEmail, escapeHtml, htmlEmail, htmlLink } from '../mail/outbox.js';
-import { MAIL_SUBJECT_PREFIX } from '../mail/templates/subject-prefix.js';
+import type { Executor } from '../platform/db/database.js';
+import { enqueueEmail, escapeHtml, htmlEmail, htmlLink } from '../platform/mail/outbox.js';
+import { MAIL_SUBJECT_PREFIX } from '../platform/mail/templates/subject-prefix.js';
 
 const SUBJECT = `${MAIL_SUBJECT_PREFIX} Team access request`;
 

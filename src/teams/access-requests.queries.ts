@@ -1,5 +1,5 @@
-import type { Executor } from '../db/database.js';
-import type { OrgRoleId } from '../roles/roles.js';
+import type { Executor } from '../platform/db/database.js';
+import type { OrgRoleId } from '../access/roles.js';
 
 /**
  * Get-or-create of an access request: the row is created only if the member has none for this team;

@@ -1,10 +1,10 @@
 import { Type, type FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { requireRequester } from '../auth/requester.js';
-import { ERROR_RESPONSES, NoContent } from '../http/schemas.js';
+import { requireRequester } from '../access/requester.js';
+import { ERROR_RESPONSES, NoContent } from '../platform/http/schemas.js';
 import { OrgParams } from '../members/members.schemas.js';
 import type { AccessRequestService } from './access-requests.service.js';
 import { AccessRequestBody, AccessRequestParams, AccessRequestSchema } from './access-requests.schemas.js';
-import { BODY_LIMITS } from '../http/body-limits.js';
+import { BODY_LIMITS } from '../platform/http/body-limits.js';
 
 export function accessRequestRoutes(accessRequests: AccessRequestService): FastifyPluginAsyncTypebox {
   return async (app) => {

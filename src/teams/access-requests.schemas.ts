@@ -1,6 +1,6 @@
 import { Type } from '@sinclair/typebox';
-import { UserSchema } from '../accounts/users.presenter.js';
-import { Nullable, OrgIdOrSlug } from '../http/schemas.js';
+import { UserSchema } from '../identity/users.presenter.js';
+import { Nullable, OrgIdOrSlug } from '../platform/http/schemas.js';
 import { MemberSchema } from '../members/members.schemas.js';
 import { TeamSchema } from './teams.schemas.js';
 

@@ -1,6 +1,6 @@
-import type { KeysetBounds } from '../http/pagination.js';
-import type { Executor } from '../db/database.js';
-import type { TeamRoleId } from '../roles/roles.js';
+import type { KeysetBounds } from '../platform/http/pagination.js';
+import type { Executor } from '../platform/db/database.js';
+import type { TeamRoleId } from '../access/roles.js';
 import { selectMemberViews } from '../members/members.queries.js';
 
 const MEMBERSHIP_COLUMNS = ['id', 'role', 'is_active'] as const;

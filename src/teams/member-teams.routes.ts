@@ -1,10 +1,10 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { requireRequester } from '../auth/requester.js';
-import { ERROR_RESPONSES, NoContent } from '../http/schemas.js';
+import { requireRequester } from '../access/requester.js';
+import { ERROR_RESPONSES, NoContent } from '../platform/http/schemas.js';
 import type { MemberTeamService } from './member-teams.service.js';
 import { MemberTeamBody, MemberTeamParams, MemberTeamSchema } from './member-teams.schemas.js';
 import { TeamSchema } from './teams.schemas.js';
-import { BODY_LIMITS } from '../http/body-limits.js';
+import { BODY_LIMITS } from '../platform/http/body-limits.js';
 
 const PATH = '/api/0/organizations/:organization_id_or_slug/members/:member_id/teams/:team_id_or_slug/';
 

@@ -1,6 +1,6 @@
 import { Type } from '@sinclair/typebox';
-import { IdOrSlug, MemberIdParam, Nullable, OrgIdOrSlug } from '../http/schemas.js';
-import { TEAM_ROLE_IDS } from '../roles/roles.js';
+import { IdOrSlug, MemberIdParam, Nullable, OrgIdOrSlug } from '../platform/http/schemas.js';
+import { TEAM_ROLE_IDS } from '../access/roles.js';
 
 export const MemberTeamParams = Type.Object({
   organization_id_or_slug: OrgIdOrSlug,

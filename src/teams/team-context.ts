@@ -1,9 +1,9 @@
-import type { Executor } from '../db/database.js';
-import type { Requester } from '../auth/requester.js';
-import { notFound, permissionDenied } from '../http/errors.js';
-import { loadOrgContext, type OrgContext } from '../organizations/org-context.js';
-import { hasTeamScope } from '../roles/access.js';
-import type { Scope } from '../roles/roles.js';
+import type { Executor } from '../platform/db/database.js';
+import type { Requester } from '../access/requester.js';
+import { notFound, permissionDenied } from '../platform/http/errors.js';
+import { loadOrgContext, type OrgContext } from '../access/org-context.js';
+import { hasTeamScope } from '../access/access.js';
+import type { Scope } from '../access/roles.js';
 import { findActiveTeam, type TeamRow } from './teams.queries.js';
 
 /** Scopes of Sentry's team endpoints, each checked on the team (org scope with team access, or team-role scope). */

@@ -1,7 +1,7 @@
-import type { Executor } from '../db/database.js';
-import { detailError, permissionDenied } from '../http/errors.js';
-import type { OrgContext } from '../organizations/org-context.js';
-import { hasTeamAccess } from '../roles/access.js';
+import type { Executor } from '../platform/db/database.js';
+import { detailError, permissionDenied } from '../platform/http/errors.js';
+import type { OrgContext } from '../access/org-context.js';
+import { hasTeamAccess } from '../access/access.js';
 import { findActiveTeamsByIds } from './teams.queries.js';
 
 /**

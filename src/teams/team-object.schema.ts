@@ -1,5 +1,5 @@
 import { Type } from '@sinclair/typebox';
-import { DateTime, Nullable } from '../http/schemas.js';
+import { DateTime, Nullable } from '../platform/http/schemas.js';
 
 // On its own so that the organization schemas can embed it (an organization lists its teams) while
 // teams.schemas.ts embeds the organization summary, without an import cycle.

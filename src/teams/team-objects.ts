@@ -1,6 +1,6 @@
-import type { Executor } from '../db/database.js';
-import { notFound } from '../http/errors.js';
-import type { OrgContext } from '../organizations/org-context.js';
+import type { Executor } from '../platform/db/database.js';
+import { notFound } from '../platform/http/errors.js';
+import type { OrgContext } from '../access/org-context.js';
 import { findTeamView, listAllTeamViews } from './teams.queries.js';
 import { presentTeam } from './teams.presenter.js';
 

@@ -1,4 +1,4 @@
-import { detailError } from '../http/errors.js';
+import { detailError } from '../platform/http/errors.js';
 import { parseMemberQuery } from '../members/member-query.js';
 
 /** What the teams list's `query` parameter asks for; `nothing` when it can match no team. */

@@ -1,5 +1,5 @@
 import crypto from 'node:crypto';
-import { slugSuffix, slugifyName } from '../organizations/slug.js';
+import { slugSuffix, slugifyName } from '../platform/lib/slug.js';
 
 /** How many derived slugs a create tries before giving up with Sentry's 409. */
 export const DERIVED_SLUG_ATTEMPTS = 5;

@@ -1,6 +1,6 @@
 import type { Static } from '@sinclair/typebox';
-import type { OrgContext } from '../organizations/org-context.js';
-import { teamRoleSeenByRequester } from '../roles/access.js';
+import type { OrgContext } from '../access/org-context.js';
+import { teamRoleSeenByRequester } from '../access/access.js';
 import type { TeamView } from './teams.queries.js';
 import type { TeamSchema } from './teams.schemas.js';
 

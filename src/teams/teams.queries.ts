@@ -1,5 +1,5 @@
-import type { KeysetBounds } from '../http/pagination.js';
-import type { Executor } from '../db/database.js';
+import type { KeysetBounds } from '../platform/http/pagination.js';
+import type { Executor } from '../platform/db/database.js';
 import { containsPattern } from '../members/members.queries.js';
 import type { TeamSearch } from './team-search.js';
 

@@ -1,9 +1,9 @@
-import { linkHeader, parsePageRequest } from '../http/pagination.js';
+import { linkHeader, parsePageRequest } from '../platform/http/pagination.js';
 import { Type, type FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { Static } from '@sinclair/typebox';
 import type { Config } from '../config.js';
-import { requireRequester } from '../auth/requester.js';
-import { ERROR_RESPONSES, NoContent } from '../http/schemas.js';
+import { requireRequester } from '../access/requester.js';
+import { ERROR_RESPONSES, NoContent } from '../platform/http/schemas.js';
 import { OrgParams } from '../members/members.schemas.js';
 import type { TeamService } from './teams.service.js';
 import {
@@ -17,7 +17,7 @@ import {
   TeamSchema,
   UpdateTeamBody,
 } from './teams.schemas.js';
-import { BODY_LIMITS } from '../http/body-limits.js';
+import { BODY_LIMITS } from '../platform/http/body-limits.js';
 
 const TEAM_RESPONSES = { ...ERROR_RESPONSES, 409: Type.Unknown({ description: 'A team with this slug already exists.' }) };
 

@@ -1,8 +1,8 @@
-import { PaginationQueryFields } from '../http/pagination.js';
+import { PaginationQueryFields } from '../platform/http/pagination.js';
 import { Type } from '@sinclair/typebox';
-import { IdOrSlug, NameText, Nullable, OrgIdOrSlug } from '../http/schemas.js';
+import { IdOrSlug, NameText, Nullable, OrgIdOrSlug } from '../platform/http/schemas.js';
 import { MemberSchema } from '../members/members.schemas.js';
-import { OrganizationSummary } from '../organizations/organizations.schemas.js';
+import { OrganizationSummary } from '../access/org-summary.js';
 import { TeamSchema } from './team-object.schema.js';
 
 export { TeamSchema };

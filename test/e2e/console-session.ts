@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import type { Browser, Page } from 'playwright-core';
 import { watchErrors } from '../helpers/browser.js';
 import type { TestServer } from '../helpers/server.js';
-import { totpCode } from '../../src/accounts/totp.js';
+import { totpCode } from '../../src/identity/totp.js';
 
 // A loaded 2-core machine renders and answers slowly: every wait is generous, none is a sleep.
 export const WAIT_MS = 30_000;

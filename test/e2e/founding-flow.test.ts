@@ -5,7 +5,7 @@ import type { ParsedMail } from 'mailparser';
 import { launchBrowser, watchErrors } from '../helpers/browser.js';
 import { startTestServer, type TestServer } from '../helpers/server.js';
 import type { SeedResult } from '../../src/seed/seed.js';
-import { totpCode } from '../../src/accounts/totp.js';
+import { totpCode } from '../../src/identity/totp.js';
 
 const SECRET = 'JBSWY3DPEHPK3PXP';
 const OWNER = 'olive@example.com';

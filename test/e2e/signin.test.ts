@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser, watchErrors } from '../helpers/browser.js';
 import { startTestServer, type TestServer } from '../helpers/server.js';
-import { totpCode } from '../../src/accounts/totp.js';
+import { totpCode } from '../../src/identity/totp.js';
 
 const SECRET = 'JBSWY3DPEHPK3PXP';
 

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { openDatabase, type Database } from '../../src/db/database.js';
+import { openDatabase, type Database } from '../../src/platform/db/database.js';
 import { startSmtpServer, type TestSmtpServer } from '../helpers/smtp.js';
 import { assertMembershipInvariants } from './helpers/invariants.js';
 import { startPrivatePostgres, type PrivatePostgres } from './helpers/private-postgres.js';

@@ -1,4 +1,4 @@
-import { DEFAULT_SCOPE_OPTIONS, computeAccess, type AccessInput } from '../../src/roles/access.js';
+import { DEFAULT_SCOPE_OPTIONS, computeAccess, type AccessInput } from '../../src/access/access.js';
 
 /** An Access for rule tests: a session member of the default role unless `overrides` say otherwise. */
 export function testAccess(overrides: Partial<AccessInput> = {}) {

@@ -1,6 +1,6 @@
 import crypto from 'node:crypto';
-import { openDatabase, type Database } from '../../src/db/database.js';
-import { migrate } from '../../src/db/migrate.js';
+import { openDatabase, type Database } from '../../src/platform/db/database.js';
+import { migrate } from '../../src/platform/db/migrate.js';
 
 /** The engine this run tests: PGlite by default, PostgreSQL when ROSTER_TEST_ENGINE=postgres. */
 export const TEST_ENGINE = process.env.ROSTER_TEST_ENGINE === 'postgres' ? 'postgres' : 'pglite';

@@ -1,12 +1,12 @@
 import type { FastifyInstance, InjectOptions } from 'fastify';
 import { buildApp } from '../../src/app.js';
 import { loadConfig, type Config } from '../../src/config.js';
-import { ManualClock } from '../../src/lib/clock.js';
-import { createMailWorker, type MailWorker } from '../../src/mail/mail-worker.js';
-import { smtpTransport, type MailTransport } from '../../src/mail/transport.js';
+import { ManualClock } from '../../src/platform/lib/clock.js';
+import { createMailWorker, type MailWorker } from '../../src/platform/mail/mail-worker.js';
+import { smtpTransport, type MailTransport } from '../../src/platform/mail/transport.js';
 import { createServices, type Services } from '../../src/services.js';
 import { seed, type SeedResult } from '../../src/seed/seed.js';
-import type { Database } from '../../src/db/database.js';
+import type { Database } from '../../src/platform/db/database.js';
 import { createTestDatabase, type TestDatabase } from './database.js';
 import { startSmtpServer, type TestSmtpServer } from './smtp.js';
 import type { Answer } from './api-types.js';

@@ -1,9 +1,9 @@
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../../src/app.js';
 import { loadConfig, type Config } from '../../src/config.js';
-import { systemClock } from '../../src/lib/clock.js';
-import { createMailWorker, type MailWorker } from '../../src/mail/mail-worker.js';
-import { smtpTransport } from '../../src/mail/transport.js';
+import { systemClock } from '../../src/platform/lib/clock.js';
+import { createMailWorker, type MailWorker } from '../../src/platform/mail/mail-worker.js';
+import { smtpTransport } from '../../src/platform/mail/transport.js';
 import { createServices, type Services } from '../../src/services.js';
 import { seed, type SeedResult } from '../../src/seed/seed.js';
 import { createTestDatabase, type TestDatabase } from './database.js';

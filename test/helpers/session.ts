@@ -1,8 +1,8 @@
 import type { InjectOptions } from 'fastify';
 import type { Harness, Response } from './harness.js';
 import type { Answer } from './api-types.js';
-import { hashSecret, newSecret } from '../../src/lib/secrets.js';
-import { insertSession } from '../../src/auth/sessions.queries.js';
+import { hashSecret, newSecret } from '../../src/platform/lib/secrets.js';
+import { insertSession } from '../../src/identity/sessions.queries.js';
 
 /** A browser signed in through the API: its session cookie, and its CSRF token once asked for. */
 export interface BrowserSession {

@@ -2,7 +2,7 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHarness, type Harness } from '../helpers/harness.js';
 import { buildOrg, type BuiltOrg } from '../helpers/org-factory.js';
-import { DAY_MS } from '../../src/lib/clock.js';
+import { DAY_MS } from '../../src/platform/lib/clock.js';
 
 const INVALID = { details: 'Invalid invite code' };
 const UNABLE = { details: 'unable to accept organization invite' };

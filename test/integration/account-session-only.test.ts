@@ -1,7 +1,7 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHarness, type Harness } from '../helpers/harness.js';
-import { SESSION_ONLY } from '../../src/auth/authenticate.js';
+import { SESSION_ONLY } from '../../src/identity/authenticate.js';
 import { accountRequest } from '../helpers/session.js';
 
 /**

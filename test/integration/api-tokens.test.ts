@@ -1,8 +1,8 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHarness, type Harness } from '../helpers/harness.js';
-import { hashSecret } from '../../src/lib/secrets.js';
-import { SESSION_ONLY } from '../../src/auth/authenticate.js';
+import { hashSecret } from '../../src/platform/lib/secrets.js';
+import { SESSION_ONLY } from '../../src/identity/authenticate.js';
 import { accountRequest } from '../helpers/session.js';
 
 const TOKENS = '/api/0/api-tokens/';

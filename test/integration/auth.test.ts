@@ -1,6 +1,6 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { FAILED_TOKEN_LIMIT } from '../../src/accounts/tokens.service.js';
+import { FAILED_TOKEN_LIMIT } from '../../src/identity/tokens.service.js';
 import { createHarness, type Harness } from '../helpers/harness.js';
 
 describe('authentication and error shapes', () => {

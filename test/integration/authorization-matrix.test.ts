@@ -28,7 +28,7 @@ import { accountRequest, isAccountRoute } from '../helpers/session.js';
  * successful write the home organization is built anew, so no cell sees another's effects. The other
  * organization is built once and must be unchanged, byte for byte, when all cells have run.
  */
-describe('authorization matrix: every endpoint × requester × target, expected status from src/roles/access.ts', () => {
+describe('authorization matrix: every endpoint × requester × target, expected status from src/access/access.ts', () => {
   let h: Harness;
   let world: World;
   let foreignBefore: string;

@@ -1,8 +1,8 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { BODY_LIMITS, TOO_DEEP } from '../../src/http/body-limits.js';
-import { PUBLIC_ROUTE_IP_LIMIT } from '../../src/http/ip-rate-limit.js';
-import { RATE_LIMITS } from '../../src/auth/sessions.service.js';
+import { BODY_LIMITS, TOO_DEEP } from '../../src/platform/http/body-limits.js';
+import { PUBLIC_ROUTE_IP_LIMIT } from '../../src/platform/http/ip-rate-limit.js';
+import { RATE_LIMITS } from '../../src/identity/sessions.service.js';
 import { createHarness, type Harness } from '../helpers/harness.js';
 import { buildOrg, type BuiltOrg } from '../helpers/org-factory.js';
 import { isAccountRoute, sessionOf } from '../helpers/session.js';

@@ -1,8 +1,8 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { accountRequest } from '../helpers/session.js';
-import { DAY_MS } from '../../src/lib/clock.js';
-import { secretMatches } from '../../src/lib/secrets.js';
+import { DAY_MS } from '../../src/platform/lib/clock.js';
+import { secretMatches } from '../../src/platform/lib/secrets.js';
 import { createHarness, type MailHarness } from '../helpers/harness.js';
 import { EVENT, auditEntries, buildOrg, memberRow, orgRow } from '../helpers/org-factory.js';
 import { mailsTo } from '../helpers/smtp.js';

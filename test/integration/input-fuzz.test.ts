@@ -1,6 +1,6 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { isCleanName } from '../../src/lib/names.js';
+import { isCleanName } from '../../src/platform/lib/names.js';
 import { isAccountRoute, sessionOf } from '../helpers/session.js';
 import fc from 'fast-check';
 import { createHarness, type Harness } from '../helpers/harness.js';

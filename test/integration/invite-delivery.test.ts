@@ -8,8 +8,8 @@ import { simpleParser, type ParsedMail } from 'mailparser';
 import { createHarness, type MailHarness } from '../helpers/harness.js';
 import { foreignProductIn } from '../helpers/smtp.js';
 import { buildOrg, type BuiltOrg } from '../helpers/org-factory.js';
-import { createMailWorker } from '../../src/mail/mail-worker.js';
-import { configuredTransport, mailDirectory } from '../../src/mail/transport.js';
+import { createMailWorker } from '../../src/platform/mail/mail-worker.js';
+import { configuredTransport, mailDirectory } from '../../src/platform/mail/transport.js';
 
 /** The accept link in an email's text part, as the API path it stands for. */
 function acceptPath(mail: ParsedMail): { link: string; api: string } {

@@ -1,6 +1,6 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { DAY_MS } from '../../src/lib/clock.js';
+import { DAY_MS } from '../../src/platform/lib/clock.js';
 import { createHarness, type Harness } from '../helpers/harness.js';
 import { assertMatchesOpenApi } from '../helpers/openapi.js';
 import { buildOrg, type BuiltOrg } from '../helpers/org-factory.js';

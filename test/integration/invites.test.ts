@@ -4,8 +4,8 @@ import { sql } from 'kysely';
 import { createHarness, type Harness } from '../helpers/harness.js';
 import { assertMatchesOpenApi } from '../helpers/openapi.js';
 import { auditEntries, buildOrg, type BuiltOrg } from '../helpers/org-factory.js';
-import { hashSecret } from '../../src/lib/secrets.js';
-import { DAY_MS } from '../../src/lib/clock.js';
+import { hashSecret } from '../../src/platform/lib/secrets.js';
+import { DAY_MS } from '../../src/platform/lib/clock.js';
 
 const INVITE_PATH = '/api/0/organizations/{organization_id_or_slug}/members/';
 

@@ -1,7 +1,7 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHarness, type Harness } from '../helpers/harness.js';
-import { NAME_CHARACTERS_MESSAGE } from '../../src/lib/names.js';
+import { NAME_CHARACTERS_MESSAGE } from '../../src/platform/lib/names.js';
 import { SeedError } from '../../src/seed/seed.js';
 
 /**

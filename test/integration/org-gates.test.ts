@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { createHarness, type Harness } from '../helpers/harness.js';
 import { assertMatchesOpenApi } from '../helpers/openapi.js';
 import { signIn, type BrowserSession } from '../helpers/session.js';
-import { totpCode } from '../../src/accounts/totp.js';
+import { totpCode } from '../../src/identity/totp.js';
 
 const SECRET = 'JBSWY3DPEHPK3PXP';
 const TWO_FA_REQUIRED = {

@@ -1,6 +1,6 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { secretMatches } from '../../src/lib/secrets.js';
+import { secretMatches } from '../../src/platform/lib/secrets.js';
 import { createHarness, type MailHarness } from '../helpers/harness.js';
 import { OUT_OF_SCOPE_ORG_FIELDS, assertMatchesOpenApi } from '../helpers/openapi.js';
 import { EVENT, TOTP_SECRET, auditEntries, buildOrg, memberRow, orgRow } from '../helpers/org-factory.js';

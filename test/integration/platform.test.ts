@@ -1,6 +1,6 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { migrate } from '../../src/db/migrate.js';
+import { migrate } from '../../src/platform/db/migrate.js';
 import { buildOpenApiDocument } from '../../scripts/api-types.js';
 import { createHarness, type Harness } from '../helpers/harness.js';
 

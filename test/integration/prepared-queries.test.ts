@@ -1,9 +1,9 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { sql } from 'kysely';
-import { prepared, preparedWrite } from '../../src/db/prepared.js';
-import { WriteBehindError } from '../../src/db/prepared-statement.js';
-import { underSavepoint } from '../../src/db/savepoint.js';
+import { prepared, preparedWrite } from '../../src/platform/db/prepared.js';
+import { WriteBehindError } from '../../src/platform/db/prepared-statement.js';
+import { underSavepoint } from '../../src/platform/db/savepoint.js';
 import { createHarness, type Harness } from '../helpers/harness.js';
 import { TEST_ENGINE } from '../helpers/database.js';
 import { buildOrg } from '../helpers/org-factory.js';

@@ -1,7 +1,7 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { accountRequest } from '../helpers/session.js';
-import { totpCode } from '../../src/accounts/totp.js';
+import { totpCode } from '../../src/identity/totp.js';
 import { createHarness, type MailHarness } from '../helpers/harness.js';
 
 /**

@@ -1,8 +1,8 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { accountRequest, isAccountRoute, sessionOf } from '../helpers/session.js';
-import { hashSecret } from '../../src/lib/secrets.js';
-import { BODY_LIMITS } from '../../src/http/body-limits.js';
+import { hashSecret } from '../../src/platform/lib/secrets.js';
+import { BODY_LIMITS } from '../../src/platform/http/body-limits.js';
 import { createHarness, type Harness, type MailHarness } from '../helpers/harness.js';
 import { buildOrg, type BuiltOrg } from '../helpers/org-factory.js';
 import { everyStoredText } from '../helpers/secrets.js';

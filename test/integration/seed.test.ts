@@ -1,7 +1,7 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { SeedError } from '../../src/seed/seed.js';
-import { secretMatches } from '../../src/lib/secrets.js';
+import { secretMatches } from '../../src/platform/lib/secrets.js';
 import { createHarness, type Harness } from '../helpers/harness.js';
 
 const FIXTURE = {

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { buildApp } from '../../src/app.js';
 import { createHarness, type MailHarness } from '../helpers/harness.js';
 import { browser, parseResponse, sessionCookie, signIn, signinToken } from '../helpers/session.js';
-import { totpCode } from '../../src/accounts/totp.js';
+import { totpCode } from '../../src/identity/totp.js';
 
 const TOTP_SECRET = 'JBSWY3DPEHPK3PXP';
 const CSRF_FAILED = { detail: 'CSRF Failed: CSRF token missing or incorrect.' };

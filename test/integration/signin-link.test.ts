@@ -2,7 +2,7 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHarness, type Harness } from '../helpers/harness.js';
 import { parseResponse } from '../helpers/session.js';
-import { RATE_LIMITS, SIGNIN_LINK_MINUTES } from '../../src/auth/sessions.service.js';
+import { RATE_LIMITS, SIGNIN_LINK_MINUTES } from '../../src/identity/sessions.service.js';
 
 const LINK = '/api/0/auth/signin-link/';
 

@@ -1,7 +1,7 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { totpCode, TOTP_STEP_SECONDS } from '../../src/accounts/totp.js';
-import { INVALID_CODE, USED_CODE } from '../../src/auth/sessions.service.js';
+import { totpCode, TOTP_STEP_SECONDS } from '../../src/identity/totp.js';
+import { INVALID_CODE, USED_CODE } from '../../src/identity/sessions.service.js';
 import { createHarness, type Harness } from '../helpers/harness.js';
 import { accountRequest, signIn } from '../helpers/session.js';
 

@@ -2,11 +2,11 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHarness, type Harness } from '../helpers/harness.js';
 import { assertMatchesOpenApi } from '../helpers/openapi.js';
-import { totpCode } from '../../src/accounts/totp.js';
-import { presentUser, presentUserWithEmails } from '../../src/accounts/users.presenter.js';
-import { findUsersWithTwoFactor } from '../../src/accounts/users.queries.js';
-import { ENROLMENT_MINUTES } from '../../src/accounts/authenticators.service.js';
-import { SESSION_ONLY } from '../../src/auth/authenticate.js';
+import { totpCode } from '../../src/identity/totp.js';
+import { presentUser, presentUserWithEmails } from '../../src/identity/users.presenter.js';
+import { findUsersWithTwoFactor } from '../../src/identity/users.queries.js';
+import { ENROLMENT_MINUTES } from '../../src/identity/authenticators.service.js';
+import { SESSION_ONLY } from '../../src/identity/authenticate.js';
 import { accountRequest } from '../helpers/session.js';
 
 const ENROLL = '/api/0/users/me/authenticators/totp/enroll/';

@@ -1,5 +1,5 @@
-import { hasAnyScope } from '../../src/roles/access.js';
-import type { Scope } from '../../src/roles/roles.js';
+import { hasAnyScope } from '../../src/access/access.js';
+import type { Scope } from '../../src/access/roles.js';
 import { neighbourRole, type Requester, type World } from './requesters.js';
 import type { TeamSlug, WorldMember } from './world.js';
 

@@ -1,5 +1,5 @@
 import crypto from 'node:crypto';
-import { issueEmailVerification } from '../../src/accounts/email-verification.js';
+import { issueEmailVerification } from '../../src/identity/email-verification.js';
 import type { Cell, EndpointSpec } from './cells.js';
 
 /**

@@ -9,15 +9,15 @@ import {
   DEFAULT_SCOPE_OPTIONS,
   hasScope,
   isMemberLevel,
-} from '../../src/roles/access.js';
-import { orgRole, type OrgRoleId, type Scope } from '../../src/roles/roles.js';
+} from '../../src/access/access.js';
+import { orgRole, type OrgRoleId, type Scope } from '../../src/access/roles.js';
 import { neighbourRole } from './requesters.js';
 import { freshEmail, freshSlug, memberTarget, MEMBER_TARGETS, orgGate, orgSlugOf, ORG_TARGETS, type Cell, type EndpointSpec } from './cells.js';
 
 /**
  * Organization, member, audit and access-request routes. Each `expect` walks the route's checks in
  * the order the spec gives (sentry-behavior.md §5, decisions.md), answering each one with the pure
- * rules of src/roles/access.ts and src/invites/invite-rules.ts over the world's data.
+ * rules of src/access/access.ts and src/invites/invite-rules.ts over the world's data.
  */
 
 const ORG_READ: readonly Scope[] = ['org:read', 'org:write', 'org:admin'];

@@ -1,6 +1,6 @@
-import { canAdminTeam, canSetTeamRole, DEFAULT_SCOPE_OPTIONS, hasTeamScope, superuserAdminsTeams } from '../../src/roles/access.js';
-import { minimumTeamRole } from '../../src/roles/team-roles.js';
-import { orgRole, type Scope } from '../../src/roles/roles.js';
+import { canAdminTeam, canSetTeamRole, DEFAULT_SCOPE_OPTIONS, hasTeamScope, superuserAdminsTeams } from '../../src/access/access.js';
+import { minimumTeamRole } from '../../src/access/team-roles.js';
+import { orgRole, type Scope } from '../../src/access/roles.js';
 import { TEAM_SCOPES } from '../../src/teams/team-context.js';
 import { memberTarget, MEMBER_TEAM_TARGETS, orgGate, teamTarget, tokenAllows, TEAM_TARGETS, type Cell, type EndpointSpec } from './cells.js';
 import type { TeamSlug, WorldMember } from './world.js';

@@ -41,7 +41,7 @@ export function fillPath(path: string, params: Record<string, string>, query = '
   return query ? `${url}?${query}` : url;
 }
 
-/** The body limit a route declares (src/http/body-limits.ts), by its OpenAPI method and path. */
+/** The body limit a route declares (src/platform/http/body-limits.ts), by its OpenAPI method and path. */
 export function bodyLimitOf(app: FastifyInstance, method: string, path: string): number {
   const limit = app.bodyLimits.get(`${method} ${path.replace(/\{([a-z_]+)\}/g, ':$1')}`);
   if (limit === undefined) throw new Error(`no body limit recorded for ${method} ${path}`);

@@ -1,5 +1,5 @@
-import { computeAccess, DEFAULT_SCOPE_OPTIONS, expandTokenScopes, type Access } from '../../src/roles/access.js';
-import { ALL_SCOPES, ORG_ROLES, type OrgRoleId, type Scope } from '../../src/roles/roles.js';
+import { computeAccess, DEFAULT_SCOPE_OPTIONS, expandTokenScopes, type Access } from '../../src/access/access.js';
+import { ALL_SCOPES, ORG_ROLES, type OrgRoleId, type Scope } from '../../src/access/roles.js';
 import type { Harness } from '../helpers/harness.js';
 import type { ForeignOrg, HomeOrg, Superuser, TeamSlug, WorldMember } from './world.js';
 
@@ -21,7 +21,7 @@ export interface Requester {
   isSuperuser: boolean;
   /** The requester's membership of the home organization. */
   member: WorldMember | null;
-  /** Its access to the home organization, computed by the rules in src/roles/access.ts. */
+  /** Its access to the home organization, computed by the rules in src/access/access.ts. */
   access: Access;
   /** The scopes of the token it uses. */
   tokenScopes: readonly Scope[] | null;

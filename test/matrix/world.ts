@@ -1,9 +1,9 @@
 import { sql } from 'kysely';
-import { newTotpSecret } from '../../src/accounts/totp.js';
-import type { Executor } from '../../src/db/database.js';
-import { hashSecret, newSecret } from '../../src/lib/secrets.js';
+import { newTotpSecret } from '../../src/identity/totp.js';
+import type { Executor } from '../../src/platform/db/database.js';
+import { hashSecret, newSecret } from '../../src/platform/lib/secrets.js';
 import { issueInviteToken } from '../../src/members/invite-token.js';
-import { ALL_SCOPES, ORG_ROLE_IDS, type OrgRoleId, type TeamRoleId } from '../../src/roles/roles.js';
+import { ALL_SCOPES, ORG_ROLE_IDS, type OrgRoleId, type TeamRoleId } from '../../src/access/roles.js';
 import type { Harness } from '../helpers/harness.js';
 
 /**

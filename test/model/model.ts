@@ -1,13 +1,13 @@
 import { INVITE_SCOPES, inviteRoleProblem, mayAssignInviteTeams, mayInvite, orgRoleAllowsTeams } from '../../src/invites/invite-rules.js';
-import { allowedOrgRoles, canAdminTeam, canManageMemberRole, canManageOrgRole, canRemoveMember, canSetTeamRole, computeAccess, DEFAULT_SCOPE_OPTIONS, hasAnyScope, hasScope, isMemberLevel, type Access } from '../../src/roles/access.js';
-import { minimumTeamRole, redundantTeamRoles, storedTeamRole } from '../../src/roles/team-roles.js';
-import { planEnforcement } from '../../src/roles/enforcement.js';
-import { ALL_SCOPES, orgRole, TOP_ORG_ROLE, type OrgRoleId, type Scope, type TeamRoleId } from '../../src/roles/roles.js';
+import { allowedOrgRoles, canAdminTeam, canManageMemberRole, canManageOrgRole, canRemoveMember, canSetTeamRole, computeAccess, DEFAULT_SCOPE_OPTIONS, hasAnyScope, hasScope, isMemberLevel, type Access } from '../../src/access/access.js';
+import { minimumTeamRole, redundantTeamRoles, storedTeamRole } from '../../src/access/team-roles.js';
+import { planEnforcement } from '../../src/access/enforcement.js';
+import { ALL_SCOPES, orgRole, TOP_ORG_ROLE, type OrgRoleId, type Scope, type TeamRoleId } from '../../src/access/roles.js';
 
 /**
  * A small in-memory model of one organization: members with roles, pending invites, teams and team
  * roles, 2FA and verified addresses, and three settings. Who may do what comes from the pure rules
- * of src/roles/access.ts and src/invites/invite-rules.ts; the model's own job is the state machine:
+ * of src/access/access.ts and src/invites/invite-rules.ts; the model's own job is the state machine:
  * which request is refused (and with what status) and what an accepted one changes
  * (sentry-behavior.md §5, decisions.md fixes 1–4, 8–10).
  */

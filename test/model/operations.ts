@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { ORG_ROLE_IDS, TEAM_ROLE_IDS, type OrgRoleId, type TeamRoleId } from '../../src/roles/roles.js';
+import { ORG_ROLE_IDS, TEAM_ROLE_IDS, type OrgRoleId, type TeamRoleId } from '../../src/access/roles.js';
 import { TEAMS, type Settings, type Team } from './model.js';
 
 /**

@@ -1,6 +1,6 @@
-import { totpCode } from '../../src/accounts/totp.js';
+import { totpCode } from '../../src/identity/totp.js';
 import { accountRequest } from '../helpers/session.js';
-import { EVERY_SCOPE } from '../../src/accounts/tokens.service.js';
+import { EVERY_SCOPE } from '../../src/identity/tokens.service.js';
 import type { Harness, Response } from '../helpers/harness.js';
 import * as rules from './model.js';
 import { cloneModel, memberOfPerson, memberOfUser, type Model, type Person } from './model.js';

@@ -1,5 +1,5 @@
 import type { Harness } from '../helpers/harness.js';
-import type { OrgRoleId, TeamRoleId } from '../../src/roles/roles.js';
+import type { OrgRoleId, TeamRoleId } from '../../src/access/roles.js';
 import { INVITE_MS, TEAMS, type Model, type ModelMember, type Person, type Team } from './model.js';
 
 export interface Run {

@@ -1,5 +1,5 @@
-import { minimumTeamRole } from '../../src/roles/team-roles.js';
-import { TOP_ORG_ROLE, teamRole, type TeamRoleId } from '../../src/roles/roles.js';
+import { minimumTeamRole } from '../../src/access/team-roles.js';
+import { TOP_ORG_ROLE, teamRole, type TeamRoleId } from '../../src/access/roles.js';
 import { organizationRows } from '../matrix/world.js';
 import type { Model } from './model.js';
 import type { Run } from './setup.js';

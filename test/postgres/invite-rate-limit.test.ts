@@ -1,7 +1,7 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { FastifyInstance } from 'fastify';
-import { ManualClock } from '../../src/lib/clock.js';
+import { ManualClock } from '../../src/platform/lib/clock.js';
 import { createHarness, type Harness } from '../helpers/harness.js';
 import { buildOrg, orgState } from '../helpers/org-factory.js';
 

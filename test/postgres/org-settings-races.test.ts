@@ -1,7 +1,7 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { sql } from 'kysely';
-import type { Database } from '../../src/db/database.js';
+import type { Database } from '../../src/platform/db/database.js';
 import { createHarness, type Harness, type Response } from '../helpers/harness.js';
 import { buildOrg, TOTP_SECRET } from '../helpers/org-factory.js';
 

@@ -1,8 +1,8 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { FastifyInstance } from 'fastify';
-import { totpCode } from '../../src/accounts/totp.js';
-import { USED_CODE } from '../../src/auth/sessions.service.js';
+import { totpCode } from '../../src/identity/totp.js';
+import { USED_CODE } from '../../src/identity/sessions.service.js';
 import { createHarness, type Harness } from '../helpers/harness.js';
 import { parseResponse, signIn } from '../helpers/session.js';
 

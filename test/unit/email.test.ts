@@ -1,6 +1,6 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { isAllowedEmailAddress, isValidEmailAddress, normalizeEmail } from '../../src/lib/email.js';
+import { isAllowedEmailAddress, isValidEmailAddress, normalizeEmail } from '../../src/platform/lib/email.js';
 
 describe('email addresses', () => {
   it("accepts what Django's EmailValidator accepts", () => {

@@ -1,7 +1,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { canRemoveMember } from '../../src/roles/access.js';
-import { planEnforcement, type EnforcementCandidate } from '../../src/roles/enforcement.js';
+import { canRemoveMember } from '../../src/access/access.js';
+import { planEnforcement, type EnforcementCandidate } from '../../src/access/enforcement.js';
 import { testAccess } from '../helpers/access.js';
 
 const anyone = () => true;

@@ -6,7 +6,7 @@ import {
   canRemoveMember,
   isMemberLevel,
   orgRolesWithScope,
-} from '../../src/roles/access.js';
+} from '../../src/access/access.js';
 import { testAccess } from '../helpers/access.js';
 
 const access = testAccess;

@@ -1,6 +1,6 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { nullCharacterPath } from '../../src/http/validator.js';
+import { nullCharacterPath } from '../../src/platform/http/validator.js';
 
 describe('nullCharacterPath: where a request part holds a NUL character (DRF: "Null characters are not allowed.")', () => {
   it('names the top-level field a NUL is in, however deep, in a value or in a key', () => {

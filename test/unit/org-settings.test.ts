@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { settingsChangedData, type SettingsBefore } from '../../src/organizations/org-settings.js';
 import { pythonStr } from '../../src/organizations/python-str.js';
 import { validateSettings, type SettingsFacts } from '../../src/organizations/org-settings.validation.js';
-import { ApiError } from '../../src/http/errors.js';
+import { ApiError } from '../../src/platform/http/errors.js';
 
 const BEFORE: SettingsBefore = {
   name: 'Acme',

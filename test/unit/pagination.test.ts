@@ -1,7 +1,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { ApiError } from '../../src/http/errors.js';
-import { decodeCursor, encodeCursor, keysetBounds, linkHeader, pageOf, parsePageRequest, type PageRequest } from '../../src/http/pagination.js';
+import { ApiError } from '../../src/platform/http/errors.js';
+import { decodeCursor, encodeCursor, keysetBounds, linkHeader, pageOf, parsePageRequest, type PageRequest } from '../../src/platform/http/pagination.js';
 
 /** Rows 1..n and what a query with keysetBounds would return for them. */
 function read(n: number, request: PageRequest) {

@@ -1,8 +1,8 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { DEFAULT_SCOPE_OPTIONS, adjustedScopes, allowedOrgRoles, canAdminTeam, canManageOrgRole, canSetTeamRole, expandTokenScopes, hasTeamAccess, hasTeamScope, rolesGrantableBy } from '../../src/roles/access.js';
-import { canManageTeamRole, effectiveTeamRole, minimumTeamRole, redundantTeamRoles, storedTeamRole } from '../../src/roles/team-roles.js';
-import { ORG_ROLES, orgRole, teamRole } from '../../src/roles/roles.js';
+import { DEFAULT_SCOPE_OPTIONS, adjustedScopes, allowedOrgRoles, canAdminTeam, canManageOrgRole, canSetTeamRole, expandTokenScopes, hasTeamAccess, hasTeamScope, rolesGrantableBy } from '../../src/access/access.js';
+import { canManageTeamRole, effectiveTeamRole, minimumTeamRole, redundantTeamRoles, storedTeamRole } from '../../src/access/team-roles.js';
+import { ORG_ROLES, orgRole, teamRole } from '../../src/access/roles.js';
 import { testAccess } from '../helpers/access.js';
 
 const access = testAccess;

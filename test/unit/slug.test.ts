@@ -1,6 +1,6 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { ORG_SLUG_FORMAT_MESSAGE, orgSlugProblem, slugifyName } from '../../src/organizations/slug.js';
+import { ORG_SLUG_FORMAT_MESSAGE, orgSlugProblem, slugifyName } from '../../src/platform/lib/slug.js';
 
 describe('§9.5 organization slug rules, in order', () => {
   const cases: Array<[string, string | null]> = [

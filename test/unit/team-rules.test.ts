@@ -6,8 +6,8 @@ import {
   computeAccess,
   receivesTeamAccessRequests,
   teamRoleSeenByRequester,
-} from '../../src/roles/access.js';
-import { ORG_ROLE_IDS, TEAM_ROLE_IDS, type TeamRoleId } from '../../src/roles/roles.js';
+} from '../../src/access/access.js';
+import { ORG_ROLE_IDS, TEAM_ROLE_IDS, type TeamRoleId } from '../../src/access/roles.js';
 import { derivedTeamSlugs, releasedTeamSlug } from '../../src/teams/team-slug.js';
 import { parseTeamSearch } from '../../src/teams/team-search.js';
 

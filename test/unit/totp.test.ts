@@ -1,6 +1,6 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { base32Decode, base32Encode, newTotpSecret, totpCode, totpUri, verifyTotp } from '../../src/accounts/totp.js';
+import { base32Decode, base32Encode, newTotpSecret, totpCode, totpUri, verifyTotp } from '../../src/identity/totp.js';
 
 // RFC 6238 appendix B, SHA-1 column: the ASCII key "12345678901234567890", 8-digit codes. A 6-digit
 // code is the same truncated value mod 10^6, i.e. the last six digits.

@@ -1,6 +1,6 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { validationBody } from '../../src/http/error-handler.js';
+import { validationBody } from '../../src/platform/http/error-handler.js';
 
 describe('validation error bodies', () => {
   it('a field named like an Object.prototype member still gets its message list (found by input fuzzing)', () => {

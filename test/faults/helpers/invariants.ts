@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { sql } from 'kysely';
-import type { Db } from '../../../src/db/database.js';
+import type { Db } from '../../../src/platform/db/database.js';
 
 /**
  * The invariants that no interleaving of requests may break: every organization keeps an active

@@ -1,0 +1,94 @@
+import type { Executor } from '../platform/db/database.js';
+import type { Requester } from './requester.js';
+import { notFound, permissionDenied, twoFactorRequired } from '../platform/http/errors.js';
+import { computeAccess, hasAnyScope, type Access, type ScopeOptions } from './access.js';
+import type { OrgRoleId, Scope, TeamRoleId } from './roles.js';
+import { featureEnabled, optionValues, type FeatureName, type OrgOptionValues } from './org-options.js';
+import { findOrgContextRow, lockOrganizationRow, type OrgContextRow } from './org-context.queries.js';
+
+export type Organization = Omit<OrgContextRow, 'member_id' | 'member_role' | 'auth_provider' | 'auth_allow_unlinked' | 'memberships' | 'options' | 'requester_has_2fa'>;
+
+/** An organization seen by one requester: what it is, and what the requester may do in it. */
+export interface OrgContext {
+  readonly org: Organization;
+  readonly requester: Requester;
+  /** The requester's own membership, when it is an active member. */
+  readonly member: { readonly id: string; readonly role: OrgRoleId } | null;
+  readonly access: Access;
+  readonly options: OrgOptionValues;
+  readonly scopeOptions: ScopeOptions;
+  readonly authProvider: { readonly provider: string; readonly allowUnlinked: boolean } | null;
+  readonly memberships: ReadonlyArray<{ teamId: string; role: TeamRoleId | null }>;
+  feature(name: FeatureName): boolean;
+}
+
+export interface LoadOrgContextOptions {
+  /** The requester needs at least one of these scopes (403 otherwise). */
+  anyScope?: readonly Scope[];
+  /** Lock the organization row until the transaction ends (serializes owner-changing writes); the context is read after the lock. */
+  forUpdate?: boolean;
+}
+
+/**
+ * Loads the organization and the requester's access to it. An organization the requester does not
+ * belong to is a 404, as if it did not exist (superusers see every organization); a member lacking
+ * every scope in `anyScope` is a 403. With a browser session, Sentry's org gate applies first (§1.3):
+ * an organization requiring 2FA is a 401 `2fa-required` to a user without it (superusers exempt).
+ */
+export async function loadOrgContext(
+  db: Executor,
+  requester: Requester,
+  idOrSlug: string,
+  { anyScope, forUpdate = false }: LoadOrgContextOptions = {},
+): Promise<OrgContext> {
+  // Lock first, then read in a new statement: a statement that waited for the lock still reads with
+  // the snapshot it started with, so it would miss what the previous lock holder just committed.
+  if (forUpdate) await lockOrganizationRow(db, idOrSlug);
+  const row = await findOrgContextRow(db, idOrSlug, requester.userId);
+  if (!row || (!row.member_id && !requester.isSuperuser)) throw notFound();
+  if (row.require_2fa && requester.via === 'session' && !requester.isSuperuser && !row.requester_has_2fa) {
+    throw twoFactorRequired();
+  }
+  const context = toOrgContext(row, requester);
+  if (anyScope && !hasAnyScope(context.access, anyScope)) throw permissionDenied();
+  return context;
+}
+
+function toOrgContext(row: OrgContextRow, requester: Requester): OrgContext {
+  const {
+    member_id: memberId,
+    member_role: memberRole,
+    auth_provider: provider,
+    auth_allow_unlinked: allowUnlinked,
+    memberships,
+    options: storedOptions,
+    requester_has_2fa: _askedAtLoad,
+    ...org
+  } = row;
+  const options = optionValues(storedOptions ?? {});
+  const scopeOptions: ScopeOptions = {
+    eventsMemberAdmin: options.eventsMemberAdmin !== false,
+    alertsMemberWrite: options.alertsMemberWrite !== false,
+  };
+  const feature = (name: FeatureName) => featureEnabled(org.features, name);
+  const teamMemberships = memberId ? (memberships ?? []) : [];
+  return {
+    org,
+    requester,
+    member: memberId && memberRole ? { id: memberId, role: memberRole as OrgRoleId } : null,
+    access: computeAccess({
+      orgRoleId: memberRole ?? null,
+      tokenScopes: requester.tokenScopes,
+      isSuperuser: requester.isSuperuser,
+      openMembership: org.allow_joinleave,
+      teamRolesEnabled: feature('team-roles'),
+      options: scopeOptions,
+      memberships: teamMemberships,
+    }),
+    options,
+    scopeOptions,
+    authProvider: provider ? { provider, allowUnlinked: allowUnlinked ?? false } : null,
+    memberships: teamMemberships,
+    feature,
+  };
+}

@@ -1,0 +1,33 @@
+import type { FastifyRequest } from 'fastify';
+import { notAuthenticated } from '../platform/http/errors.js';
+
+/** Who is asking: an authenticated user, through an API token or a browser session. */
+export interface Requester {
+  readonly userId: string;
+  readonly email: string;
+  readonly name: string;
+  readonly isSuperuser: boolean;
+  /** The API token's scopes, or null for a browser session (whose scopes are not capped). */
+  readonly tokenScopes: readonly string[] | null;
+  readonly tokenId: string | null;
+  /** How the requester authenticated: Sentry's org gates (§1.3) apply to sessions only. */
+  readonly via: 'token' | 'session';
+  readonly ip: string;
+}
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    requester: Requester | null;
+  }
+}
+
+/** The authenticated requester, or Sentry's 401. */
+export function requireRequester(request: FastifyRequest): Requester {
+  if (!request.requester) throw notAuthenticated();
+  return request.requester;
+}
+
+/** How users show up in names and audit text: their name, else their email. */
+export function displayName(user: { name: string; email: string }): string {
+  return user.name || user.email;
+}
