@@ -66,6 +66,20 @@ export const AUDIT_EVENTS = {
   TEAM_ADD: { id: 20, name: 'team.create', render: (e) => `created team ${str(e.data.slug)}` },
   TEAM_EDIT: { id: 21, name: 'team.edit', render: (e) => `edited team ${str(e.data.slug)}` },
   TEAM_REMOVE: { id: 22, name: 'team.remove', render: (e) => `removed team ${str(e.data.slug)}` },
+  // Issue 15. The audit-types branch adds these too; the names and ids are Sentry's.
+  SSO_ENABLE: { id: 30, name: 'sso.enable', render: (e) => `enabled sso (${str(e.data.provider)})` },
+  SSO_DISABLE: { id: 31, name: 'sso.disable', render: (e) => `disabled sso (${str(e.data.provider)})` },
+  SSO_EDIT: {
+    id: 32,
+    name: 'sso.edit',
+    render: (e) =>
+      'edited sso settings: ' +
+      Object.entries(e.data)
+        .filter(([key]) => key !== 'provider')
+        .map(([key, value]) => `${key} ${str(value)}`)
+        .join(', '),
+  },
+  SSO_IDENTITY_LINK: { id: 33, name: 'sso.identity-link', render: (e) => `linked their account to a new identity (${str(e.data.provider)})` },
   MEMBER_REINVITE: { id: 204, name: 'member.reinvite', render: (e) => `reinvited member ${memberLabel(e)}` },
 } satisfies Record<string, AuditEventSpec>;
 
