@@ -63,7 +63,7 @@ describe('console: single sign-on settings (issue 15)', () => {
     await server?.close();
   });
 
-  it('an owner enables OIDC with the values to paste, sees a refused issuer beside its field, turns Require SSO on, and disables SSO', { timeout: 240_000 }, async () => {
+  it('an owner enables OIDC with the values to paste, sees a refused issuer beside its field, turns Require SSO on, rotates the secret, and disables SSO', { timeout: 240_000 }, async () => {
     const { page, errors, close } = await signedIn(browser, server, OWNER);
     await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url });
     await page.goto(`${server.url}/organizations/acme/settings/`);
@@ -121,6 +121,21 @@ describe('console: single sign-on settings (issue 15)', () => {
     await saveRules.click();
     await page.getByText('Sign-in rules saved.').waitFor();
     assert.equal((await ownerApi<{ require_link: boolean }>('/api/0/organizations/acme/auth-provider/')).require_link, true);
+
+    // A rotated client secret is sent alone, checked with the provider again, and recorded.
+    await page.getByRole('button', { name: 'Change provider settings' }).click();
+    const saveSettings = page.getByRole('button', { name: 'Save provider settings' });
+    assert.equal(await saveSettings.isDisabled(), true, 'nothing changed yet');
+    assert.equal(await page.getByLabel('Issuer').inputValue(), idp.issuer);
+    await page.getByLabel('Client secret').fill(idp.clientSecret);
+    await saveSettings.click();
+    await page.getByText('Provider settings saved.').waitFor();
+    const edits = await ownerApi<{ rows: Array<{ data: Record<string, unknown> }> }>('/api/0/organizations/acme/audit-logs/?event=sso.edit');
+    assert.deepEqual(
+      edits.rows.map((row) => row.data.config),
+      ['client_secret', undefined],
+      'the newest edit changed only the secret; the one before, only Require SSO',
+    );
 
     // Disabling says what it does before it acts.
     const disable = page.getByRole('region', { name: 'Disable single sign-on' });

@@ -5,6 +5,7 @@ import { useOrg } from '../../../session';
 import type { AuthProvider } from '../../../types';
 import { ConfirmButton } from '../../../components/ConfirmButton';
 import { Done, FormError } from '../../../components/FormError';
+import { ProviderSettingsForm } from './ProviderSettingsForm';
 import { ServiceProviderValues } from './ServiceProviderValues';
 import { SignInRuleFields, type SignInRules } from './SignInRuleFields';
 
@@ -47,6 +48,7 @@ export function ProviderStatus({ provider, onChanged }: { provider: AuthProvider
           <dt>Waiting to link</dt>
           <dd>{plural(provider.pending_links_count, 'member has', 'members have')} not linked an identity yet</dd>
         </dl>
+        <ProviderSettingsForm provider={provider} onSaved={onChanged} />
         <h3>Values your identity provider needs</h3>
         <ServiceProviderValues values={provider.service_provider} />
         <div className="actions">
