@@ -49,7 +49,8 @@ function refuseForeignFields(config: ProviderConfigBody, foreign: readonly strin
 const MULTILINE = new Set(['idp_metadata_xml', 'idp_x509cert']);
 // With the `u` flag a surrogate in a class matches only an unpaired one (as NAME_PATTERN relies on).
 const ONE_LINE = new RegExp(NAME_PATTERN, 'u');
-const LINES = /^[^\u0001-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\ud800-\udfff]*$/u;
+const LINES_PATTERN = '^[^\\u0001-\\u0008\\u000b\\u000c\\u000e-\\u001f\\u007f-\\u009f\\ud800-\\udfff]*$';
+const LINES = new RegExp(LINES_PATTERN, 'u');
 
 /**
  * Text the providers and PostgreSQL can take: an unpaired surrogate cannot be stored in a JSON column

@@ -12,6 +12,7 @@ import { startSamlIdp, type TestSamlIdp } from '../helpers/saml-idp.js';
 import { certificateBody, testCertificate } from '../helpers/saml-certificates.js';
 import { freePort } from '../helpers/ports.js';
 import { HOSTILE_STRINGS } from '../fuzz/arbitraries.js';
+import { startOidcIdp } from '../helpers/oidc-idp.js';
 
 /**
  * Issue 15, part 1: configuring an organization's SSO provider through the API. OIDC providers are a
@@ -144,6 +145,20 @@ describe('SSO auth provider: configure, read, change, disable (issue 15)', () =>
     assert.deepEqual(fetched.body, body);
     // Organization details now say the organization requires SSO (org-context reads the same column).
     assert.equal((await send(org.tokens.owner!, 'GET', `/api/0/organizations/${org.slug}/`)).body.requiresSso, true);
+  });
+
+  it('OIDC against a real provider (oidc-provider, in-process): its discovery passes and its settings are kept', async () => {
+    const idp = await startOidcIdp({ redirectUri: 'http://roster.test/auth/sso/' });
+    try {
+      const org = await buildOrg(h);
+      const response = await send(org.tokens.owner!, 'POST', path(org.slug), { provider: 'oidc', config: { issuer: idp.issuer, client_id: idp.clientId, client_secret: idp.clientSecret } });
+      assert.equal(response.status, 201, JSON.stringify(response.body));
+      assert.deepEqual(response.body.config, { issuer: idp.issuer, client_id: idp.clientId, client_secret_set: true });
+      const stored = (await providerRow(org.id))!.config as unknown as StoredOidcConfig;
+      assert.equal(clientSecretOf(key, org.id, stored), idp.clientSecret);
+    } finally {
+      await idp.close();
+    }
   });
 
   it('the client secret is stored sealed: the raw row does not hold its text, and it opens only with the key, in its own organization', async () => {
