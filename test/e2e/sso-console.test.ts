@@ -7,6 +7,7 @@ import { launchBrowser } from '../helpers/browser.js';
 import { startOidcIdp, type TestOidcIdp } from '../helpers/oidc-idp.js';
 import { startTestServer, type TestServer } from '../helpers/server.js';
 import type { SeedResult } from '../../src/seed/seed.js';
+import { ssoUrls } from '../../src/sso/sso-urls.js';
 import { apiGet, signedIn, WAIT_MS } from './console-session.js';
 
 const OWNER = 'olive@example.com';
@@ -76,11 +77,25 @@ describe('console: single sign-on settings (issue 15)', () => {
     await page.getByRole('button', { name: 'Copy Redirect URI' }).click();
     await page.getByText('Copied.').waitFor();
     assert.equal(await page.evaluate(() => navigator.clipboard.readText()), `${server.url}/auth/sso/`);
-    // SAML shows its own three values, on the same public URL.
+    // SAML shows its own three values; all four are the server's own (src/sso/sso-urls.ts), which the console cannot import.
+    const expected = ssoUrls(server.config, 'acme');
+    assert.equal(expected.oidcRedirectUri, `${server.url}/auth/sso/`);
     await page.getByRole('radio', { name: 'SAML 2.0' }).check();
-    assert.equal(await page.getByRole('textbox', { name: 'ACS URL' }).inputValue(), `${server.url}/saml/acs/acme/`);
-    assert.equal(await page.getByRole('textbox', { name: 'Entity ID' }).inputValue(), `${server.url}/saml/metadata/acme/`);
-    assert.equal(await page.getByRole('textbox', { name: 'SP metadata URL' }).inputValue(), `${server.url}/saml/metadata/acme/`);
+    assert.equal(await page.getByRole('textbox', { name: 'ACS URL' }).inputValue(), expected.samlAcsUrl);
+    assert.equal(await page.getByRole('textbox', { name: 'Entity ID' }).inputValue(), expected.samlEntityId);
+    assert.equal(await page.getByRole('textbox', { name: 'SP metadata URL' }).inputValue(), expected.samlMetadataUrl);
+    // Metadata that is not XML: refused beside the field, nothing kept.
+    await page.getByLabel('IdP metadata XML').fill('this is not metadata');
+    await page.getByRole('button', { name: 'Enable single sign-on' }).click();
+    await page.waitForFunction(() => document.querySelector('textarea[name="idp_metadata_xml"]')?.getAttribute('aria-invalid') === 'true', null, { timeout: WAIT_MS });
+    // The field has no hint: what it points at is the API's reason.
+    assert.match(await describedText(page.getByLabel('IdP metadata XML')), /\S/);
+    assert.equal(await providerStatus(), 404);
+    // The explicit form names each missing field.
+    await page.getByRole('radio', { name: 'Enter its entity ID, SSO URL and certificate' }).check();
+    await page.getByRole('button', { name: 'Enable single sign-on' }).click();
+    await page.getByText('This field is required (or send idp_metadata_xml instead).').waitFor();
+    assert.match(await describedText(page.getByLabel('IdP entity ID')), /This field is required/);
     await page.getByRole('radio', { name: 'OpenID Connect' }).check();
 
     // An issuer with no discovery document (nothing listens on port 9): the API's 400 stands beside the field.
