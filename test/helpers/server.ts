@@ -23,7 +23,7 @@ export interface TestServer {
   close(): Promise<void>;
 }
 
-/** `config` overrides what the test's environment would give (for example a `secretKey`, which SSO needs). */
+/** `config` overrides what the environment would set (ROSTER_SECRET_KEY for the SSO tests, say). */
 export async function startTestServer(options: { config?: Partial<Config> } = {}): Promise<TestServer> {
   const testDatabase = await createTestDatabase();
   const smtp = await startSmtpServer();
