@@ -149,20 +149,22 @@ function DisableSso({ provider, orgName, onDisabled }: { provider: AuthProvider;
       onDisabled();
     });
   return (
-    <section className="card danger-card" aria-labelledby="sso-disable">
+    <section className="card danger-card sso-disable" aria-labelledby="sso-disable">
       <h2 id="sso-disable">Disable single sign-on</h2>
       <p className="hint">
         Every member of {orgName} is emailed that {provider.provider_name} sign-in is off, every linked identity is removed, and members sign in with
         an email link again. Enabling SSO later asks every member to link again.
       </p>
-      <ConfirmButton
-        question={`Disable SSO for ${orgName}? Every member is emailed and every linked identity is removed.`}
-        confirmLabel="Disable SSO"
-        onConfirm={disable}
-        disabled={busy}
-      >
-        Disable SSO
-      </ConfirmButton>
+      <div className="actions">
+        <ConfirmButton
+          question={`Disable SSO for ${orgName}? Every member is emailed and every linked identity is removed.`}
+          confirmLabel="Disable SSO"
+          onConfirm={disable}
+          disabled={busy}
+        >
+          Disable SSO
+        </ConfirmButton>
+      </div>
       <FormError error={error} />
     </section>
   );
