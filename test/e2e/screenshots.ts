@@ -6,6 +6,7 @@ import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { launchBrowser } from '../helpers/browser.js';
 import { startTestServer } from '../helpers/server.js';
+import { testCertificate } from '../helpers/saml-certificates.js';
 
 const OUT = path.resolve(import.meta.dirname, '../../docs/screenshots');
 const only = process.argv.slice(2);
@@ -108,6 +109,14 @@ const shots: Record<string, (page: Page) => Promise<void>> = {
     await page.goto(`${server.url}/account/`);
     await page.getByRole('button', { name: 'Set up an authenticator app' }).click();
     await page.getByRole('img', { name: 'QR code for your authenticator app' }).waitFor();
+  },
+  // Last of the organization's pages: enabling SSO changes what the others would show.
+  authentication: async (page) => {
+    const { certificate } = await testCertificate('idp.example.com');
+    const config = { idp_entity_id: 'https://idp.example.com/saml', idp_sso_url: 'https://idp.example.com/saml/sso', idp_x509cert: certificate };
+    await call(owner, 'POST', '/api/0/organizations/acme/auth-provider/', { provider: 'saml2', config, require_link: false });
+    await page.goto(`${server.url}/organizations/acme/settings/auth/`);
+    await page.getByRole('heading', { name: 'Single sign-on through SAML2' }).waitFor();
   },
 };
 

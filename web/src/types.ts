@@ -62,3 +62,6 @@ export type TotpEnrolment = ResponseBody<'startTotpEnrolment'>;
 
 /** `GET /api/0/accept-invite/{member}/{token}/`: the invite a link names. */
 export type InviteDetails = ResponseBody<'getAcceptInviteShort'>;
+
+/** `GET /api/0/organizations/{org}/auth-provider/`: the SSO provider, its public settings and the values its identity provider needs from Roster. */
+export type AuthProvider = ResponseBody<'getAuthProvider'>;

@@ -1,4 +1,4 @@
-import { useId, type InputHTMLAttributes, type ReactNode, type SelectHTMLAttributes } from 'react';
+import { useId, type InputHTMLAttributes, type ReactNode, type SelectHTMLAttributes, type TextareaHTMLAttributes } from 'react';
 
 interface FieldFrame {
   label: ReactNode;
@@ -50,6 +50,18 @@ export function CheckboxField({ label, error, hint, ...input }: FieldFrame & Inp
     <div className="field checkbox">
       <input id={id} type="checkbox" aria-invalid={error ? true : undefined} aria-describedby={describedBy(id, error, hint)} {...input} />
       <label htmlFor={id}>{label}</label>
+      <Messages id={id} error={error} hint={hint} />
+    </div>
+  );
+}
+
+/** For pasted documents (an identity provider's metadata XML, a PEM certificate). */
+export function TextAreaField({ label, error, hint, ...textarea }: FieldFrame & TextareaHTMLAttributes<HTMLTextAreaElement>) {
+  const id = useId();
+  return (
+    <div className="field">
+      <label htmlFor={id}>{label}</label>
+      <textarea id={id} aria-invalid={error ? true : undefined} aria-describedby={describedBy(id, error, hint)} {...textarea} />
       <Messages id={id} error={error} hint={hint} />
     </div>
   );

@@ -9,6 +9,7 @@ import { CheckboxField, SelectField, TextField } from '../../components/Field';
 import { Done, FormError } from '../../components/FormError';
 import { AvatarForm } from './AvatarForm';
 import { DangerZone } from './DangerZone';
+import { SettingsNav } from './SettingsNav';
 import { useImpact } from './impact';
 import { changedFields, consequences, formFrom, needsConfirmation, saveBlocked, type SettingsForm } from './consequences';
 
@@ -51,6 +52,7 @@ export function SettingsPage() {
   return (
     <section>
       <PageHeader title="Settings" />
+      <SettingsNav />
       {!canEdit && <p className="muted">You can see these settings; changing them needs the manager or owner role.</p>}
       <form className="card" onSubmit={save} noValidate aria-labelledby="general">
         <h2 id="general">General</h2>
