@@ -5,6 +5,12 @@ import { migrate } from '../../src/platform/db/migrate.js';
 /** The engine this run tests: PGlite by default, PostgreSQL when ROSTER_TEST_ENGINE=postgres. */
 export const TEST_ENGINE = process.env.ROSTER_TEST_ENGINE === 'postgres' ? 'postgres' : 'pglite';
 
+/**
+ * The races (120 requests through two pools of 10) wait their turn for a connection: on a machine busy
+ * with other runs that can take longer than the server's 5 s, and a 503 there says nothing of correctness.
+ */
+const CONTENDED_ACQUIRE_MS = 60_000;
+
 export function testDatabaseUrl(): string {
   const url = process.env.TEST_DATABASE_URL;
   if (!url) throw new Error('ROSTER_TEST_ENGINE=postgres needs TEST_DATABASE_URL');
@@ -41,14 +47,14 @@ export async function createTestDatabase(poolSize = 10): Promise<TestDatabase> {
   const schema = `test_${crypto.randomBytes(6).toString('hex')}`;
   const admin = await openDatabase({ url, poolSize: 1 });
   await admin.db.schema.createSchema(schema).execute();
-  const database = await openDatabase({ url, schema, poolSize });
+  const database = await openDatabase({ url, schema, poolSize, acquireTimeoutMs: CONTENDED_ACQUIRE_MS });
   await migrate(database.db);
   const others: Database[] = [];
   return {
     database,
     schema,
     async openAnother(size = 10) {
-      const other = await openDatabase({ url, schema, poolSize: size });
+      const other = await openDatabase({ url, schema, poolSize: size, acquireTimeoutMs: CONTENDED_ACQUIRE_MS });
       others.push(other);
       return other;
     },

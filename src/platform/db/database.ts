@@ -31,6 +31,11 @@ export interface DatabaseOptions {
   /** PostgreSQL schema to use as search_path (each test run gets its own). */
   schema?: string;
   poolSize?: number;
+  /**
+   * How long a query waits for a free pooled connection before the request answers 503 (default 5 s).
+   * Tests of correctness under contention raise it: on a loaded test machine a wait is not a failure.
+   */
+  acquireTimeoutMs?: number;
   onPoolError?: (error: Error) => void;
 }
 
@@ -64,7 +69,7 @@ async function openPostgres(url: string, options: DatabaseOptions): Promise<Data
     pipeline: true,
     connectionString: url,
     max: options.poolSize ?? 10,
-    connectionTimeoutMillis: 5000,
+    connectionTimeoutMillis: options.acquireTimeoutMs ?? 5000,
     ...(options.schema ? { options: `-c search_path=${options.schema}` } : {}),
   });
   // A client losing its server (a restart) must not take the process down: pg emits 'error' on idle
