@@ -21,7 +21,6 @@ const KNOWN_MEMBER_TABLE_WRITERS = [
   'src/invites/invites.queries.ts',
   'src/organizations/member-compliance.queries.ts',
   'src/seed/seed.ts',
-  'src/teams/member-teams.queries.ts',
 ];
 
 export default tseslint.config(
