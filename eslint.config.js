@@ -18,7 +18,6 @@ const memberTableWrites = [
 
 const KNOWN_MEMBER_TABLE_WRITERS = [
   'src/invites/accept.queries.ts',
-  'src/invites/invites.queries.ts',
   'src/organizations/member-compliance.queries.ts',
   'src/seed/seed.ts',
 ];

@@ -112,6 +112,23 @@ export function insertMemberTeam(db: Executor, membership: { orgId: string; memb
     .executeTakeFirst();
 }
 
+/**
+ * Puts a member that is on none of these teams yet (a new invite, a seeded member) on them, with these
+ * stored roles. No conflict clause: being on one already is a bug the unique key reports.
+ */
+export async function insertMemberTeams(
+  db: Executor,
+  orgId: string,
+  memberId: string,
+  teams: ReadonlyArray<{ teamId: string; role: TeamRoleId | null }>,
+): Promise<void> {
+  if (teams.length === 0) return;
+  await db
+    .insertInto('member_teams')
+    .values(teams.map((team) => ({ organization_id: orgId, member_id: memberId, team_id: team.teamId, role: team.role })))
+    .execute();
+}
+
 export function updateMemberTeamRole(db: Executor, orgId: string, membershipId: string, role: TeamRoleId | null) {
   return db
     .updateTable('member_teams')

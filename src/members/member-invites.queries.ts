@@ -1,0 +1,28 @@
+import type { Executor } from '../platform/db/database.js';
+import type { MemberRow, NewMember } from '../platform/db/schema.js';
+import { violatedUniqueConstraint } from '../platform/db/constraint-errors.js';
+import { underSavepoint } from '../platform/db/savepoint.js';
+import { insertMember } from './members.queries.js';
+
+// The writes of a member row's invite state (issue 14: members/ is the only writer of `members`):
+// invites made, consumed by accepting, and memberships turned back into invites by enforcement.
+
+/** Deletes the invite requests and join requests for this address, which a real invite replaces. */
+export async function deleteInviteRequests(db: Executor, orgId: string, email: string): Promise<void> {
+  await db.deleteFrom('members').where('organization_id', '=', orgId).where('email', '=', email).where('invite_status', 'in', [1, 2]).execute();
+}
+
+/**
+ * Inserts a pending invite, or returns null when the organization already has a row for the address
+ * (a concurrent invite of the same address committed first: `members_organization_email_key`).
+ */
+export async function insertInvite(db: Executor, member: NewMember & { email: string }): Promise<MemberRow | null> {
+  try {
+    // Why a savepoint: the unique violation aborts the statement, and without the savepoint it would
+    // abort the whole transaction too; this way the caller's transaction stays usable after a null.
+    return await underSavepoint(db, () => insertMember(db, member));
+  } catch (error) {
+    if (violatedUniqueConstraint(error) === 'members_organization_email_key') return null;
+    throw error;
+  }
+}
