@@ -17,7 +17,6 @@ const memberTableWrites = [
 ];
 
 const KNOWN_MEMBER_TABLE_WRITERS = [
-  'src/organizations/member-compliance.queries.ts',
   'src/seed/seed.ts',
 ];
 
