@@ -56,27 +56,3 @@ export async function insertInvitedUser(db: Executor, email: string): Promise<Us
     throw error;
   }
 }
-
-/**
- * Turns a pending invite into a membership of the user: attaches the user, clears the address, token
- * and expiry. Only a still-pending row changes; false when it was consumed already, or when the user
- * already has a member row in the organization (`members_organization_user_key`).
- */
-export async function attachUserToInvite(db: Executor, orgId: string, memberId: string, userId: string): Promise<boolean> {
-  try {
-    const row = await underSavepoint(db, () =>
-      db
-        .updateTable('members')
-        .set({ user_id: userId, email: null, token_hash: null, token_expires_at: null })
-        .where('organization_id', '=', orgId)
-        .where('id', '=', memberId)
-        .where('user_id', 'is', null)
-        .returning('id')
-        .executeTakeFirst(),
-    );
-    return row !== undefined;
-  } catch (error) {
-    if (violatedUniqueConstraint(error) === 'members_organization_user_key') return false;
-    throw error;
-  }
-}

@@ -7,10 +7,11 @@ import { normalizeEmail } from '../platform/lib/email.js';
 import { insertAuditEntry } from '../audit/audit.queries.js';
 import { findUserByEmail, hasTwoFactor } from '../identity/users.queries.js';
 import { memberAuditPayload } from '../members/member-audit.js';
+import { attachUserToInvite } from '../members/member-invites.queries.js';
 import { findTeamsOfMembers } from '../members/members.queries.js';
 import { isInviteExpired } from '../members/members.presenter.js';
 import { orgRole } from '../access/roles.js';
-import { attachUserToInvite, findInviteByLink, hasMemberRow, insertInvitedUser, type InviteByLink } from './accept.queries.js';
+import { findInviteByLink, hasMemberRow, insertInvitedUser, type InviteByLink } from './accept.queries.js';
 import type { AcceptInviteDetails } from './invites.schemas.js';
 
 /** The link's parts: `/accept-invite/[{org}/]{member_id}/{token}/`. */

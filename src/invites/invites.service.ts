@@ -6,7 +6,8 @@ import { ApiError, detailError, fieldError, permissionDenied } from '../platform
 import { insertAuditEntry } from '../audit/audit.queries.js';
 import { loadOrgContext } from '../access/org-context.js';
 import { allowedOrgRoles } from '../access/access.js';
-import { inviteLink, issueInviteToken } from '../members/invite-token.js';
+import { inviteLink } from '../members/invite-token.js';
+import { createInvite } from '../members/member-invites.js';
 import { memberAuditPayload } from '../members/member-audit.js';
 import { findMemberView } from '../members/members.queries.js';
 import { presentMember } from '../members/members.presenter.js';
@@ -14,7 +15,6 @@ import { queueInviteEmail } from '../members/invite-emails.js';
 import { enforceInviteRateLimit } from '../members/invite-rate-limit.js';
 import { alreadyInvitedMessage, validateInviteRequest } from './invite-request.js';
 import { INVITE_SCOPES, mayAssignInviteTeams, mayInvite, organizationMayInvite, orgRoleAllowsTeams } from './invite-rules.js';
-import { deleteInviteRequests, insertInvite, insertMemberTeams } from './invites.queries.js';
 import type { InviteBody } from './invites.schemas.js';
 
 export interface InviteServiceDeps {
@@ -62,19 +62,14 @@ export function createInviteService({ db, clock, config }: InviteServiceDeps) {
           throw new ApiError(400, { email: `The user with a '${invite.role}' role cannot have team-level permissions.` }, 'invalid_field');
         }
 
-        await deleteInviteRequests(tx, org.id, invite.email);
-        const token = issueInviteToken(now);
-        const member = await insertInvite(tx, {
-          organization_id: org.id,
-          email: invite.email,
-          role: invite.role,
-          inviter_id: requester.userId,
-          token_hash: token.hash,
-          token_expires_at: token.expiresAt,
-        });
+        const created = await createInvite(
+          tx,
+          { orgId: org.id, email: invite.email, role: invite.role, inviterId: requester.userId, teamIds: invite.teams.map((team) => team.id) },
+          now,
+        );
         // A concurrent invite of the same address committed between our check and our insert.
-        if (!member) throw fieldError('email', alreadyInvitedMessage(invite.givenEmail));
-        await insertMemberTeams(tx, org.id, member.id, invite.teams.map((team) => team.id));
+        if (!created) throw fieldError('email', alreadyInvitedMessage(invite.givenEmail));
+        const { member, token } = created;
 
         if (body.sendInvite !== false) {
           await queueInviteEmail(tx, {

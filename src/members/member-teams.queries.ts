@@ -3,6 +3,10 @@ import type { Executor } from '../platform/db/database.js';
 import { prepared } from '../platform/db/prepared.js';
 import type { TeamRoleId } from '../access/roles.js';
 
+// With updateMemberRole (members.queries.ts, which clears the team roles a new org role implies), the
+// only writes of member_teams (issue 14): other folders put members on teams and take them off through
+// these functions, a member's edit through team-assignments.ts.
+
 const activeTeamsBySlug = prepared((db, { orgId, slugs }: { orgId: string; slugs: readonly string[] }) =>
   db
     .selectFrom('teams')
@@ -76,4 +80,73 @@ export function upsertMemberTeamRows(
     )
     .returning(['id', 'team_id'])
     .execute();
+}
+
+const MEMBERSHIP_COLUMNS = ['id', 'role', 'is_active'] as const;
+
+/** A member's membership of a team (any state of the team: callers resolve the team first). */
+export function findMemberTeam(db: Executor, orgId: string, memberId: string, teamId: string) {
+  return db
+    .selectFrom('member_teams')
+    .select(MEMBERSHIP_COLUMNS)
+    .where('organization_id', '=', orgId)
+    .where('member_id', '=', memberId)
+    .where('team_id', '=', teamId)
+    .executeTakeFirst();
+}
+
+/**
+ * Puts a member on a team unless it already is: a join that loses a race to an identical one gets
+ * undefined instead of a unique violation (decisions.md fix 11).
+ */
+export function insertMemberTeam(db: Executor, membership: { orgId: string; memberId: string; teamId: string; role: TeamRoleId | null }) {
+  return db
+    .insertInto('member_teams')
+    .values({
+      organization_id: membership.orgId,
+      member_id: membership.memberId,
+      team_id: membership.teamId,
+      role: membership.role,
+    })
+    .onConflict((conflict) => conflict.constraint('member_teams_team_member_key').doNothing())
+    .returning(MEMBERSHIP_COLUMNS)
+    .executeTakeFirst();
+}
+
+/**
+ * Puts a member that is on none of these teams yet (a new invite, a seeded member) on them, with these
+ * stored roles. No conflict clause: being on one already is a bug the unique key reports.
+ */
+export async function insertMemberTeams(
+  db: Executor,
+  orgId: string,
+  memberId: string,
+  teams: ReadonlyArray<{ teamId: string; role: TeamRoleId | null }>,
+): Promise<void> {
+  if (teams.length === 0) return;
+  await db
+    .insertInto('member_teams')
+    .values(teams.map((team) => ({ organization_id: orgId, member_id: memberId, team_id: team.teamId, role: team.role })))
+    .execute();
+}
+
+export function updateMemberTeamRole(db: Executor, orgId: string, membershipId: string, role: TeamRoleId | null) {
+  return db
+    .updateTable('member_teams')
+    .set({ role })
+    .where('organization_id', '=', orgId)
+    .where('id', '=', membershipId)
+    .returning(MEMBERSHIP_COLUMNS)
+    .executeTakeFirstOrThrow();
+}
+
+/** Takes a member off a team; returns the membership that was removed, if there was one. */
+export function deleteMemberTeam(db: Executor, orgId: string, memberId: string, teamId: string) {
+  return db
+    .deleteFrom('member_teams')
+    .where('organization_id', '=', orgId)
+    .where('member_id', '=', memberId)
+    .where('team_id', '=', teamId)
+    .returning(MEMBERSHIP_COLUMNS)
+    .executeTakeFirst();
 }

@@ -32,28 +32,3 @@ export function lockMembersWithUsers(db: Executor, orgId: string) {
 }
 
 export type ComplianceMemberRow = Awaited<ReturnType<typeof lockMembersWithUsers>>[number];
-
-/** A pending invite for this address in this organization, which a detached membership supersedes. */
-export async function deletePendingInviteByEmail(db: Executor, orgId: string, email: string): Promise<void> {
-  await db.deleteFrom('members').where('organization_id', '=', orgId).where('email', '=', email).where('user_id', 'is', null).execute();
-}
-
-/**
- * Turns a membership back into a pending invite for the user's address (Sentry's `remove_user`): the
- * user is detached, a new invite token is stored (hashed); role, teams and flags stay.
- */
-export async function detachMemberUser(
-  db: Executor,
-  orgId: string,
-  member: { id: string; userId: string; email: string; tokenHash: string; tokenExpiresAt: Date },
-): Promise<boolean> {
-  const result = await db
-    .updateTable('members')
-    .set({ user_id: null, email: member.email, token_hash: member.tokenHash, token_expires_at: member.tokenExpiresAt })
-    .where('organization_id', '=', orgId)
-    .where('id', '=', member.id)
-    .where('user_id', '=', member.userId)
-    .executeTakeFirst();
-  return Number(result.numUpdatedRows) > 0;
-}
-

@@ -9,14 +9,10 @@ import { setupTwoFactorEmail } from '../platform/mail/templates/setup-2fa.js';
 import { complianceRequestEmail } from '../platform/mail/templates/compliance-request.js';
 import { memberAuditPayload } from '../members/member-audit.js';
 import { findTeamsOfMembers } from '../members/members.queries.js';
-import { inviteLink, issueInviteToken } from '../members/invite-token.js';
+import { inviteLink } from '../members/invite-token.js';
+import { turnMemberIntoInvite } from '../members/member-invites.js';
 import { planEnforcement } from '../access/enforcement.js';
-import {
-  deletePendingInviteByEmail,
-  detachMemberUser,
-  lockMembersWithUsers,
-  type ComplianceMemberRow,
-} from './member-compliance.queries.js';
+import { lockMembersWithUsers, type ComplianceMemberRow } from './member-compliance.queries.js';
 
 export interface ComplianceRequirements {
   /** Enforce two-factor authentication (`require2FA: true`). */
@@ -89,10 +85,8 @@ export async function applyMemberCompliance(
   const teams = await findTeamsOfMembers(tx, plan.orgId, plan.detach.map((row) => row.id));
   for (const row of plan.detach) {
     const userId = row.user_id!;
-    const invite = issueInviteToken(deps.now);
-    await deletePendingInviteByEmail(tx, plan.orgId, row.email);
-    const done = await detachMemberUser(tx, plan.orgId, { id: row.id, userId, email: row.email, tokenHash: invite.hash, tokenExpiresAt: invite.expiresAt });
-    if (!done) continue;
+    const invite = await turnMemberIntoInvite(tx, plan.orgId, { id: row.id, userId, email: row.email }, deps.now);
+    if (!invite) continue;
     await insertAuditEntry(tx, {
       organizationId: plan.orgId,
       event: 'MEMBER_PENDING',

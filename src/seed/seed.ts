@@ -5,6 +5,7 @@ import type { Db, Tx } from '../platform/db/database.js';
 import type { TokenService } from '../identity/tokens.service.js';
 import { EVERY_SCOPE } from '../identity/tokens.service.js';
 import { insertTotpAuthenticator, insertUser, findUserByEmail } from '../identity/users.queries.js';
+import { insertMemberTeams } from '../members/member-teams.queries.js';
 import { insertMember } from '../members/members.queries.js';
 import { MEMBER_FLAG_COLUMNS, inviteLink, issueInviteToken } from '../members/invite-token.js';
 import { storedTeamRole } from '../access/team-roles.js';
@@ -185,9 +186,6 @@ async function loadMember(
   for (const [teamIndex, team] of (member.teams ?? []).entries()) {
     const teamId = entry.teams[team.slug];
     if (!teamId) throw new SeedError(`${where}.teams[${teamIndex}].slug: no team "${team.slug}" in this organization`);
-    await tx
-      .insertInto('member_teams')
-      .values({ organization_id: orgId, member_id: row.id, team_id: teamId, role: storedTeamRole(team.role ?? null, member.role) })
-      .execute();
+    await insertMemberTeams(tx, orgId, row.id, [{ teamId, role: storedTeamRole(team.role ?? null, member.role) }]);
   }
 }

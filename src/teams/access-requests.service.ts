@@ -4,6 +4,7 @@ import type { Clock } from '../platform/lib/clock.js';
 import { presentUser } from '../identity/users.presenter.js';
 import { insertAuditEntry } from '../audit/audit.queries.js';
 import { notFound, permissionDenied } from '../platform/http/errors.js';
+import { insertMemberTeam } from '../members/member-teams.queries.js';
 import { findMemberView, selectMemberViews } from '../members/members.queries.js';
 import { presentMember } from '../members/members.presenter.js';
 import { loadOrgContext } from '../access/org-context.js';
@@ -12,7 +13,6 @@ import type { Scope } from '../access/roles.js';
 import { memberContact } from './access-request-approvers.js';
 import { queueAccessApprovedEmail } from './access-request-emails.js';
 import { deleteAccessRequestById, findAccessRequestForUpdate, findRequesterUsers, listAccessRequests } from './access-requests.queries.js';
-import { insertMemberTeam } from './member-teams.queries.js';
 import { selectTeamViews } from './teams.queries.js';
 import { membershipAuditData, presentTeam } from './teams.presenter.js';
 

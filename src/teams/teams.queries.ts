@@ -1,6 +1,6 @@
 import type { KeysetBounds } from '../platform/http/pagination.js';
 import type { Executor } from '../platform/db/database.js';
-import { containsPattern } from '../members/members.queries.js';
+import { containsPattern, selectMemberViews } from '../members/members.queries.js';
 import type { TeamSearch } from './team-search.js';
 
 export const ACTIVE = 0;
@@ -161,4 +161,24 @@ export function markTeamPendingDeletion(db: Executor, orgId: string, teamId: str
     .where('status', '=', ACTIVE)
     .returning(['id', 'slug', 'name', 'status'])
     .executeTakeFirst();
+}
+
+/**
+ * A keyset page of a team's members by member id: approved members, pending invites included, members
+ * whose user is inactive left out (as Sentry's team member list), each with its raw team role.
+ */
+export function listTeamMemberViews(
+  db: Executor,
+  orgId: string,
+  teamId: string,
+  bounds: KeysetBounds,
+) {
+  let query = selectMemberViews(db, orgId)
+    .innerJoin('member_teams as mt', (join) => join.onRef('mt.organization_id', '=', 'm.organization_id').onRef('mt.member_id', '=', 'm.id'))
+    .select('mt.role as team_role')
+    .where('mt.team_id', '=', teamId)
+    .where('m.invite_status', '=', 0)
+    .where((eb) => eb.or([eb('m.user_id', 'is', null), eb('m.user_is_active', '=', true)]));
+  if (bounds.id !== null) query = query.where('m.id', bounds.comparison, bounds.id);
+  return query.orderBy('m.id', bounds.order).limit(bounds.fetch).execute();
 }

@@ -9,17 +9,17 @@ import { ApiError, fieldError, permissionDenied } from '../platform/http/errors.
 import { keysetBounds, pageOf, type PageRequest } from '../platform/http/pagination.js';
 import { loadOrgContext, type OrgContext } from '../access/org-context.js';
 import { presentOrganizationSummary } from '../access/org-summary.js';
+import { insertMemberTeam } from '../members/member-teams.queries.js';
 import { presentMember } from '../members/members.presenter.js';
 import { storedTeamRole } from '../access/team-roles.js';
 import type { Scope } from '../access/roles.js';
 import { deleteAccessRequestsOfTeam } from './access-requests.queries.js';
-import { insertMemberTeam, listTeamMemberViews } from './member-teams.queries.js';
 import { TEAM_SCOPES, loadTeamContext } from './team-context.js';
 import { resolveTeamFilter } from './team-filter.js';
 import { teamObject, teamObjects } from './team-objects.js';
 import { parseTeamSearch } from './team-search.js';
 import { derivedTeamSlugs, releasedTeamSlug } from './team-slug.js';
-import { insertTeam, isTeamSlugTaken, listTeamViews, markTeamPendingDeletion, updateTeam } from './teams.queries.js';
+import { insertTeam, isTeamSlugTaken, listTeamMemberViews, listTeamViews, markTeamPendingDeletion, updateTeam } from './teams.queries.js';
 import { presentTeam, teamAuditData } from './teams.presenter.js';
 import type { CreateTeamBody, UpdateTeamBody } from './teams.schemas.js';
 

@@ -1,0 +1,51 @@
+import type { Executor } from '../platform/db/database.js';
+import type { MemberRow } from '../platform/db/schema.js';
+import { issueInviteToken, type InviteToken } from './invite-token.js';
+import { deleteInviteRequests, deletePendingInviteByEmail, detachMemberUser, insertInvite } from './member-invites.queries.js';
+import { insertMemberTeams } from './member-teams.queries.js';
+
+export interface NewInvite {
+  orgId: string;
+  email: string;
+  role: string;
+  inviterId: string;
+  teamIds: readonly string[];
+}
+
+/**
+ * Makes a pending invite of the address with a fresh token, replacing the address's invite and join
+ * requests, and puts it on the teams with no team role of its own. Null when a concurrent invite of
+ * the address committed first (the requests are deleted by then: the caller refuses, which rolls back).
+ */
+export async function createInvite(tx: Executor, invite: NewInvite, now: Date): Promise<{ member: MemberRow; token: InviteToken } | null> {
+  await deleteInviteRequests(tx, invite.orgId, invite.email);
+  const token = issueInviteToken(now);
+  const member = await insertInvite(tx, {
+    organization_id: invite.orgId,
+    email: invite.email,
+    role: invite.role,
+    inviter_id: invite.inviterId,
+    token_hash: token.hash,
+    token_expires_at: token.expiresAt,
+  });
+  if (!member) return null;
+  await insertMemberTeams(tx, invite.orgId, member.id, invite.teamIds.map((teamId) => ({ teamId, role: null })));
+  return { member, token };
+}
+
+/**
+ * Turns a membership back into a pending invite for its user's address (2FA and email-verification
+ * enforcement): a pending invite of that address is superseded, the user is detached, and a fresh
+ * invite token is stored; role, teams and flags stay. Null when the member no longer has that user.
+ */
+export async function turnMemberIntoInvite(
+  tx: Executor,
+  orgId: string,
+  member: { id: string; userId: string; email: string },
+  now: Date,
+): Promise<InviteToken | null> {
+  const invite = issueInviteToken(now);
+  await deletePendingInviteByEmail(tx, orgId, member.email);
+  const done = await detachMemberUser(tx, orgId, { ...member, tokenHash: invite.hash, tokenExpiresAt: invite.expiresAt });
+  return done ? invite : null;
+}
