@@ -16,6 +16,15 @@ const memberTableWrites = [
   },
 ];
 
+// Inside a transaction's callback, the database handle is a second connection: a statement sent on it
+// does not see the transaction's writes, and on PGlite (one connection) it waits for the transaction
+// that waits for it. Only the callback's transaction handle may be used there.
+const databaseHandleInTransaction = {
+  selector:
+    "CallExpression[callee.property.name='execute'][callee.object.callee.property.name='transaction'] > :function Identifier[name=/^(db|database)$/]:not(Property > Identifier.key)",
+  message: 'Inside a transaction, use its handle (tx), not the database handle: a statement on db runs outside the transaction.',
+};
+
 export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', 'data/**', 'web/dist/**', '.bench/**'] },
   js.configs.recommended,
@@ -29,7 +38,11 @@ export default tseslint.config(
   {
     files: ['src/**/*.ts'],
     ignores: ['src/members/**'],
-    rules: { 'no-restricted-syntax': ['error', ...memberTableWrites] },
+    rules: { 'no-restricted-syntax': ['error', ...memberTableWrites, databaseHandleInTransaction] },
+  },
+  {
+    files: ['src/members/**/*.ts'],
+    rules: { 'no-restricted-syntax': ['error', databaseHandleInTransaction] },
   },
   {
     // The console runs in the browser.
