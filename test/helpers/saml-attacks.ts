@@ -46,6 +46,22 @@ export function wrappedSignature(xml: string, nameId: string): string {
   return serialize(document);
 }
 
+/**
+ * A comment splits the signed NameID's text (`victim@example.com<!---->.evil.test`). Canonicalization
+ * drops comments, so the signature still verifies; a reader that takes only the first text node
+ * would see `victim@example.com`, an identity the attacker does not own.
+ */
+export function commentInNameId(xml: string, splitAfter: string): string {
+  const document = parse(xml);
+  const nameId = document.getElementsByTagNameNS(ASSERTION_NS, 'NameID')[0]!;
+  const text = nameId.textContent ?? '';
+  while (nameId.firstChild) nameId.removeChild(nameId.firstChild);
+  nameId.appendChild(document.createTextNode(splitAfter));
+  nameId.appendChild(document.createComment(''));
+  nameId.appendChild(document.createTextNode(text.slice(splitAfter.length)));
+  return serialize(document);
+}
+
 /** Every XML signature removed. */
 export function strippedOfSignatures(xml: string): string {
   const document = parse(xml);

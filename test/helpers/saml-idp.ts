@@ -8,7 +8,7 @@
 import * as samlify from 'samlify';
 import type { SamlServiceProvider } from '../../src/sso/protocols/saml.js';
 import { samlServiceProviderMetadata } from '../../src/sso/protocols/saml.js';
-import { strippedOfSignatures, tamperedAfterSigning, wrappedSignature } from './saml-attacks.js';
+import { commentInNameId, strippedOfSignatures, tamperedAfterSigning, wrappedSignature } from './saml-attacks.js';
 import { certificateBody, testCertificate, type TestKeyPair } from './saml-certificates.js';
 
 samlify.setSchemaValidator({ validate: async () => 'skipped: test identity provider' });
@@ -32,7 +32,8 @@ export type ResponseVariant =
   | 'not-yet-valid'
   | 'unsigned-assertion' // the response is signed, its assertion is not
   | 'unsigned' // no signature anywhere
-  | 'idp-initiated'; // no InResponseTo: not an answer to any request
+  | 'idp-initiated' // no InResponseTo: not an answer to any request
+  | 'comment-in-nameid'; // a comment inserted after signing splits the NameID after its first '.com'
 
 export interface TestSamlIdp {
   entityId: string;
@@ -158,6 +159,7 @@ export async function startSamlIdp(sp: SamlServiceProvider, options: { entityId?
         variant === 'tampered' ? tamperedAfterSigning(xml, 'mallory@example.com')
         : variant === 'signature-wrapping' ? wrappedSignature(xml, 'mallory@example.com')
         : variant === 'unsigned' ? strippedOfSignatures(xml)
+        : variant === 'comment-in-nameid' ? commentInNameId(xml, user.nameId.slice(0, user.nameId.indexOf('.com') + 4))
         : xml;
       return Buffer.from(attacked, 'utf8').toString('base64');
     },

@@ -122,19 +122,39 @@ describe('OIDC provider configuration', () => {
     await rejectsNaming('config.issuer', /https/, discoverOidc({ issuer: 'http://idp.example.com', clientId: 'a', clientSecret: 'b' }));
   });
 
-  it('names the issuer when its discovery document lists no jwks_uri', async () => {
-    const server = http.createServer((request, response) => {
-      const issuer = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
+  /** Serves `document(issuer)` as the discovery document of a loopback issuer during `run`. */
+  async function withDiscovery(document: (issuer: string) => object, run: (issuer: string) => Promise<void>) {
+    const server = http.createServer((_request, response) => {
       response.setHeader('content-type', 'application/json');
-      response.end(JSON.stringify({ issuer, authorization_endpoint: `${issuer}/auth`, token_endpoint: `${issuer}/token` }));
+      response.end(JSON.stringify(document(`http://127.0.0.1:${(server.address() as { port: number }).port}`)));
     });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     try {
-      const issuer = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
-      await rejectsNaming('config.issuer', /jwks_uri/, discoverOidc({ issuer, clientId: 'a', clientSecret: 'b' }));
+      await run(`http://127.0.0.1:${(server.address() as { port: number }).port}`);
     } finally {
       await new Promise((resolve) => server.close(resolve));
     }
+  }
+
+  it('names the issuer when its discovery document lists no jwks_uri', async () => {
+    await withDiscovery(
+      (issuer) => ({ issuer, authorization_endpoint: `${issuer}/auth`, token_endpoint: `${issuer}/token` }),
+      (issuer) => rejectsNaming('config.issuer', /jwks_uri/, discoverOidc({ issuer, clientId: 'a', clientSecret: 'b' })),
+    );
+  });
+
+  it('names the issuer when its discovery document speaks for another issuer', async () => {
+    await withDiscovery(
+      (issuer) => ({ issuer: 'https://idp.example.com', authorization_endpoint: `${issuer}/auth`, token_endpoint: `${issuer}/token`, jwks_uri: `${issuer}/jwks` }),
+      (issuer) => rejectsNaming('config.issuer', /another issuer/, discoverOidc({ issuer, clientId: 'a', clientSecret: 'b' })),
+    );
+  });
+
+  it('names the issuer when its discovery document sends tokens over plain http off loopback', async () => {
+    await withDiscovery(
+      (issuer) => ({ issuer, authorization_endpoint: `${issuer}/auth`, token_endpoint: 'http://idp.example.com/token', jwks_uri: `${issuer}/jwks` }),
+      (issuer) => rejectsNaming('config.issuer', /token_endpoint must use https/, discoverOidc({ issuer, clientId: 'a', clientSecret: 'b' })),
+    );
   });
 
   it('names the client id and secret when they are empty', async () => {

@@ -87,6 +87,15 @@ describe('SAML sign-in', () => {
     });
   }
 
+  it('reads the whole signed NameID when a comment was slipped into it after signing', async () => {
+    const { url, requestId } = await startSamlSignIn(idpConfig, sp, '');
+    const SAMLResponse = await idp.respond(url, { nameId: 'victim@example.com.evil.test' }, 'comment-in-nameid');
+    assert.match(Buffer.from(SAMLResponse, 'base64').toString('utf8'), /victim@example\.com<!---->\.evil\.test/);
+    const identity = await finishSamlSignIn(idpConfig, sp, { SAMLResponse }, { requestId, isAssertionSeen: ledger() });
+    assert.equal(identity.id, 'victim@example.com.evil.test');
+    assert.equal(identity.email, 'victim@example.com.evil.test');
+  });
+
   it('refuses a response signed with a key other than the configured certificate', async () => {
     await refusedWith('bad-signature', signIn('genuine', { signWith: await testCertificate('Impostor IdP') }));
   });
