@@ -62,9 +62,11 @@ export function ssoSigninRoutes(signins: SsoSigninService, sessions: SessionServ
     app.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string' }, (_request, body, done) => {
       done(null, Object.fromEntries(new URLSearchParams(typeof body === 'string' ? body : body.toString('utf8'))));
     });
-    // After the console's headers (registered on the root): these pages have their own policy.
+    // After the console's headers (registered on the root): these pages have their own policy. The
+    // referrer policy lets the form's POST carry its real Origin (under no-referrer browsers send
+    // `Origin: null`), and still tells no other site where the browser came from.
     app.addHook('onSend', async (_request, reply) => {
-      reply.header('content-security-policy', SSO_PAGE_CSP);
+      reply.header('content-security-policy', SSO_PAGE_CSP).header('referrer-policy', 'same-origin');
     });
     app.setErrorHandler(async (error, _request, reply) => {
       if (error instanceof SsoPageError) return reply.status(error.status).type('text/html; charset=utf-8').send(refusedPage(error.status, error.code, error.message));

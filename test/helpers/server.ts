@@ -23,13 +23,14 @@ export interface TestServer {
   close(): Promise<void>;
 }
 
-export async function startTestServer(): Promise<TestServer> {
+/** `config` overrides what the environment would set (ROSTER_SECRET_KEY for the SSO tests, say). */
+export async function startTestServer(options: { config?: Partial<Config> } = {}): Promise<TestServer> {
   const testDatabase = await createTestDatabase();
   const smtp = await startSmtpServer();
   // The links in emails must point at this server, so the port is chosen before the config is made.
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
-  const config: Config = Object.freeze({ ...loadConfig({ ROSTER_PUBLIC_URL: url, LOG_LEVEL: 'silent' }), port, host: '127.0.0.1', smtpUrl: smtp.url });
+  const config: Config = Object.freeze({ ...loadConfig({ ROSTER_PUBLIC_URL: url, LOG_LEVEL: 'silent' }), port, host: '127.0.0.1', smtpUrl: smtp.url, ...options.config });
   const services = createServices({ database: testDatabase.database, config, clock: systemClock });
   const app = await buildApp({ database: testDatabase.database, config, services, logger: false });
   await app.listen({ port, host: '127.0.0.1' });
