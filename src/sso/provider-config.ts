@@ -1,5 +1,6 @@
 import type { Config } from '../config.js';
 import { fieldError } from '../platform/http/errors.js';
+import { NAME_PATTERN } from '../platform/lib/names.js';
 import { openSecret, sealSecret, SecretBoxError } from '../platform/lib/secret-box.js';
 import { ProviderConfigError } from './protocols/errors.js';
 import { discoverOidc } from './protocols/oidc.js';
@@ -44,6 +45,25 @@ function refuseForeignFields(config: ProviderConfigBody, foreign: readonly strin
   if (field) throw fieldError(`config.${field}`, `Not a setting of the ${provider} provider.`);
 }
 
+/** Settings that are one line (URLs, ids, a secret); the metadata XML and a PEM certificate have lines. */
+const MULTILINE = new Set(['idp_metadata_xml', 'idp_x509cert']);
+// With the `u` flag a surrogate in a class matches only an unpaired one (as NAME_PATTERN relies on).
+const ONE_LINE = new RegExp(NAME_PATTERN, 'u');
+const LINES_PATTERN = '^[^\\u0001-\\u0008\\u000b\\u000c\\u000e-\\u001f\\u007f-\\u009f\\ud800-\\udfff]*$';
+const LINES = new RegExp(LINES_PATTERN, 'u');
+
+/**
+ * Text the providers and PostgreSQL can take: an unpaired surrogate cannot be stored in a JSON column
+ * (nor sent to a provider as it was typed), and a control character in a URL or an id is a mistake.
+ */
+function refuseUnusableText(config: ProviderConfigBody) {
+  for (const [field, value] of Object.entries(config)) {
+    if (typeof value !== 'string') continue;
+    const bad = !(MULTILINE.has(field) ? LINES : ONE_LINE).test(value);
+    if (bad) throw fieldError(`config.${field}`, 'Must be plain text, without control characters or unpaired surrogates.');
+  }
+}
+
 export interface CheckDeps {
   config: Pick<Config, 'secretKey'>;
   orgId: string;
@@ -57,6 +77,7 @@ export interface CheckDeps {
  * requests (OIDC discovery): call it outside any transaction.
  */
 export async function checkProviderConfig(deps: CheckDeps, provider: ProviderKey, body: ProviderConfigBody, stored?: StoredConfig): Promise<StoredConfig> {
+  refuseUnusableText(body);
   try {
     return provider === 'oidc' ? await checkOidc(deps, body, stored as StoredOidcConfig | undefined) : checkSaml(body, stored as StoredSamlConfig | undefined);
   } catch (error) {

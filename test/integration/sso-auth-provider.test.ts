@@ -11,6 +11,8 @@ import { auditEntries, buildOrg, memberRow, orgRow, type BuiltOrg } from '../hel
 import { startSamlIdp, type TestSamlIdp } from '../helpers/saml-idp.js';
 import { certificateBody, testCertificate } from '../helpers/saml-certificates.js';
 import { freePort } from '../helpers/ports.js';
+import { HOSTILE_STRINGS } from '../fuzz/arbitraries.js';
+import { startOidcIdp } from '../helpers/oidc-idp.js';
 
 /**
  * Issue 15, part 1: configuring an organization's SSO provider through the API. OIDC providers are a
@@ -145,6 +147,20 @@ describe('SSO auth provider: configure, read, change, disable (issue 15)', () =>
     assert.equal((await send(org.tokens.owner!, 'GET', `/api/0/organizations/${org.slug}/`)).body.requiresSso, true);
   });
 
+  it('OIDC against a real provider (oidc-provider, in-process): its discovery passes and its settings are kept', async () => {
+    const idp = await startOidcIdp({ redirectUri: 'http://roster.test/auth/sso/' });
+    try {
+      const org = await buildOrg(h);
+      const response = await send(org.tokens.owner!, 'POST', path(org.slug), { provider: 'oidc', config: { issuer: idp.issuer, client_id: idp.clientId, client_secret: idp.clientSecret } });
+      assert.equal(response.status, 201, JSON.stringify(response.body));
+      assert.deepEqual(response.body.config, { issuer: idp.issuer, client_id: idp.clientId, client_secret_set: true });
+      const stored = (await providerRow(org.id))!.config as unknown as StoredOidcConfig;
+      assert.equal(clientSecretOf(key, org.id, stored), idp.clientSecret);
+    } finally {
+      await idp.close();
+    }
+  });
+
   it('the client secret is stored sealed: the raw row does not hold its text, and it opens only with the key, in its own organization', async () => {
     const org = await team();
     assert.equal((await send(org.tokens.owner!, 'POST', path(org.slug), oidcBody())).status, 201);
@@ -270,6 +286,33 @@ describe('SSO auth provider: configure, read, change, disable (issue 15)', () =>
       assert.deepEqual(Object.keys(response.body), ['default_role']);
       assert.equal(await providerRow(org.id), undefined);
     });
+  });
+
+  it('hostile strings in every configuration field are a 400 naming a field, never a 5xx, and store nothing', async () => {
+    const org = await buildOrg(h);
+    const fields: Record<string, string[]> = { oidc: ['issuer', 'client_id', 'client_secret'], saml2: ['idp_metadata_xml', 'idp_entity_id', 'idp_sso_url', 'idp_x509cert'] };
+    const valid: Record<string, Record<string, string>> = {
+      oidc: { issuer: discovery.issuer, client_id: 'roster', client_secret: SECRET },
+      saml2: { idp_entity_id: saml.entityId, idp_sso_url: saml.ssoUrl, idp_x509cert: saml.certificate },
+    };
+    const problems: string[] = [];
+    for (const [provider, names] of Object.entries(fields)) {
+      for (const field of names) {
+        for (const value of HOSTILE_STRINGS) {
+          const config = field === 'idp_metadata_xml' ? { idp_metadata_xml: value } : { ...valid[provider], [field]: value };
+          const response = await h.request<any>(org.tokens.owner!, 'POST', path(org.slug), { provider, config });
+          // Some values are usable as they are (a client id of "me"); those providers are removed again.
+          if (response.status === 201) {
+            await h.request(org.tokens.owner!, 'DELETE', path(org.slug));
+            continue;
+          }
+          const keys = response.body && typeof response.body === 'object' ? Object.keys(response.body) : [];
+          if (response.status !== 400 || keys.length !== 1) problems.push(`${provider}.${field} = ${JSON.stringify(value).slice(0, 40)}: ${response.status} ${JSON.stringify(response.body).slice(0, 120)}`);
+        }
+      }
+    }
+    assert.deepEqual(problems, []);
+    assert.equal(await providerRow(org.id), undefined);
   });
 
   it('a member without org:write is refused (403) and a member of no organization sees a 404', async () => {
