@@ -4,6 +4,7 @@ import { normalizeEmail } from '../platform/lib/email.js';
 import { insertAuditEntry } from '../audit/audit.queries.js';
 import { findUserByEmail, findUserById, insertUser } from '../identity/users.queries.js';
 import { memberAuditPayload } from '../members/member-audit.js';
+import { findTeamsOfMembers } from '../members/members.queries.js';
 import {
   findMembershipOfUser,
   insertSsoMember,
@@ -146,7 +147,7 @@ async function joinOrganization(tx: Executor, input: FinishInput, user: UserRow)
       actor,
       targetObject: invite.id,
       targetUserId: user.id,
-      data: memberAuditPayload({ email: user.email, userId: user.id, role: invite.role, inviteStatus: 0 }, []),
+      data: memberAuditPayload({ email: user.email, userId: user.id, role: invite.role, inviteStatus: 0 }, await findTeamsOfMembers(tx, input.orgId, [invite.id])),
     });
     return invite.id;
   }

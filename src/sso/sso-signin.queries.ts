@@ -62,6 +62,11 @@ export async function deleteExpiredPendingSignins(db: Executor, now: Date): Prom
   await db.deleteFrom('sso_pending_signins').where('expires_at', '<=', now).execute();
 }
 
+/** SAML ids whose assertions have expired anyway: a replay of them fails on its time window. */
+export async function deleteExpiredSamlIds(db: Executor, now: Date): Promise<void> {
+  await db.deleteFrom('saml_seen_ids').where('expires_at', '<=', now).execute();
+}
+
 /** Records a SAML id as used until `expiresAt`; true when it had been recorded before (a replay). */
 export async function recordSamlIdSeen(db: Executor, orgId: string, seenId: string, expiresAt: Date): Promise<boolean> {
   const inserted = await db

@@ -15,6 +15,7 @@ import { oidcProviderFor, samlIdpFor, samlServiceProviderFor } from './sso-proto
 import { ssoUrls } from './sso-urls.js';
 import {
   deleteExpiredPendingSignins,
+  deleteExpiredSamlIds,
   findSsoOrganization,
   insertPendingSignin,
   lockSsoProvider,
@@ -111,7 +112,9 @@ export function createSsoSigninService({ db, config, clock, sessions }: SsoSigni
         }
       }
       const now = clock.now();
+      // Housekeeping where the rows are made: nothing else ever needs the expired ones.
       await deleteExpiredPendingSignins(db, now);
+      if (org.provider === 'saml2') await deleteExpiredSamlIds(db, now);
       const keep = async (state: string, data: OidcPendingData | SamlPendingData) =>
         insertPendingSignin(db, {
           stateHash: hashSecret(state),
