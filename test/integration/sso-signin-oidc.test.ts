@@ -1,6 +1,7 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import crypto from 'node:crypto';
+import { generateKeyPair } from 'jose';
 import { AUDIT_EVENTS } from '../../src/audit/audit-events.js';
 import { createHarness, type Harness } from '../helpers/harness.js';
 import { auditEntries, buildOrg, memberRow, type BuiltOrg, type OrgSpec } from '../helpers/org-factory.js';
@@ -229,6 +230,27 @@ describe('SSO sign-in through OpenID Connect (issue 15)', () => {
     const replay = await ssoClient(h).send('GET', pathOf(callback.href));
     assert.equal(replay.status, 400);
     assert.equal(refusalCode(replay), 'unknown-state');
+  });
+
+  it('refuses an ID token from another issuer, expired, or signed by a key the issuer does not publish', async () => {
+    const org = await ssoOrg({ members: { owner: { role: 'owner' }, fay: { role: 'member' } } });
+    const sub = `fay-${org.slug}`;
+    idp.addAccount({ sub, email: org.emailOf('fay'), email_verified: true });
+    const hourAgo = Math.floor(Date.now() / 1000) - 3600;
+    const { privateKey } = await generateKeyPair('RS256');
+    const forgeries: Array<[Parameters<TestOidcIdp['rewriteNextIdToken']>[0], string]> = [
+      [{ claims: { iss: 'http://127.0.0.1:1/another-issuer' } }, 'wrong-issuer'],
+      [{ claims: { iat: hourAgo - 600, exp: hourAgo } }, 'expired'],
+      [{ claims: {}, signWith: privateKey }, 'bad-signature'],
+    ];
+    for (const [forgery, code] of forgeries) {
+      idp.rewriteNextIdToken(forgery);
+      const refused = await signInAs(ssoClient(h), org, sub);
+      assert.equal(refused.status, 400, code);
+      assert.equal(refusalCode(refused), code);
+      assert.equal(refused.headers['set-cookie'], undefined);
+    }
+    assert.deepEqual(await identities(org.id), []);
   });
 
   it('refuses an ID token issued to another client', async () => {

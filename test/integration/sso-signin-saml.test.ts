@@ -140,6 +140,27 @@ describe('SSO sign-in through SAML 2.0 (issue 15)', () => {
     assert.deepEqual(await identitiesOf(acme.id, acme.userIds.dan!), []);
   });
 
+  // The rest of the issue's SAML attacks, through the ACS: each refused with its code, no session, no link.
+  const attacks: Array<[ResponseVariant, string]> = [
+    ['signature-wrapping', 'bad-signature'],
+    ['wrong-recipient', 'wrong-recipient'],
+    ['wrong-issuer', 'wrong-issuer'],
+    ['expired', 'expired'],
+    ['not-yet-valid', 'not-yet-valid'],
+    ['unsigned-assertion', 'unsigned-assertion'],
+    ['unsigned', 'unsigned-assertion'],
+  ];
+  for (const [variant, code] of attacks) {
+    it(`refuses a response that is ${variant} (${code})`, async () => {
+      const client = ssoClient(h);
+      const refused = await post(client, 'saml-acme', await answer(client, acme, acmeIdp, { nameId: acme.emailOf('dan'), email: acme.emailOf('dan') }, variant));
+      assert.equal(refused.status, 400);
+      assert.equal(refusalCode(refused), code);
+      assert.equal(refused.headers['set-cookie'], undefined);
+      assert.deepEqual(await identitiesOf(acme.id, acme.userIds.dan!), []);
+    });
+  }
+
   it("refuses another organization's sign-in posted to this organization's ACS", async () => {
     const client = ssoClient(h);
     // A genuine sign-in at the other organization's provider, delivered to acme's ACS.
