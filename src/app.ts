@@ -26,6 +26,7 @@ import { memberTeamRoutes } from './teams/member-teams.routes.js';
 import { accessRequestRoutes } from './teams/access-requests.routes.js';
 import { authRoutes } from './identity/auth.routes.js';
 import { authProviderRoutes } from './sso/auth-provider.routes.js';
+import { ssoSigninRoutes } from './sso/sso-signin.routes.js';
 import { registerAuthentication } from './identity/authenticate.js';
 import { consoleRoutes, registerConsoleHeaders } from './console/console.routes.js';
 import { registerSecurityHeaders } from './platform/http/security-headers.js';
@@ -78,7 +79,7 @@ export async function buildApp({ database, config, services, logger, consoleDir 
   registerSecurityHeaders(app, config);
   registerConsoleHeaders(app);
   registerIpRateLimits(app, services.rateLimits.hit);
-  registerAuthentication(app, services);
+  registerAuthentication(app, services, config);
 
   await app.register(swagger, {
     openapi: {
@@ -115,6 +116,7 @@ export async function buildApp({ database, config, services, logger, consoleDir 
   await app.register(accessRequestRoutes(services.accessRequests));
   await app.register(authRoutes(services.sessions, config));
   await app.register(authProviderRoutes(services.authProviders));
+  await app.register(ssoSigninRoutes(services.ssoSignins, services.sessions, config));
   await app.register(consoleRoutes, consoleDir ? { dir: consoleDir } : {});
 
   return app as unknown as FastifyInstance;

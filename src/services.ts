@@ -18,6 +18,7 @@ import { createMemberTeamService } from './teams/member-teams.service.js';
 import { createAccessRequestService } from './teams/access-requests.service.js';
 import { createSessionService } from './identity/sessions.service.js';
 import { createAuthProviderService } from './sso/auth-provider.service.js';
+import { createSsoSigninService } from './sso/sso-signin.service.js';
 
 export interface ServiceDeps {
   database: Database;
@@ -28,6 +29,7 @@ export interface ServiceDeps {
 /** The composition root: every domain service, wired with its dependencies. */
 export function createServices({ database, config, clock }: ServiceDeps) {
   const db = database.db;
+  const sessions = createSessionService({ db, clock, config });
   return {
     tokens: createTokenService({ db, clock }),
     organizations: createOrganizationService({ db, config, clock }),
@@ -43,8 +45,9 @@ export function createServices({ database, config, clock }: ServiceDeps) {
     teams: createTeamService({ db, config, clock }),
     memberTeams: createMemberTeamService({ db, config }),
     accessRequests: createAccessRequestService({ db, clock }),
-    sessions: createSessionService({ db, clock, config }),
+    sessions,
     authProviders: createAuthProviderService({ db, config, clock }),
+    ssoSignins: createSsoSigninService({ db, config, clock, sessions }),
     /** Counts hits in rate-limit buckets now (for limits checked before a request reaches a service). */
     rateLimits: { hit: (limits: readonly RateLimit[]) => hitRateLimits(db, limits, clock.now()) },
   };

@@ -13,6 +13,8 @@ export const ORGANIZATION_COLUMNS = [
 
 const isOrgId = (idOrSlug: string) => /^\d{1,18}$/.test(idOrSlug);
 
+
+
 /**
  * Locks the organization row until the transaction ends; writes that can take away an owner take it
  * first, so they run one after another. FOR NO KEY UPDATE, not FOR UPDATE: rows that merely reference
@@ -29,7 +31,7 @@ export async function lockOrganizationRow(db: Executor, idOrSlug: string): Promi
 }
 
 /** The organization context query before its WHERE: the organization, the requester's membership and the rest. */
-function selectOrgContext(db: Executor, userId: string) {
+function selectOrgContext(db: Executor, userId: string, sessionId: string) {
   return db
     .selectFrom('organizations as o')
     .leftJoin('members as m', (join) =>
@@ -61,20 +63,38 @@ function selectOrgContext(db: Executor, userId: string) {
       sql<boolean>`case when o.require_2fa then exists (
         select 1 from user_authenticators ua where ua.user_id = ${userId} and ua.confirmed
       ) else false end`.as('requester_has_2fa'),
+      // The require-SSO gate's facts, asked only of a member where the provider requires SSO. An
+      // identity is valid for 24 hours after its last sign-in through the provider (sso.md, Roster's choices 2).
+      sql<boolean>`case when m.id is not null and ap.provider is not null and not ap.allow_unlinked then (
+        m.sso_linked and not m.sso_invalid and exists (
+          select 1 from auth_identities ai
+           where ai.organization_id = o.id and ai.user_id = m.user_id
+             and ai.last_verified > now() - interval '24 hours'
+        )
+      ) else false end`.as('sso_member_valid'),
+      sql<boolean>`case when m.id is not null and ap.provider is not null and not ap.allow_unlinked then exists (
+        select 1 from user_session_sso us where us.session_id = ${sessionId} and us.organization_id = o.id
+      ) else false end`.as('sso_session_done'),
+      sql<boolean>`case when m.role = 'owner' and ap.provider is not null and not ap.allow_unlinked then exists (
+        select 1 from members mo
+          join auth_identities ai on ai.organization_id = mo.organization_id and ai.user_id = mo.user_id
+         where mo.organization_id = o.id and mo.role = 'owner' and mo.invite_status = 0
+           and mo.sso_linked and not mo.sso_invalid
+      ) else false end`.as('sso_owner_linked'),
     ]);
 }
 
 /** The organization context query, addressed by id (`byId`) or by slug. */
 function orgContextQuery(byId: boolean) {
-  return prepared((db, { idOrSlug, userId }: { idOrSlug: string; userId: string }) =>
-    selectOrgContext(db, userId).where(byId ? 'o.id' : 'o.slug', '=', idOrSlug),
+  return prepared((db, { idOrSlug, userId, sessionId }: { idOrSlug: string; userId: string; sessionId: string }) =>
+    selectOrgContext(db, userId, sessionId).where(byId ? 'o.id' : 'o.slug', '=', idOrSlug),
   );
 }
 
 /** The same, with the role of one approved member of the organization as last committed (not locked). */
 function orgContextWithMemberRoleQuery(byId: boolean) {
-  return prepared((db, { idOrSlug, userId, memberId }: { idOrSlug: string; userId: string; memberId: string }) =>
-    selectOrgContext(db, userId)
+  return prepared((db, { idOrSlug, userId, sessionId, memberId }: { idOrSlug: string; userId: string; sessionId: string; memberId: string }) =>
+    selectOrgContext(db, userId, sessionId)
       .select((eb) =>
         eb
           .selectFrom('members as am')
@@ -96,12 +116,14 @@ const orgContextWithMemberRoleBySlug = orgContextWithMemberRoleQuery(false);
 /**
  * Everything a request needs to know about an organization and the requester's place in it, in one
  * round trip: the organization, the requester's membership and team memberships, options, SSO provider,
- * and whether the requester has a second factor (where the organization requires one).
+ * whether the requester has a second factor (where the organization requires one), and the facts of
+ * the require-SSO gate (where the provider requires SSO): the member's identity is valid, this
+ * session came through the provider, some owner has a linked identity.
  * `idOrSlug` is an id when it is all digits (Sentry's rule).
  */
-export function findOrgContextRow(db: Executor, idOrSlug: string, userId: string | null) {
+export function findOrgContextRow(db: Executor, idOrSlug: string, userId: string | null, sessionId: string | null = null) {
   const query = isOrgId(idOrSlug) ? orgContextById : orgContextBySlug;
-  return query.first(db, { idOrSlug, userId: userId ?? '0' });
+  return query.first(db, { idOrSlug, userId: userId ?? '0', sessionId: sessionId ?? '0' });
 }
 
 export type OrgContextRow = NonNullable<Awaited<ReturnType<typeof findOrgContextRow>>>;
@@ -112,7 +134,7 @@ export type OrgContextRow = NonNullable<Awaited<ReturnType<typeof findOrgContext
  * trip, so that a write can choose its locks before it takes them; it must check the role again once
  * it holds the member.
  */
-export function findOrgContextRowWithMemberRole(db: Executor, idOrSlug: string, userId: string | null, memberId: string) {
+export function findOrgContextRowWithMemberRole(db: Executor, idOrSlug: string, userId: string | null, sessionId: string | null, memberId: string) {
   const query = isOrgId(idOrSlug) ? orgContextWithMemberRoleById : orgContextWithMemberRoleBySlug;
-  return query.first(db, { idOrSlug, userId: userId ?? '0', memberId });
+  return query.first(db, { idOrSlug, userId: userId ?? '0', sessionId: sessionId ?? '0', memberId });
 }

@@ -5,8 +5,12 @@ import { computeAccess, hasAnyScope, type Access, type ScopeOptions } from './ac
 import type { OrgRoleId, Scope, TeamRoleId } from './roles.js';
 import { featureEnabled, optionValues, type FeatureName, type OrgOptionValues } from './org-options.js';
 import { findOrgContextRow, findOrgContextRowWithMemberRole, lockOrganizationRow, type OrgContextRow } from './org-context.queries.js';
+import { ssoGateRefuses, ssoRequired, type SsoGateColumn } from './sso-gate.js';
 
-export type Organization = Omit<OrgContextRow, 'member_id' | 'member_role' | 'auth_provider' | 'auth_allow_unlinked' | 'memberships' | 'options' | 'requester_has_2fa'>;
+export type Organization = Omit<
+  OrgContextRow,
+  'member_id' | 'member_role' | 'auth_provider' | 'auth_allow_unlinked' | 'memberships' | 'options' | 'requester_has_2fa' | SsoGateColumn
+>;
 
 /** An organization seen by one requester: what it is, and what the requester may do in it. */
 export interface OrgContext {
@@ -32,8 +36,9 @@ export interface LoadOrgContextOptions {
 /**
  * Loads the organization and the requester's access to it. An organization the requester does not
  * belong to is a 404, as if it did not exist (superusers see every organization); a member lacking
- * every scope in `anyScope` is a 403. With a browser session, Sentry's org gate applies first (§1.3):
- * an organization requiring 2FA is a 401 `2fa-required` to a user without it (superusers exempt).
+ * every scope in `anyScope` is a 403. With a browser session, Sentry's org gates apply first (§1.3):
+ * an organization requiring 2FA is a 401 `2fa-required` to a user without it (superusers exempt), and
+ * one requiring SSO a 401 `sso-required` to a member who has not come through its provider (sso-gate.ts).
  */
 export async function loadOrgContext(
   db: Executor,
@@ -44,7 +49,7 @@ export async function loadOrgContext(
   // Lock first, then read in a new statement: a statement that waited for the lock still reads with
   // the snapshot it started with, so it would miss what the previous lock holder just committed.
   if (forUpdate) await lockOrganizationRow(db, idOrSlug);
-  return checkedOrgContext(await findOrgContextRow(db, idOrSlug, requester.userId), requester, anyScope);
+  return checkedOrgContext(await findOrgContextRow(db, idOrSlug, requester.userId, requester.session?.id ?? null), requester, anyScope);
 }
 
 /**
@@ -60,7 +65,7 @@ export async function loadOrgContextWithMemberRole(
   memberId: string,
   { anyScope }: Pick<LoadOrgContextOptions, 'anyScope'> = {},
 ): Promise<{ context: OrgContext; memberRole: OrgRoleId | null }> {
-  const found = await findOrgContextRowWithMemberRole(db, idOrSlug, requester.userId, memberId);
+  const found = await findOrgContextRowWithMemberRole(db, idOrSlug, requester.userId, requester.session?.id ?? null, memberId);
   if (!found) throw notFound();
   const { peeked_member_role: memberRole, ...row } = found;
   return { context: checkedOrgContext(row, requester, anyScope), memberRole: memberRole as OrgRoleId | null };
@@ -72,6 +77,7 @@ function checkedOrgContext(row: OrgContextRow | undefined, requester: Requester,
   if (row.require_2fa && requester.via === 'session' && !requester.isSuperuser && !row.requester_has_2fa) {
     throw twoFactorRequired();
   }
+  if (requester.via === 'session' && requester.session && ssoGateRefuses(row)) throw ssoRequired(requester.session.publicUrl, row.slug);
   const context = toOrgContext(row, requester);
   if (anyScope && !hasAnyScope(context.access, anyScope)) throw permissionDenied();
   return context;
@@ -86,6 +92,9 @@ function toOrgContext(row: OrgContextRow, requester: Requester): OrgContext {
     memberships,
     options: storedOptions,
     requester_has_2fa: _askedAtLoad,
+    sso_member_valid: _memberValid,
+    sso_session_done: _sessionDone,
+    sso_owner_linked: _ownerLinked,
     ...org
   } = row;
   const options = optionValues(storedOptions ?? {});

@@ -13,6 +13,11 @@ export interface Requester {
   /** How the requester authenticated: Sentry's org gates (§1.3) apply to sessions only. */
   readonly via: 'token' | 'session';
   readonly ip: string;
+  /**
+   * The browser session behind a session requester: the require-SSO gate asks whether this session
+   * came through the organization's identity provider, and names the sign-in page at the public URL.
+   */
+  readonly session?: { readonly id: string; readonly publicUrl: string };
 }
 
 declare module 'fastify' {

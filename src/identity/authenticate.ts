@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import type { Config } from '../config.js';
 import { ApiError, notAuthenticated, permissionDenied } from '../platform/http/errors.js';
 import type { TokenService } from './tokens.service.js';
 import type { SessionService } from './sessions.service.js';
@@ -24,7 +25,11 @@ export const SESSION_ONLY = 'This endpoint takes a signed-in browser session onl
  * the body is parsed and validated, so a request without credentials gets Sentry's 401 (not a 400
  * about its body) on every route that is not marked `config: { public: true }`.
  */
-export function registerAuthentication(app: FastifyInstance, { tokens, sessions }: { tokens: TokenService; sessions: SessionService }) {
+export function registerAuthentication(
+  app: FastifyInstance,
+  { tokens, sessions }: { tokens: TokenService; sessions: SessionService },
+  config: Pick<Config, 'publicUrl'>,
+) {
   app.addHook('onRequest', async (request) => {
     if (!request.url.startsWith('/api/0/')) return;
     const authorization = request.headers.authorization;
@@ -34,7 +39,7 @@ export function registerAuthentication(app: FastifyInstance, { tokens, sessions 
       if (!requester) throw new ApiError(401, { detail: 'Invalid token' }, 'invalid_token');
       request.requester = requester;
     } else {
-      await authenticateSession(request, sessions);
+      await authenticateSession(request, sessions, config.publicUrl);
     }
     // Unknown paths stay 404s; known ones need credentials unless they are public.
     if (!request.is404 && !request.requester && !request.routeOptions.config.public) throw notAuthenticated();

@@ -44,7 +44,7 @@ function csrfMatches(header: string | string[] | undefined, expected: string): b
  * session's CSRF token in `X-CSRFToken` (403 otherwise). The session becomes the requester only once
  * its 2FA step is done; until then only the auth routes see it (as `browserSession`).
  */
-export async function authenticateSession(request: FastifyRequest, sessions: SessionService): Promise<void> {
+export async function authenticateSession(request: FastifyRequest, sessions: SessionService, publicUrl: string): Promise<void> {
   const value = request.cookies[SESSION_COOKIE];
   if (!value) return;
   const session = await sessions.authenticate(value);
@@ -52,5 +52,5 @@ export async function authenticateSession(request: FastifyRequest, sessions: Ses
   const exempt = SAFE_METHODS.has(request.method) || CSRF_EXEMPT_ROUTES.has(request.routeOptions.url ?? '');
   if (!exempt && !csrfMatches(request.headers[CSRF_HEADER], session.csrfToken)) throw csrfFailed();
   request.browserSession = session;
-  if (session.twoFactorPassed) request.requester = sessionRequester(session, request.ip);
+  if (session.twoFactorPassed) request.requester = sessionRequester(session, request.ip, publicUrl);
 }

@@ -61,6 +61,21 @@ export function createSessionService({ db, clock, config }: { db: Db; clock: Clo
     return signinUrl(token);
   }
 
+  async function openSession(tx: Executor, userId: string): Promise<{ sessionToken: string; sessionId: string; needs2fa: boolean }> {
+    const now = clock.now();
+    const sessionToken = newSecret();
+    const needs2fa = await hasTwoFactor(tx, userId);
+    const { id } = await insertSession(tx, {
+      userId,
+      tokenHash: hashSecret(sessionToken),
+      csrfToken: crypto.randomBytes(24).toString('base64url'),
+      twoFactorPassed: !needs2fa,
+      expiresAt: needs2fa ? minutesFrom(now, PENDING_2FA_MINUTES) : minutesFrom(now, SESSION_DAYS * 24 * 60),
+    });
+    if (!needs2fa) await recordLogin(tx, userId, now);
+    return { sessionToken, sessionId: id, needs2fa };
+  }
+
   /** Sign-in links being looked up and sent after their answer went out (see sendSigninLink). */
   const sending = new Set<Promise<void>>();
 
@@ -110,22 +125,20 @@ export function createSessionService({ db, clock, config }: { db: Db; clock: Clo
      */
     async signIn(token: string): Promise<{ sessionToken: string; needs2fa: boolean }> {
       const now = clock.now();
-      const sessionToken = newSecret();
       return db.transaction().execute(async (tx) => {
         const consumed = await consumeSigninToken(tx, hashSecret(token), now);
         if (!consumed) throw fieldError('token', 'This sign-in link is invalid or has expired. Ask for a new one.');
-        const needs2fa = await hasTwoFactor(tx, consumed.user_id);
-        await insertSession(tx, {
-          userId: consumed.user_id,
-          tokenHash: hashSecret(sessionToken),
-          csrfToken: crypto.randomBytes(24).toString('base64url'),
-          twoFactorPassed: !needs2fa,
-          expiresAt: needs2fa ? minutesFrom(now, PENDING_2FA_MINUTES) : minutesFrom(now, SESSION_DAYS * 24 * 60),
-        });
-        if (!needs2fa) await recordLogin(tx, consumed.user_id, now);
+        const { sessionToken, needs2fa } = await openSession(tx, consumed.user_id);
         return { sessionToken, needs2fa };
       });
     },
+
+    /**
+     * Opens a browser session for a user whose identity another step proved (the email link, an SSO
+     * sign-in), in the caller's transaction. With 2FA the session authenticates nothing but the auth
+     * routes until its TOTP step, as after an email link.
+     */
+    openSession,
 
     /**
      * Completes the TOTP step of a session. A code is taken once: one the account already used (in
@@ -180,9 +193,19 @@ function toSession(row: LiveSession): Session {
 }
 
 /** The requester a session stands for once its 2FA step (if any) is done: no token caps its scopes. */
-export function sessionRequester(session: Session, ip: string): Requester {
+export function sessionRequester(session: Session, ip: string, publicUrl: string): Requester {
   const { user } = session;
-  return { userId: user.id, email: user.email, name: user.name, isSuperuser: user.isSuperuser, tokenScopes: null, tokenId: null, via: 'session', ip };
+  return {
+    userId: user.id,
+    email: user.email,
+    name: user.name,
+    isSuperuser: user.isSuperuser,
+    tokenScopes: null,
+    tokenId: null,
+    via: 'session',
+    ip,
+    session: { id: session.id, publicUrl },
+  };
 }
 
 export type SessionService = ReturnType<typeof createSessionService>;

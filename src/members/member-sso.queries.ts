@@ -59,3 +59,45 @@ export async function clearMemberSsoFlags(db: Executor, orgId: string): Promise<
     .executeTakeFirst();
   return Number(result.numUpdatedRows);
 }
+
+/** The user's member row in the organization (any status), with its SSO flags; undefined when there is none. */
+export function findMembershipOfUser(db: Executor, orgId: string, userId: string) {
+  return db
+    .selectFrom('members')
+    .select(['id', 'role', 'invite_status', 'sso_linked', 'sso_invalid'])
+    .where('organization_id', '=', orgId)
+    .where('user_id', '=', userId)
+    .executeTakeFirst();
+}
+
+/** The pending, approved invite for an address (no account attached yet), locked until the transaction ends. */
+export function lockPendingInviteByEmail(db: Executor, orgId: string, email: string) {
+  return db
+    .selectFrom('members')
+    .select(['id', 'role'])
+    .where('organization_id', '=', orgId)
+    .where('email', '=', email)
+    .where('user_id', 'is', null)
+    .where('invite_status', '=', 0)
+    .forUpdate()
+    .executeTakeFirst();
+}
+
+/** The member came through the provider: `sso:linked` on, `sso:invalid` off. */
+export async function markMemberSsoLinked(db: Executor, orgId: string, memberId: string): Promise<void> {
+  await db.updateTable('members').set({ sso_linked: true, sso_invalid: false }).where('organization_id', '=', orgId).where('id', '=', memberId).execute();
+}
+
+/** The user's identity moved to another account: their membership's link is no longer good (`sso:invalid`). */
+export async function markMembershipSsoInvalid(db: Executor, orgId: string, userId: string): Promise<void> {
+  await db.updateTable('members').set({ sso_invalid: true }).where('organization_id', '=', orgId).where('user_id', '=', userId).execute();
+}
+
+/** A member made just in time by an SSO sign-in: joined, linked, with the given role. */
+export function insertSsoMember(db: Executor, member: { orgId: string; userId: string; role: string }) {
+  return db
+    .insertInto('members')
+    .values({ organization_id: member.orgId, user_id: member.userId, role: member.role, sso_linked: true, invite_status: 0 })
+    .returning(['id', 'role'])
+    .executeTakeFirstOrThrow();
+}

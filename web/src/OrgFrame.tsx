@@ -41,6 +41,8 @@ export function OrgFrame({ slug, pathname, onOrgChanged }: { slug: string; pathn
   }, [base, pathname]);
 
   if (org.error?.code === '2fa-required') return <TwoFactorRequired orgSlug={slug} />;
+  // api.ts is already taking the browser to the organization's SSO sign-in page.
+  if (org.error?.code === 'sso-required') return <PageSkeleton label="single sign-on" />;
   if (org.error) return <NotFoundPage message={org.error.status === 404 ? 'There is no such organization, or you are not a member of it.' : org.error.message} />;
   if (!state) return <PageSkeleton label="organization" />;
 

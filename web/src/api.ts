@@ -59,6 +59,20 @@ export function onAuthError(listener: Listener): () => void {
   return () => listeners.delete(listener);
 }
 
+/**
+ * Sentry's `sso-required` gate: the organization wants this member to come through its identity
+ * provider, so the browser goes to the sign-in page the answer names (on this origin only), with the
+ * current console path as `next` to come back to.
+ */
+function goToSsoLogin(error: ApiError): void {
+  const extra = (error.body as { detail?: { extra?: { loginUrl?: unknown } } } | null)?.detail?.extra;
+  if (typeof extra?.loginUrl !== 'string') return;
+  const target = new URL(extra.loginUrl, window.location.href);
+  if (target.origin !== window.location.origin) return;
+  target.searchParams.set('next', `${window.location.pathname}${window.location.search}`);
+  window.location.assign(target.href);
+}
+
 export async function request<T = unknown>(method: string, path: string, body?: unknown): Promise<ApiResponse<T>> {
   const headers: Record<string, string> = { accept: 'application/json' };
   if (body !== undefined) headers['content-type'] = 'application/json';
@@ -80,6 +94,7 @@ export async function request<T = unknown>(method: string, path: string, body?: 
   }
   if (!response.ok) {
     const error = new ApiError(response.status, data);
+    if (response.status === 401 && error.code === 'sso-required') goToSsoLogin(error);
     if (response.status === 401 && !path.startsWith('/api/0/auth/')) listeners.forEach((listener) => listener(error));
     throw error;
   }

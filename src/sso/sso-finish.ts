@@ -1,0 +1,164 @@
+import type { Executor } from '../platform/db/database.js';
+import type { UserRow } from '../platform/db/schema.js';
+import { normalizeEmail } from '../platform/lib/email.js';
+import { insertAuditEntry } from '../audit/audit.queries.js';
+import { findUserByEmail, findUserById, insertUser } from '../identity/users.queries.js';
+import { memberAuditPayload } from '../members/member-audit.js';
+import { findTeamsOfMembers } from '../members/members.queries.js';
+import {
+  findMembershipOfUser,
+  insertSsoMember,
+  lockPendingInviteByEmail,
+  markMembershipSsoInvalid,
+  markMemberSsoLinked,
+} from '../members/member-sso.queries.js';
+import { attachUserToInvite } from '../members/member-invites.queries.js';
+import type { SsoIdentity } from './protocols/errors.js';
+import { SsoPageError } from './sso-errors.js';
+import { deleteIdentity, findIdentityByIdent, findIdentityOfUser, insertIdentity, updateIdentity } from './sso-signin.queries.js';
+
+/** What finishing a sign-in knows: the organization, the flow, who the provider says signed in. */
+export interface FinishInput {
+  orgId: string;
+  provider: string;
+  defaultRole: string;
+  /** The signed-in user a link flow (`/auth/link/`) attaches the identity to; null for a login. */
+  linkUserId: string | null;
+  identity: SsoIdentity;
+  ip: string;
+  now: Date;
+}
+
+type KnownIdentity = Awaited<ReturnType<typeof findIdentityByIdent>>;
+
+const accountExists = () =>
+  new SsoPageError(
+    409,
+    'account-exists',
+    'An account with this email address already exists, and it is not a member of this organization. Sign in to Roster by email first, then open the link in the SSO email (or /auth/link/ for this organization) to connect your identity.',
+  );
+
+const emailUnverified = () =>
+  new SsoPageError(
+    409,
+    'email-unverified',
+    'Your identity provider has not verified this email address, so it cannot be connected to your account. Sign in to Roster by email, then open the link in the SSO email to connect your identity.',
+  );
+
+/**
+ * Resolves who the identity is and makes it so, in the caller's transaction (sso.md §4.2, "Finishing
+ * the login pipeline"): a known identity signs its user in (refreshed; a user who left gets a
+ * membership again); a link flow attaches it to the signed-in member; an unknown identity whose
+ * verified email belongs to a member is linked; one whose email belongs to a non-member is refused
+ * (409 `account-exists`, never merged); otherwise a new account joins, accepting the pending invite
+ * for its address or as a member with the default role. Returns the user to sign in.
+ */
+export async function resolveSsoIdentity(tx: Executor, input: FinishInput): Promise<UserRow> {
+  const known = await findIdentityByIdent(tx, input.orgId, input.identity.id);
+  if (input.linkUserId !== null) return linkSignedInUser(tx, input, known, input.linkUserId);
+
+  if (known && known.is_active) {
+    const user = (await findUserById(tx, known.user_id))!;
+    await updateIdentity(tx, input.orgId, known.id, { userId: user.id, ident: input.identity.id, data: identityData(input.identity), now: input.now });
+    const membership = await findMembershipOfUser(tx, input.orgId, user.id);
+    if (!membership) await joinOrganization(tx, input, user);
+    else if (membership.invite_status === 0) await markMemberSsoLinked(tx, input.orgId, membership.id);
+    return user;
+  }
+
+  // Unknown (or held by a deactivated account): the address decides.
+  if (!input.identity.email) {
+    throw new SsoPageError(400, 'email-missing', 'Your identity provider did not send an email address, so Roster cannot tell who you are.');
+  }
+  const email = normalizeEmail(input.identity.email);
+  const existing = await findUserByEmail(tx, email);
+  if (existing) {
+    const membership = existing.is_active ? await findMembershipOfUser(tx, input.orgId, existing.id) : undefined;
+    if (!membership || membership.invite_status !== 0) throw accountExists();
+    if (!input.identity.emailVerified) throw emailUnverified();
+    await link(tx, input, existing, membership.id, known);
+    return existing;
+  }
+  const user = await insertUser(tx, { email, name: input.identity.name ?? '', emailVerified: input.identity.emailVerified });
+  const memberId = await joinOrganization(tx, input, user);
+  await link(tx, input, user, memberId, known);
+  return user;
+}
+
+async function linkSignedInUser(tx: Executor, input: FinishInput, known: KnownIdentity, userId: string): Promise<UserRow> {
+  const user = await findUserById(tx, userId);
+  const membership = user?.is_active ? await findMembershipOfUser(tx, input.orgId, userId) : undefined;
+  if (!user || !membership || membership.invite_status !== 0) {
+    throw new SsoPageError(403, 'not-a-member', 'Only a member of this organization can link an identity to their account.');
+  }
+  await link(tx, input, user, membership.id, known);
+  return user;
+}
+
+const identityData = (identity: SsoIdentity) => ({ email: identity.email, name: identity.name, email_verified: identity.emailVerified });
+
+/**
+ * Attaches the identity to `user` and flags the member linked. Looked up by provider id first: an
+ * identity that belonged to another account moves, and that account's membership is flagged
+ * `sso:invalid`; then by user: the user's previous identity is replaced. A new link is audited
+ * `sso.identity-link`.
+ */
+async function link(tx: Executor, input: FinishInput, user: UserRow, memberId: string, known: KnownIdentity): Promise<void> {
+  const { orgId, identity, now } = input;
+  const change = { userId: user.id, ident: identity.id, data: identityData(identity), now };
+  const own = await findIdentityOfUser(tx, orgId, user.id);
+  const isNewLink = !known || known.user_id !== user.id;
+  if (known && known.user_id === user.id) {
+    await updateIdentity(tx, orgId, known.id, change);
+  } else if (known) {
+    if (own) await deleteIdentity(tx, orgId, own.id);
+    await updateIdentity(tx, orgId, known.id, change);
+    await markMembershipSsoInvalid(tx, orgId, known.user_id);
+  } else if (own) {
+    await updateIdentity(tx, orgId, own.id, change);
+  } else {
+    await insertIdentity(tx, { orgId, ...change });
+  }
+  await markMemberSsoLinked(tx, orgId, memberId);
+  if (isNewLink) {
+    await insertAuditEntry(tx, {
+      organizationId: orgId,
+      event: 'SSO_IDENTITY_LINK',
+      actor: { userId: user.id, email: user.email, name: user.name, ip: input.ip },
+      targetObject: memberId,
+      targetUserId: user.id,
+      data: { provider: input.provider, email: user.email, moved_from_user: known && known.user_id !== user.id ? known.user_id : null },
+    });
+  }
+}
+
+/**
+ * Makes `user` a member (JIT): the pending invite for their address is accepted (`member.accept-invite`),
+ * else a member with the organization's default role is added (`member.add`). Returns the member id.
+ */
+async function joinOrganization(tx: Executor, input: FinishInput, user: UserRow): Promise<string> {
+  const actor = { userId: user.id, email: user.email, name: user.name, ip: input.ip };
+  const invite = await lockPendingInviteByEmail(tx, input.orgId, user.email);
+  if (invite && (await attachUserToInvite(tx, input.orgId, invite.id, user.id))) {
+    await markMemberSsoLinked(tx, input.orgId, invite.id);
+    await insertAuditEntry(tx, {
+      organizationId: input.orgId,
+      event: 'MEMBER_ACCEPT',
+      actor,
+      targetObject: invite.id,
+      targetUserId: user.id,
+      data: memberAuditPayload({ email: user.email, userId: user.id, role: invite.role, inviteStatus: 0 }, await findTeamsOfMembers(tx, input.orgId, [invite.id])),
+    });
+    return invite.id;
+  }
+  const member = await insertSsoMember(tx, { orgId: input.orgId, userId: user.id, role: input.defaultRole });
+  await insertAuditEntry(tx, {
+    organizationId: input.orgId,
+    event: 'MEMBER_ADD',
+    actor,
+    targetObject: member.id,
+    targetUserId: user.id,
+    data: memberAuditPayload({ email: user.email, userId: user.id, role: member.role, inviteStatus: 0 }, []),
+  });
+  return member.id;
+}

@@ -1,0 +1,133 @@
+import type { Executor } from '../platform/db/database.js';
+
+/**
+ * The SSO sign-in flow's own tables: pending sign-ins (by the hash of their state), the SAML ids
+ * already used, the identities linked through the provider, and the sessions that came through it.
+ */
+
+/** The organization a sign-in names (by slug, or by id from a pending sign-in), with its provider; undefined when there is none. */
+export function findSsoOrganization(db: Executor, by: { slug: string } | { id: string }) {
+  return db
+    .selectFrom('organizations as o')
+    .leftJoin('auth_providers as ap', 'ap.organization_id', 'o.id')
+    .select(['o.id', 'o.slug', 'o.name', 'o.default_role', 'ap.provider', 'ap.config'])
+    .where('slug' in by ? 'o.slug' : 'o.id', '=', 'slug' in by ? by.slug : by.id)
+    .executeTakeFirst();
+}
+
+export type SsoOrganization = NonNullable<Awaited<ReturnType<typeof findSsoOrganization>>>;
+
+/** The organization's provider and default role, the provider row locked: sign-ins of one organization finish one at a time. */
+export function lockSsoProvider(db: Executor, orgId: string) {
+  return db
+    .selectFrom('auth_providers as ap')
+    .innerJoin('organizations as o', 'o.id', 'ap.organization_id')
+    .select(['ap.id', 'ap.provider', 'o.slug', 'o.default_role'])
+    .where('ap.organization_id', '=', orgId)
+    .forNoKeyUpdate('ap')
+    .executeTakeFirst();
+}
+
+export function insertPendingSignin(
+  db: Executor,
+  row: { stateHash: string; orgId: string; flow: 'login' | 'link'; userId: string | null; nextUrl: string; data: Record<string, unknown>; expiresAt: Date },
+) {
+  return db
+    .insertInto('sso_pending_signins')
+    .values({
+      state_hash: row.stateHash,
+      organization_id: row.orgId,
+      flow: row.flow,
+      user_id: row.userId,
+      next_url: row.nextUrl,
+      data: JSON.stringify(row.data),
+      expires_at: row.expiresAt,
+    })
+    .execute();
+}
+
+/** Takes a pending sign-in by its state's hash (deleted: a state answers once, whatever follows); undefined when unknown. */
+export function takePendingSignin(db: Executor, stateHash: string) {
+  return db
+    .deleteFrom('sso_pending_signins')
+    .where('state_hash', '=', stateHash)
+    .returning(['organization_id', 'flow', 'user_id', 'next_url', 'data', 'expires_at'])
+    .executeTakeFirst();
+}
+
+export type PendingSignin = NonNullable<Awaited<ReturnType<typeof takePendingSignin>>>;
+
+/** Sign-ins nobody finished within their 10 minutes. */
+export async function deleteExpiredPendingSignins(db: Executor, now: Date): Promise<void> {
+  await db.deleteFrom('sso_pending_signins').where('expires_at', '<=', now).execute();
+}
+
+/** SAML ids whose assertions have expired anyway: a replay of them fails on its time window. */
+export async function deleteExpiredSamlIds(db: Executor, now: Date): Promise<void> {
+  await db.deleteFrom('saml_seen_ids').where('expires_at', '<=', now).execute();
+}
+
+/** Records a SAML id as used until `expiresAt`; true when it had been recorded before (a replay). */
+export async function recordSamlIdSeen(db: Executor, orgId: string, seenId: string, expiresAt: Date): Promise<boolean> {
+  const inserted = await db
+    .insertInto('saml_seen_ids')
+    .values({ organization_id: orgId, seen_id: seenId, expires_at: expiresAt })
+    .onConflict((conflict) => conflict.columns(['organization_id', 'seen_id']).doNothing())
+    .returning('seen_id')
+    .executeTakeFirst();
+  return inserted === undefined;
+}
+
+/** The identity with this provider id, and whether its account is active. */
+export function findIdentityByIdent(db: Executor, orgId: string, ident: string) {
+  return db
+    .selectFrom('auth_identities as ai')
+    .innerJoin('users as u', 'u.id', 'ai.user_id')
+    .select(['ai.id', 'ai.user_id', 'u.is_active'])
+    .where('ai.organization_id', '=', orgId)
+    .where('ai.ident', '=', ident)
+    .executeTakeFirst();
+}
+
+/** The identity a user holds in the organization, if any. */
+export function findIdentityOfUser(db: Executor, orgId: string, userId: string) {
+  return db.selectFrom('auth_identities').select(['id', 'ident']).where('organization_id', '=', orgId).where('user_id', '=', userId).executeTakeFirst();
+}
+
+/** Points the identity at `userId` with what the provider said now; verified and synced now. */
+export async function updateIdentity(db: Executor, orgId: string, id: string, change: { userId: string; ident: string; data: Record<string, unknown>; now: Date }) {
+  await db
+    .updateTable('auth_identities')
+    .set({ user_id: change.userId, ident: change.ident, data: JSON.stringify(change.data), last_verified: change.now, last_synced: change.now })
+    .where('organization_id', '=', orgId)
+    .where('id', '=', id)
+    .execute();
+}
+
+export async function insertIdentity(db: Executor, row: { orgId: string; userId: string; ident: string; data: Record<string, unknown>; now: Date }) {
+  await db
+    .insertInto('auth_identities')
+    .values({
+      organization_id: row.orgId,
+      user_id: row.userId,
+      ident: row.ident,
+      data: JSON.stringify(row.data),
+      last_verified: row.now,
+      last_synced: row.now,
+      date_added: row.now,
+    })
+    .execute();
+}
+
+export async function deleteIdentity(db: Executor, orgId: string, id: string): Promise<void> {
+  await db.deleteFrom('auth_identities').where('organization_id', '=', orgId).where('id', '=', id).execute();
+}
+
+/** The session came through the organization's provider (what the require-SSO gate asks). */
+export async function markSessionSso(db: Executor, sessionId: string, orgId: string, now: Date): Promise<void> {
+  await db
+    .insertInto('user_session_sso')
+    .values({ session_id: sessionId, organization_id: orgId, completed_at: now })
+    .onConflict((conflict) => conflict.columns(['session_id', 'organization_id']).doUpdateSet({ completed_at: now }))
+    .execute();
+}
