@@ -1,7 +1,7 @@
 import type { Config } from '../config.js';
 import type { Db, Executor } from '../platform/db/database.js';
 import type { Requester } from '../access/requester.js';
-import { insertAuditEntries, insertAuditEntry } from '../audit/audit.queries.js';
+import { recordAudit, recordAudits } from '../audit/record-audit.js';
 import type { Clock } from '../platform/lib/clock.js';
 import { loadOrgContext, type OrgContext } from '../access/org-context.js';
 import { TOP_ORG_ROLE, type Scope } from '../access/roles.js';
@@ -39,7 +39,7 @@ async function editMember(tx: Executor, context: OrgContext, member: LockedMembe
   if (teams) teamsAfter = await findTeamsOfMembers(tx, context.org.id, [member.id]);
   else if (roleChange) teamsAfter = teamsAfterRoleChange(member.teams, roleChange);
   const edited: MemberView = roleChange ? { ...member, role: roleChange.to } : member;
-  await insertAuditEntries(tx, [
+  await recordAudits(tx, [
     ...teamEntries,
     {
       organizationId: context.org.id,
@@ -114,7 +114,7 @@ export function createMemberEditService({ db, clock, config }: MemberEditService
         const data = memberAuditData(member, member.teams);
         await deleteMemberRow(tx, context.org.id, member.id);
         if (removal === 'member' && member.user_id !== null) await deletePendingInvitesSentBy(tx, context.org.id, member.user_id);
-        await insertAuditEntry(tx, {
+        await recordAudit(tx, {
           organizationId: context.org.id,
           event: 'MEMBER_REMOVE',
           actor: requester,

@@ -2,7 +2,7 @@ import type { Config } from '../config.js';
 import type { Executor } from '../platform/db/database.js';
 import type { Requester } from '../access/requester.js';
 import { issueEmailVerification } from '../identity/email-verification.js';
-import { insertAuditEntry } from '../audit/audit.queries.js';
+import { recordAudit } from '../audit/record-audit.js';
 import { enqueueEmail } from '../platform/mail/outbox.js';
 import { emailVerificationRequiredEmail } from '../platform/mail/templates/email-verification-required.js';
 import { setupTwoFactorEmail } from '../platform/mail/templates/setup-2fa.js';
@@ -93,7 +93,7 @@ export async function applyMemberCompliance(
     await deletePendingInviteByEmail(tx, plan.orgId, row.email);
     const done = await detachMemberUser(tx, plan.orgId, { id: row.id, userId, email: row.email, tokenHash: invite.hash, tokenExpiresAt: invite.expiresAt });
     if (!done) continue;
-    await insertAuditEntry(tx, {
+    await recordAudit(tx, {
       organizationId: plan.orgId,
       event: 'MEMBER_PENDING',
       actor: context.actor,

@@ -1,0 +1,133 @@
+/**
+ * What each audit event stores in its `data` (issue 14): one type per event, so that a writer of
+ * another shape is a type error and a renderer reads fields that are there. Keys are spelled as
+ * Sentry stores them (snake_case), since `data` goes out on the wire as it is stored.
+ *
+ * Where Sentry writes one event from two routes with two shapes, the event's type is the union of
+ * both and renderers read only the fields every variant has (the compiler holds them to it).
+ * Changing a shape means a migration that rewrites the stored rows (migrations/0040_…).
+ */
+
+/** A member as Sentry's `get_audit_log_data` records it (sentry-behavior.md §2.2). */
+export type MemberPayload = {
+  /** The user's address for a full member, the invite's for a pending one; '' when neither. */
+  email: string;
+  /** The member's user id; null while pending. */
+  user: string | null;
+  /** Ids of the member's active teams. */
+  teams: string[];
+  /** Slugs of the same teams (what the `member.edit` note names). */
+  teams_slugs: string[];
+  has_global_access: boolean;
+  role: string;
+  /** `approved`, `requested_to_be_invited` or `requested_to_join`. */
+  invite_status: string | null;
+};
+
+/**
+ * A change of a member's role on one team (`PUT …/members/{id}/teams/{team}/`, §5.6): Sentry's
+ * `{email, role, team_slug, team_role}`, plus `teams_slugs` naming that one team, so that
+ * `member.edit` reads its teams from one field whichever route wrote it.
+ */
+export type TeamRoleEditPayload = {
+  email: string;
+  /** The member's organization role. */
+  role: string;
+  team_slug: string;
+  /** The team role asked for. */
+  team_role: string;
+  teams_slugs: [string];
+};
+
+/** A team membership as Sentry records it (§2.4): joining or leaving one team by itself, or an approved access request. */
+export type TeamMembershipPayload = {
+  team_slug: string;
+  member_id: string;
+  email: string;
+  is_active: boolean;
+};
+
+/**
+ * A team joined or left as part of a member's new team list (PUT member, §5.4 step 10), or by
+ * creating the team: Sentry records the address and the team only.
+ */
+export type TeamListChangePayload = Pick<TeamMembershipPayload, 'email' | 'team_slug'>;
+
+/** An organization as Sentry's `get_audit_log_data` records it (§2.1). */
+export type OrganizationPayload = {
+  id: string;
+  slug: string;
+  name: string;
+  /** 0 active, 1 pending deletion, 2 deletion in progress. */
+  status: number;
+  /** Sentry's flag bitfield (organizations/org-audit.ts). */
+  flags: number;
+  default_role: string;
+};
+
+/**
+ * Sentry's `changed_data` of an `org.edit` (§9.1–9.3): each changed setting, by its recorded name, to
+ * "from <old> to <new>" or "to <new>", values as Python's `str()` writes them.
+ */
+export type OrganizationChangesPayload = Record<string, string>;
+
+/** A team as Sentry records it (§2.3). */
+export type TeamPayload = {
+  id: string;
+  slug: string;
+  name: string;
+  /** 0 active, 1 pending deletion, 2 deletion in progress. */
+  status: number;
+};
+
+/** The identity provider an organization signs in with, by the key the API names it by (`oidc`, `saml2`). */
+export type SsoProviderPayload = {
+  provider: string;
+};
+
+/** One setting's value before and after a change. */
+export type ValueChange<T> = { from: T; to: T };
+
+/**
+ * A change of the SSO settings (issue 15, `PUT …/auth-provider/`): the settings that changed, with
+ * their values, and the configuration fields given new values, by name only, since some of them
+ * (a client secret, a private key) are secrets that must never reach the log.
+ */
+export type SsoEditPayload = SsoProviderPayload & {
+  require_link?: ValueChange<boolean>;
+  default_role?: ValueChange<string>;
+  /** Names of the changed configuration fields (`issuer`, `client_secret`, `idp_metadata_xml`, …); empty when none. */
+  config_fields: string[];
+};
+
+/** A member's account linked to an identity at the organization's provider (issue 15). */
+export type SsoIdentityLinkPayload = SsoProviderPayload & {
+  /** The member's address. */
+  email: string;
+};
+
+/** Every audit event's payload, by the event's key in AUDIT_EVENTS (audit-events.ts). */
+export interface AuditPayloads {
+  MEMBER_INVITE: MemberPayload;
+  MEMBER_ADD: MemberPayload;
+  MEMBER_ACCEPT: MemberPayload;
+  MEMBER_EDIT: MemberPayload | TeamRoleEditPayload;
+  MEMBER_REMOVE: MemberPayload;
+  MEMBER_JOIN_TEAM: TeamMembershipPayload | TeamListChangePayload;
+  MEMBER_LEAVE_TEAM: TeamMembershipPayload | TeamListChangePayload;
+  MEMBER_PENDING: MemberPayload;
+  ORG_ADD: OrganizationPayload;
+  ORG_EDIT: OrganizationChangesPayload;
+  ORG_REMOVE: OrganizationPayload;
+  ORG_RESTORE: OrganizationPayload;
+  TEAM_ADD: TeamPayload;
+  TEAM_EDIT: TeamPayload;
+  TEAM_REMOVE: TeamPayload;
+  SSO_ENABLE: SsoProviderPayload;
+  SSO_DISABLE: SsoProviderPayload;
+  SSO_EDIT: SsoEditPayload;
+  SSO_IDENTITY_LINK: SsoIdentityLinkPayload;
+  MEMBER_REINVITE: MemberPayload;
+}
+
+export type AuditEventKey = keyof AuditPayloads;
