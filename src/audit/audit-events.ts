@@ -42,7 +42,7 @@ function ssoChanges(payload: SsoEditPayload): string {
   const change = <T>(label: string, value: ValueChange<T> | undefined, show: (v: T) => string) =>
     value ? [`${label} from ${show(value.from)} to ${show(value.to)}`] : [];
   const parts = [
-    ...change('required sign-in', payload.require_link, onOff),
+    ...change('require SSO', payload.require_link, onOff),
     ...change('default role', payload.default_role, String),
     ...(payload.config_fields.length > 0 ? [`new ${payload.config_fields.join(', ')}`] : []),
   ];

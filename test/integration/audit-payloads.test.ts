@@ -1,0 +1,120 @@
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { sql } from 'kysely';
+import { AUDIT_EVENTS } from '../../src/audit/audit-events.js';
+import { recordAudit } from '../../src/audit/record-audit.js';
+import { migrate, readMigrations } from '../../src/platform/db/migrate.js';
+import { createHarness, type Harness } from '../helpers/harness.js';
+import { buildOrg, type BuiltOrg } from '../helpers/org-factory.js';
+
+const SHAPES_MIGRATION = '0040_audit_payload_shapes';
+
+interface LogRow {
+  event: string;
+  note: string;
+  data: Record<string, unknown>;
+}
+
+describe('audit payloads: one shape per event (issue 14)', () => {
+  let h: Harness;
+  before(async () => {
+    h = await createHarness();
+  });
+  after(() => h.close());
+
+  /** The organization's log through the API, oldest first. */
+  const log = async (org: BuiltOrg, query = ''): Promise<LogRow[]> => {
+    const response = await h.request(org.tokens.owner!, 'GET', `/api/0/organizations/${org.slug}/audit-logs/${query}`);
+    assert.equal(response.status, 200);
+    return [...(response.body as { rows: LogRow[] }).rows].reverse();
+  };
+
+  /** Runs the shapes migration again, through the migrator, as a database that predates it would. */
+  const rerunShapesMigration = async () => {
+    await sql`delete from schema_migrations where version = ${SHAPES_MIGRATION}`.execute(h.database.db);
+    const applied = await migrate(h.database.db, readMigrations().filter((migration) => migration.version === SHAPES_MIGRATION));
+    assert.deepEqual(applied, [SHAPES_MIGRATION]);
+  };
+
+  it('migration 0040 gives member.edit rows of the old shapes their teams_slugs, so each reads as before; a second run changes nothing', async () => {
+    const org = await buildOrg(h, { members: { owner: { role: 'owner' }, alice: { role: 'member' } } });
+    const alice = org.emailOf('alice');
+    const current = { email: alice, user: org.userIds.alice!, teams: ['7'], teams_slugs: ['api'], has_global_access: true, role: 'member', invite_status: 'approved' };
+    const stored = [
+      // A team-role change as it was recorded before: the one team under team_slug.
+      { event: AUDIT_EVENTS.MEMBER_EDIT.id, data: { email: alice, role: 'member', team_slug: 'backend', team_role: 'admin' } },
+      // Sentry's renderer's spelling of the list.
+      { event: AUDIT_EVENTS.MEMBER_EDIT.id, data: { email: alice, role: 'admin', team_slugs: ['web', 'ops'] } },
+      { event: AUDIT_EVENTS.MEMBER_EDIT.id, data: { email: alice, role: 'member' } },
+      { event: AUDIT_EVENTS.MEMBER_EDIT.id, data: current },
+      // Other events are not touched, even with a team_slug.
+      { event: AUDIT_EVENTS.MEMBER_JOIN_TEAM.id, data: { email: alice, team_slug: 'backend' } },
+    ];
+    await h.database.db
+      .insertInto('audit_log_entries')
+      .values(stored.map(({ event, data }) => ({ organization_id: org.id, event, actor_label: 'Olive', data: JSON.stringify(data) })))
+      .execute();
+
+    await rerunShapesMigration();
+    const rows = await log(org);
+    assert.deepEqual(rows.map((row) => [row.event, row.note]), [
+      ['member.edit', `edited member ${alice} (role: member, teams: backend)`],
+      ['member.edit', `edited member ${alice} (role: admin, teams: web, ops)`],
+      ['member.edit', `edited member ${alice} (role: member, teams: N/A)`],
+      ['member.edit', `edited member ${alice} (role: member, teams: api)`],
+      ['member.join-team', `added ${alice} to team backend`],
+    ]);
+    assert.deepEqual(rows.map((row) => row.data), [
+      { email: alice, role: 'member', team_slug: 'backend', team_role: 'admin', teams_slugs: ['backend'] },
+      { email: alice, role: 'admin', team_slugs: ['web', 'ops'], teams_slugs: ['web', 'ops'] },
+      { email: alice, role: 'member', teams_slugs: [] },
+      current,
+      { email: alice, team_slug: 'backend' },
+    ]);
+
+    await rerunShapesMigration();
+    assert.deepEqual(await log(org), rows);
+  });
+
+  it('a team-role change records its team under teams_slugs as well as Sentry\'s team_slug, and reads the same', async () => {
+    const org = await buildOrg(h, { teams: ['backend', 'web'], members: { owner: { role: 'owner' }, alice: { role: 'member', teams: ['backend', 'web'] } } });
+    const response = await h.request(org.tokens.owner!, 'PUT', `${org.memberUrl('alice')}teams/backend/`, { teamRole: 'admin' });
+    assert.equal(response.status, 200);
+    const [edit, ...others] = await log(org, '?event=member.edit');
+    assert.deepEqual(others, []);
+    assert.deepEqual(edit!.data, { email: org.emailOf('alice'), role: 'member', team_slug: 'backend', team_role: 'admin', teams_slugs: ['backend'] });
+    assert.equal(edit!.note, `edited member ${org.emailOf('alice')} (role: member, teams: backend)`);
+  });
+
+  it('the SSO events (issue 15) are listed, filtered and read in Roster\'s words, their payloads returned as written', async () => {
+    const org = await buildOrg(h, { members: { owner: { role: 'owner' }, alice: { role: 'member' } } });
+    const owner = { userId: org.userIds.owner!, email: org.emailOf('owner'), name: 'owner', ip: '198.51.100.4' };
+    const alice = { userId: org.userIds.alice!, email: org.emailOf('alice'), name: 'alice', ip: '198.51.100.5' };
+    const base = { organizationId: org.id, targetObject: '9' };
+    const edit = { provider: 'saml2', require_link: { from: true, to: false }, default_role: { from: 'member', to: 'admin' }, config_fields: ['idp_x509cert'] };
+    await recordAudit(h.database.db, { ...base, event: 'SSO_ENABLE', actor: owner, data: { provider: 'saml2' } });
+    await recordAudit(h.database.db, { ...base, event: 'SSO_EDIT', actor: owner, data: edit });
+    await recordAudit(h.database.db, { ...base, event: 'SSO_EDIT', actor: owner, data: { provider: 'saml2', config_fields: [] } });
+    await recordAudit(h.database.db, { ...base, event: 'SSO_IDENTITY_LINK', actor: alice, targetUserId: alice.userId, data: { provider: 'saml2', email: alice.email } });
+    await recordAudit(h.database.db, { ...base, event: 'SSO_IDENTITY_LINK', actor: owner, targetUserId: alice.userId, data: { provider: 'saml2', email: alice.email } });
+    await recordAudit(h.database.db, { ...base, event: 'SSO_DISABLE', actor: owner, data: { provider: 'saml2' } });
+
+    const rows = (await log(org)).filter((row) => row.event.startsWith('sso.'));
+    assert.deepEqual(rows.map((row) => [row.event, row.note]), [
+      ['sso.enable', 'turned on single sign-on (saml2)'],
+      ['sso.edit', 'changed single sign-on (saml2): require SSO from on to off; default role from member to admin; new idp_x509cert'],
+      ['sso.edit', 'changed single sign-on (saml2)'],
+      ['sso.identity-link', 'linked their account to a single sign-on identity (saml2)'],
+      ['sso.identity-link', `linked the account of ${alice.email} to a single sign-on identity (saml2)`],
+      ['sso.disable', 'turned off single sign-on (saml2)'],
+    ]);
+    assert.deepEqual(rows[1]!.data, edit);
+    assert.deepEqual((await log(org, '?event=sso.identity-link')).map((row) => row.data), [
+      { provider: 'saml2', email: alice.email },
+      { provider: 'saml2', email: alice.email },
+    ]);
+    const response = await h.request(org.tokens.owner!, 'GET', `/api/0/organizations/${org.slug}/audit-logs/`);
+    const options = (response.body as { options: string[] }).options;
+    for (const name of ['sso.enable', 'sso.disable', 'sso.edit', 'sso.identity-link']) assert.ok(options.includes(name), name);
+  });
+});
