@@ -1,4 +1,4 @@
-import type { AuditEventKey, AuditPayloads, SsoEditPayload, ValueChange } from './audit-payloads.js';
+import type { AuditEventKey, AuditPayloads, SsoEditPayload, TeamRoleEditPayload, ValueChange } from './audit-payloads.js';
 
 export type { AuditEventKey } from './audit-payloads.js';
 
@@ -35,6 +35,18 @@ type AuditEventDefinitions = { [Key in AuditEventKey]: AuditEventDefinition<Audi
 // fallback between payload shapes: a pending member without an address records ''.
 const memberLabel = (payload: { email: string }, context: RenderContext) => payload.email || context.targetName || '(unknown member)';
 const slugList = (slugs: readonly string[]) => (slugs.length > 0 ? slugs.join(', ') : 'N/A');
+
+/**
+ * The teams a member.edit names: the member's teams after an edit of the member, the one team after a
+ * change of the member's role on it (decisions.md fix 6; Sentry's own note says "N/A" for both).
+ */
+function editedTeams(payload: AuditPayloads['MEMBER_EDIT']): readonly string[] {
+  return isTeamRoleEdit(payload) ? [payload.team_slug] : payload.teams_slugs;
+}
+
+function isTeamRoleEdit(payload: AuditPayloads['MEMBER_EDIT']): payload is TeamRoleEditPayload {
+  return 'team_role' in payload;
+}
 const onOff = (value: boolean) => (value ? 'on' : 'off');
 
 /** The sso.edit note, in our own words: each changed setting, then the configuration fields by name. */
@@ -60,7 +72,7 @@ export const AUDIT_EVENTS = {
   MEMBER_EDIT: {
     id: 4,
     name: 'member.edit',
-    render: (p, c) => `edited member ${memberLabel(p, c)} (role: ${p.role}, teams: ${slugList(p.teams_slugs)})`,
+    render: (p, c) => `edited member ${memberLabel(p, c)} (role: ${p.role}, teams: ${slugList(editedTeams(p))})`,
   },
   MEMBER_REMOVE: {
     id: 5,

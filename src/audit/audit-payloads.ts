@@ -4,8 +4,8 @@
  * Sentry stores them (snake_case), since `data` goes out on the wire as it is stored.
  *
  * Where Sentry writes one event from two routes with two shapes, the event's type is the union of
- * both and renderers read only the fields every variant has (the compiler holds them to it).
- * Changing a shape means a migration that rewrites the stored rows (migrations/0040_…).
+ * both, and a renderer reads a field outside what the variants share only after telling them apart
+ * (the compiler holds it to that). Changing a shape needs a migration that rewrites stored rows.
  */
 
 /** A member as Sentry's `get_audit_log_data` records it (sentry-behavior.md §2.2). */
@@ -24,11 +24,7 @@ export type MemberPayload = {
   invite_status: string | null;
 };
 
-/**
- * A change of a member's role on one team (`PUT …/members/{id}/teams/{team}/`, §5.6): Sentry's
- * `{email, role, team_slug, team_role}`, plus `teams_slugs` naming that one team, so that
- * `member.edit` reads its teams from one field whichever route wrote it.
- */
+/** A change of a member's role on one team (`PUT …/members/{id}/teams/{team}/`, §5.6), as Sentry records it. */
 export type TeamRoleEditPayload = {
   email: string;
   /** The member's organization role. */
@@ -36,7 +32,6 @@ export type TeamRoleEditPayload = {
   team_slug: string;
   /** The team role asked for. */
   team_role: string;
-  teams_slugs: [string];
 };
 
 /** A team membership as Sentry records it (§2.4): joining or leaving one team by itself, or an approved access request. */

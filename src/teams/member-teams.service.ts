@@ -118,7 +118,7 @@ export function createMemberTeamService({ db, config }: { db: Db; config: Pick<C
             actor: requester,
             targetObject: membership.id,
             targetUserId: member.user_id,
-            data: { email: memberContact(member).email, role: member.role, team_slug: team.slug, team_role: body.teamRole, teams_slugs: [team.slug] },
+            data: { email: memberContact(member).email, role: member.role, team_slug: team.slug, team_role: body.teamRole },
           });
         }
         return { isActive: membership.is_active, teamRole: membership.role };

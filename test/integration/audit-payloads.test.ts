@@ -1,13 +1,9 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { sql } from 'kysely';
 import { AUDIT_EVENTS } from '../../src/audit/audit-events.js';
 import { recordAudit } from '../../src/audit/record-audit.js';
-import { migrate, readMigrations } from '../../src/platform/db/migrate.js';
 import { createHarness, type Harness } from '../helpers/harness.js';
 import { buildOrg, type BuiltOrg } from '../helpers/org-factory.js';
-
-const SHAPES_MIGRATION = '0040_audit_payload_shapes';
 
 interface LogRow {
   event: string;
@@ -29,60 +25,43 @@ describe('audit payloads: one shape per event (issue 14)', () => {
     return [...(response.body as { rows: LogRow[] }).rows].reverse();
   };
 
-  /** Runs the shapes migration again, through the migrator, as a database that predates it would. */
-  const rerunShapesMigration = async () => {
-    await sql`delete from schema_migrations where version = ${SHAPES_MIGRATION}`.execute(h.database.db);
-    const applied = await migrate(h.database.db, readMigrations().filter((migration) => migration.version === SHAPES_MIGRATION));
-    assert.deepEqual(applied, [SHAPES_MIGRATION]);
-  };
-
-  it('migration 0040 gives member.edit rows of the old shapes their teams_slugs, so each reads as before; a second run changes nothing', async () => {
+  it('rows of each shape Sentry writes for member.edit and member.join-team read as they did before the payloads were typed', async () => {
     const org = await buildOrg(h, { members: { owner: { role: 'owner' }, alice: { role: 'member' } } });
     const alice = org.emailOf('alice');
-    const current = { email: alice, user: org.userIds.alice!, teams: ['7'], teams_slugs: ['api'], has_global_access: true, role: 'member', invite_status: 'approved' };
+    const member = { email: alice, user: org.userIds.alice!, teams: ['7'], teams_slugs: ['api'], has_global_access: true, role: 'member', invite_status: 'approved' };
+    // Stored as they are on the wire, without recordAudit: what a database written before this change holds.
     const stored = [
-      // A team-role change as it was recorded before: the one team under team_slug.
+      { event: AUDIT_EVENTS.MEMBER_EDIT.id, data: member },
+      { event: AUDIT_EVENTS.MEMBER_EDIT.id, data: { ...member, teams: [], teams_slugs: [] } },
       { event: AUDIT_EVENTS.MEMBER_EDIT.id, data: { email: alice, role: 'member', team_slug: 'backend', team_role: 'admin' } },
-      // Sentry's renderer's spelling of the list.
-      { event: AUDIT_EVENTS.MEMBER_EDIT.id, data: { email: alice, role: 'admin', team_slugs: ['web', 'ops'] } },
-      { event: AUDIT_EVENTS.MEMBER_EDIT.id, data: { email: alice, role: 'member' } },
-      { event: AUDIT_EVENTS.MEMBER_EDIT.id, data: current },
-      // Other events are not touched, even with a team_slug.
       { event: AUDIT_EVENTS.MEMBER_JOIN_TEAM.id, data: { email: alice, team_slug: 'backend' } },
+      { event: AUDIT_EVENTS.MEMBER_JOIN_TEAM.id, data: { team_slug: 'web', member_id: org.ids.alice!, email: alice, is_active: true } },
+      { event: AUDIT_EVENTS.MEMBER_LEAVE_TEAM.id, data: { email: alice, team_slug: 'ops' } },
     ];
     await h.database.db
       .insertInto('audit_log_entries')
       .values(stored.map(({ event, data }) => ({ organization_id: org.id, event, actor_label: 'Olive', data: JSON.stringify(data) })))
       .execute();
 
-    await rerunShapesMigration();
     const rows = await log(org);
     assert.deepEqual(rows.map((row) => [row.event, row.note]), [
-      ['member.edit', `edited member ${alice} (role: member, teams: backend)`],
-      ['member.edit', `edited member ${alice} (role: admin, teams: web, ops)`],
-      ['member.edit', `edited member ${alice} (role: member, teams: N/A)`],
       ['member.edit', `edited member ${alice} (role: member, teams: api)`],
+      ['member.edit', `edited member ${alice} (role: member, teams: N/A)`],
+      ['member.edit', `edited member ${alice} (role: member, teams: backend)`],
       ['member.join-team', `added ${alice} to team backend`],
+      ['member.join-team', `added ${alice} to team web`],
+      ['member.leave-team', `removed ${alice} from team ops`],
     ]);
-    assert.deepEqual(rows.map((row) => row.data), [
-      { email: alice, role: 'member', team_slug: 'backend', team_role: 'admin', teams_slugs: ['backend'] },
-      { email: alice, role: 'admin', team_slugs: ['web', 'ops'], teams_slugs: ['web', 'ops'] },
-      { email: alice, role: 'member', teams_slugs: [] },
-      current,
-      { email: alice, team_slug: 'backend' },
-    ]);
-
-    await rerunShapesMigration();
-    assert.deepEqual(await log(org), rows);
+    assert.deepEqual(rows.map((row) => row.data), stored.map(({ data }) => data), 'data goes out as stored');
   });
 
-  it('a team-role change records its team under teams_slugs as well as Sentry\'s team_slug, and reads the same', async () => {
+  it('a team-role change records Sentry\'s {email, role, team_slug, team_role}, and its note names that team', async () => {
     const org = await buildOrg(h, { teams: ['backend', 'web'], members: { owner: { role: 'owner' }, alice: { role: 'member', teams: ['backend', 'web'] } } });
     const response = await h.request(org.tokens.owner!, 'PUT', `${org.memberUrl('alice')}teams/backend/`, { teamRole: 'admin' });
     assert.equal(response.status, 200);
     const [edit, ...others] = await log(org, '?event=member.edit');
     assert.deepEqual(others, []);
-    assert.deepEqual(edit!.data, { email: org.emailOf('alice'), role: 'member', team_slug: 'backend', team_role: 'admin', teams_slugs: ['backend'] });
+    assert.deepEqual(edit!.data, { email: org.emailOf('alice'), role: 'member', team_slug: 'backend', team_role: 'admin' });
     assert.equal(edit!.note, `edited member ${org.emailOf('alice')} (role: member, teams: backend)`);
   });
 

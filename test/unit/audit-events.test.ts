@@ -20,14 +20,18 @@ export function recordAuditRefusesWrongShapes(tx: Executor) {
   void recordAudit(tx, { ...base, event: 'TEAM_ADD', data: member });
   // @ts-expect-error a team change needs its team
   void recordAudit(tx, { ...base, event: 'MEMBER_JOIN_TEAM', data: { email: 'mo@example.com' } });
-  // @ts-expect-error a team-role edit carries teams_slugs, which member.edit is read from
-  void recordAudit(tx, { ...base, event: 'MEMBER_EDIT', data: { email: 'mo@example.com', role: 'member', team_slug: 'api', team_role: 'admin' } });
+  // @ts-expect-error member.edit has Sentry's two shapes only, not its renderer's spelling `team_slugs`
+  void recordAudit(tx, { ...base, event: 'MEMBER_EDIT', data: { email: 'mo@example.com', role: 'member', team_slugs: ['api'] } });
+  // @ts-expect-error a team-role edit names the role asked for
+  void recordAudit(tx, { ...base, event: 'MEMBER_EDIT', data: { email: 'mo@example.com', role: 'member', team_slug: 'api' } });
   // @ts-expect-error configuration values (secrets) have no place in sso.edit: only the fields' names
   void recordAudit(tx, { ...base, event: 'SSO_EDIT', data: { provider: 'oidc', config_fields: ['client_secret'], client_secret: 's3cret' } });
   // @ts-expect-error an entry of one event cannot pass for another's
   const entry: AuditRecord<'TEAM_ADD'> = { ...base, event: 'TEAM_REMOVE', data: { id: '1', slug: 'api', name: 'API', status: 0 } };
   void entry;
-  // Both of Sentry's member.join-team shapes are one type.
+  // Both of Sentry's shapes of member.edit and of member.join-team are one type each.
+  void recordAudit(tx, { ...base, event: 'MEMBER_EDIT', data: member });
+  void recordAudit(tx, { ...base, event: 'MEMBER_EDIT', data: { email: 'mo@example.com', role: 'member', team_slug: 'api', team_role: 'admin' } });
   void recordAudit(tx, { ...base, event: 'MEMBER_JOIN_TEAM', data: { email: 'mo@example.com', team_slug: 'api' } });
   void recordAudit(tx, { ...base, event: 'MEMBER_JOIN_TEAM', data: { email: 'mo@example.com', team_slug: 'api', member_id: '3', is_active: true } });
 }
@@ -57,11 +61,11 @@ describe('audit events (sentry-behavior.md §10, issue 14)', () => {
     );
   });
 
-  it('member.edit reads its teams from teams_slugs, whichever route wrote it; an empty list reads N/A', () => {
+  it('member.edit names the member\'s teams after an edit of the member, the one team after a team-role change; no teams read N/A', () => {
     const render = (data: Record<string, unknown>) => auditEventById(AUDIT_EVENTS.MEMBER_EDIT.id)!.render({ data, ...someone });
     assert.equal(render(member), 'edited member mo@example.com (role: admin, teams: api, web)');
     assert.equal(
-      render({ email: 'mo@example.com', role: 'member', team_slug: 'api', team_role: 'admin', teams_slugs: ['api'] }),
+      render({ email: 'mo@example.com', role: 'member', team_slug: 'api', team_role: 'admin' }),
       'edited member mo@example.com (role: member, teams: api)',
     );
     assert.equal(render({ ...member, teams: [], teams_slugs: [] }), 'edited member mo@example.com (role: admin, teams: N/A)');
