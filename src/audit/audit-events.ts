@@ -47,6 +47,7 @@ function editedTeams(payload: AuditPayloads['MEMBER_EDIT']): readonly string[] {
 function isTeamRoleEdit(payload: AuditPayloads['MEMBER_EDIT']): payload is TeamRoleEditPayload {
   return 'team_role' in payload;
 }
+
 const onOff = (value: boolean) => (value ? 'on' : 'off');
 
 /** The sso.edit note, in our own words: each changed setting, then the configuration fields by name. */
