@@ -25,15 +25,17 @@ module.exports = {
     // Folders depend downwards only (README, "Layout"): platform (db, http, lib, mail) at the bottom;
     // access (roles, their rules, the requester, the organization context); identity (users, tokens,
     // sessions); the audit log; members, the only writer of members and member_teams; the resources
-    // that use members (invites, teams); organizations; the entry points (src/*.ts, cli, seed,
+    // that use members (invites, teams); organizations; sso (identity providers, above the
+    // organization settings it switches); the entry points (src/*.ts, cli, seed,
     // console) on top.
-    ...layer('platform', ['platform'], ['access', 'audit', 'identity', 'members', 'invites', 'teams', 'organizations', 'seed', 'cli', 'console']),
-    ...layer('access', ['access'], ['audit', 'identity', 'members', 'invites', 'teams', 'organizations', 'seed', 'cli', 'console']),
-    ...layer('identity', ['identity'], ['audit', 'members', 'invites', 'teams', 'organizations', 'seed', 'cli', 'console']),
-    ...layer('audit', ['audit'], ['members', 'invites', 'teams', 'organizations', 'seed', 'cli', 'console']),
-    ...layer('members', ['members'], ['invites', 'teams', 'organizations', 'seed', 'cli', 'console']),
-    ...layer('resources', ['invites', 'teams'], ['organizations', 'seed', 'cli', 'console']),
-    ...layer('organizations', ['organizations'], ['seed', 'cli', 'console']),
+    ...layer('platform', ['platform'], ['access', 'audit', 'identity', 'members', 'invites', 'teams', 'organizations', 'sso', 'seed', 'cli', 'console']),
+    ...layer('access', ['access'], ['audit', 'identity', 'members', 'invites', 'teams', 'organizations', 'sso', 'seed', 'cli', 'console']),
+    ...layer('identity', ['identity'], ['audit', 'members', 'invites', 'teams', 'organizations', 'sso', 'seed', 'cli', 'console']),
+    ...layer('audit', ['audit'], ['members', 'invites', 'teams', 'organizations', 'sso', 'seed', 'cli', 'console']),
+    ...layer('members', ['members'], ['invites', 'teams', 'organizations', 'sso', 'seed', 'cli', 'console']),
+    ...layer('resources', ['invites', 'teams'], ['organizations', 'sso', 'seed', 'cli', 'console']),
+    ...layer('organizations', ['organizations'], ['sso', 'seed', 'cli', 'console']),
+    ...layer('sso', ['sso'], ['seed', 'cli', 'console']),
     {
       name: 'no-folder-pairs',
       severity: 'error',

@@ -62,9 +62,4 @@ export default tseslint.config(
     files: ['web/src/**/*.{ts,tsx}'],
     languageOptions: { globals: { ...globals.browser } },
   },
-  {
-    // Tests read JSON bodies of many shapes; asserting on them is the point.
-    files: ['test/**/*.ts'],
-    rules: { '@typescript-eslint/no-explicit-any': 'off' },
-  },
 );

@@ -25,6 +25,7 @@ import { teamRoutes } from './teams/teams.routes.js';
 import { memberTeamRoutes } from './teams/member-teams.routes.js';
 import { accessRequestRoutes } from './teams/access-requests.routes.js';
 import { authRoutes } from './identity/auth.routes.js';
+import { authProviderRoutes } from './sso/auth-provider.routes.js';
 import { registerAuthentication } from './identity/authenticate.js';
 import { consoleRoutes, registerConsoleHeaders } from './console/console.routes.js';
 import { registerSecurityHeaders } from './platform/http/security-headers.js';
@@ -113,6 +114,7 @@ export async function buildApp({ database, config, services, logger, consoleDir 
   await app.register(memberTeamRoutes(services.memberTeams));
   await app.register(accessRequestRoutes(services.accessRequests));
   await app.register(authRoutes(services.sessions, config));
+  await app.register(authProviderRoutes(services.authProviders));
   await app.register(consoleRoutes, consoleDir ? { dir: consoleDir } : {});
 
   return app as unknown as FastifyInstance;

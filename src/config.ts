@@ -20,6 +20,11 @@ export interface Config {
    * addresses and subnets. Rate limits and the audit log use the address this yields.
    */
   readonly trustProxy: false | number | readonly string[];
+  /**
+   * ROSTER_SECRET_KEY: the 32-byte key that seals secrets kept in the database (SSO client secrets);
+   * null when unset, and then Roster refuses to store such a secret.
+   */
+  readonly secretKey: Buffer | null;
 }
 
 export class ConfigError extends Error {
@@ -96,6 +101,21 @@ function parseTrustProxy(value: string | undefined): Config['trustProxy'] {
   return Object.freeze(entries);
 }
 
+/**
+ * ROSTER_SECRET_KEY: 32 bytes, as 64 hex digits or as base64 (`openssl rand -base64 32`). Anything
+ * else is refused rather than stretched: a short or mistyped key would seal secrets weakly.
+ */
+function parseSecretKey(value: string | undefined): Buffer | null {
+  if (value === undefined || value.trim() === '') return null;
+  const text = value.trim();
+  if (/^[0-9a-fA-F]{64}$/.test(text)) return Buffer.from(text, 'hex');
+  if (/^[A-Za-z0-9+/]{43}=?$/.test(text) || /^[A-Za-z0-9_-]{43}=?$/.test(text)) {
+    const key = Buffer.from(text.replace(/-/g, '+').replace(/_/g, '/'), 'base64');
+    if (key.length === 32) return key;
+  }
+  throw new ConfigError('ROSTER_SECRET_KEY must be 32 bytes given as 64 hex digits or as base64 (make one with: openssl rand -base64 32)');
+}
+
 /** Parses the environment; throws a ConfigError naming the first bad variable. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const logLevel = (env.LOG_LEVEL || 'info') as Config['logLevel'];
@@ -115,5 +135,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel,
     mailRetryMaxSeconds: parsePositiveInteger('ROSTER_MAIL_RETRY_MAX_SECONDS', env.ROSTER_MAIL_RETRY_MAX_SECONDS, 300),
     trustProxy: parseTrustProxy(env.ROSTER_TRUST_PROXY),
+    secretKey: parseSecretKey(env.ROSTER_SECRET_KEY),
   });
 }

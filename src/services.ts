@@ -17,6 +17,7 @@ import { createTeamService } from './teams/teams.service.js';
 import { createMemberTeamService } from './teams/member-teams.service.js';
 import { createAccessRequestService } from './teams/access-requests.service.js';
 import { createSessionService } from './identity/sessions.service.js';
+import { createAuthProviderService } from './sso/auth-provider.service.js';
 
 export interface ServiceDeps {
   database: Database;
@@ -43,6 +44,7 @@ export function createServices({ database, config, clock }: ServiceDeps) {
     memberTeams: createMemberTeamService({ db, config }),
     accessRequests: createAccessRequestService({ db, clock }),
     sessions: createSessionService({ db, clock, config }),
+    authProviders: createAuthProviderService({ db, config, clock }),
     /** Counts hits in rate-limit buckets now (for limits checked before a request reaches a service). */
     rateLimits: { hit: (limits: readonly RateLimit[]) => hitRateLimits(db, limits, clock.now()) },
   };

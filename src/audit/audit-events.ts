@@ -1,4 +1,4 @@
-import type { AuditEventKey, AuditPayloads, SsoEditPayload, TeamRoleEditPayload, ValueChange } from './audit-payloads.js';
+import type { AuditEventKey, AuditPayloads, SsoEditPayload, TeamRoleEditPayload } from './audit-payloads.js';
 
 export type { AuditEventKey } from './audit-payloads.js';
 
@@ -48,16 +48,12 @@ function isTeamRoleEdit(payload: AuditPayloads['MEMBER_EDIT']): payload is TeamR
   return 'team_role' in payload;
 }
 
-const onOff = (value: boolean) => (value ? 'on' : 'off');
-
 /** The sso.edit note, in our own words: each changed setting, then the configuration fields by name. */
 function ssoChanges(payload: SsoEditPayload): string {
-  const change = <T>(label: string, value: ValueChange<T> | undefined, show: (v: T) => string) =>
-    value ? [`${label} from ${show(value.from)} to ${show(value.to)}`] : [];
   const parts = [
-    ...change('require SSO', payload.require_link, onOff),
-    ...change('default role', payload.default_role, String),
-    ...(payload.config_fields.length > 0 ? [`new ${payload.config_fields.join(', ')}`] : []),
+    ...(payload.require_link !== undefined ? [`require SSO ${payload.require_link}`] : []),
+    ...(payload.default_role !== undefined ? [`default role ${payload.default_role}`] : []),
+    ...(payload.config !== undefined ? [`new ${payload.config}`] : []),
   ];
   return `changed single sign-on (${payload.provider})` + (parts.length > 0 ? `: ${parts.join('; ')}` : '');
 }

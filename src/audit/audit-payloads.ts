@@ -80,19 +80,29 @@ export type SsoProviderPayload = {
   provider: string;
 };
 
-/** One setting's value before and after a change. */
-export type ValueChange<T> = { from: T; to: T };
+/** SSO turned on (issue 15, `POST …/auth-provider/`): its settings, and how many members were asked to link. */
+export type SsoEnablePayload = SsoProviderPayload & {
+  require_link: boolean;
+  default_role: string;
+  members_emailed: number;
+};
+
+/** SSO turned off (`DELETE …/auth-provider/`): the identities that went with it, and the members told. */
+export type SsoDisablePayload = SsoProviderPayload & {
+  identities_deleted: number;
+  members_emailed: number;
+};
 
 /**
- * A change of the SSO settings (issue 15, `PUT …/auth-provider/`): the settings that changed, with
- * their values, and the configuration fields given new values, by name only, since some of them
- * (a client secret, a private key) are secrets that must never reach the log.
+ * A change of the SSO settings (`PUT …/auth-provider/`), in the manner of `org.edit`'s `changed_data`:
+ * each changed setting to "to <new>" or "from <old> to <new>". The configuration is named by its
+ * changed fields only (`"client_id, client_secret"`), since some of them are secrets that must never
+ * reach the log.
  */
 export type SsoEditPayload = SsoProviderPayload & {
-  require_link?: ValueChange<boolean>;
-  default_role?: ValueChange<string>;
-  /** Names of the changed configuration fields (`issuer`, `client_secret`, `idp_metadata_xml`, …); empty when none. */
-  config_fields: string[];
+  require_link?: string;
+  default_role?: string;
+  config?: string;
 };
 
 /** A member's account linked to an identity at the organization's provider (issue 15). */
@@ -118,8 +128,8 @@ export interface AuditPayloads {
   TEAM_ADD: TeamPayload;
   TEAM_EDIT: TeamPayload;
   TEAM_REMOVE: TeamPayload;
-  SSO_ENABLE: SsoProviderPayload;
-  SSO_DISABLE: SsoProviderPayload;
+  SSO_ENABLE: SsoEnablePayload;
+  SSO_DISABLE: SsoDisablePayload;
   SSO_EDIT: SsoEditPayload;
   SSO_IDENTITY_LINK: SsoIdentityLinkPayload;
   MEMBER_REINVITE: MemberPayload;

@@ -32,6 +32,11 @@ export function queueInviteEmail(
   });
 }
 
+/** Where the SSO-link email leads: the sign-in flow that links a signed-in member's account (issue 15). */
+export function ssoLinkUrl(publicUrl: string, orgSlug: string): string {
+  return `${publicUrl}/auth/link/${orgSlug}/`;
+}
+
 /** The SSO-link email (§8.2): asks a full member to link their account to the organization's identity provider. */
 export function queueSsoLinkEmail(
   tx: Executor,

@@ -2,7 +2,7 @@ import type { Config } from '../config.js';
 import type { Executor } from '../platform/db/database.js';
 import { recordAudit } from '../audit/record-audit.js';
 import { detailError, permissionDenied } from '../platform/http/errors.js';
-import { queueInviteEmail, queueSsoLinkEmail } from './invite-emails.js';
+import { queueInviteEmail, queueSsoLinkEmail, ssoLinkUrl } from './invite-emails.js';
 import { enforceInviteRateLimit } from './invite-rate-limit.js';
 import type { OrgContext } from '../access/org-context.js';
 import { hasScope } from '../access/access.js';
@@ -37,7 +37,7 @@ export async function reinviteMember(tx: Executor, deps: ReinviteDeps, context: 
       to: member.user_email ?? '',
       actorEmail: context.requester.email,
       provider: context.authProvider.provider,
-      link: `${deps.config.publicUrl}/organizations/${context.org.slug}/auth/`,
+      link: ssoLinkUrl(deps.config.publicUrl, context.org.slug),
     });
   } else {
     throw detailError(400, 'You cannot send an invitation to a user who is already a full member.');

@@ -2,7 +2,8 @@
  * The body a route answers, found from the method and the URL a test requests, so `h.request`
  * types its response without the test naming it: the types are the console's, generated from the
  * route schemas (web/src/api.generated.ts), so a test that reads a field the route does not send
- * fails the type check. A URL the API document does not describe is not typed yet (see OrUnknown).
+ * fails the type check. A URL the API document does not describe answers `unknown`: the test names
+ * the body's type (`h.request<BodyOf<'GET', …>>`, or a small interface for a route outside the API).
  */
 import type { paths } from '../../web/src/api.generated.js';
 
@@ -45,12 +46,26 @@ type SuccessBody<Op extends { responses: unknown }> = {
   [S in keyof Op['responses'] & SuccessStatus]: Op['responses'][S] extends { content: { 'application/json': infer Body } } ? Body : never;
 }[keyof Op['responses'] & SuccessStatus];
 
-// Still `any` for a URL the document does not match (a plain `string` built by a local helper): 71
-// reads in 15 files rely on it. Make it `unknown` once those name their route or their type.
-type OrUnknown<T> = [T] extends [never] ? any : T;
+// `unknown` for a URL the document does not match (a plain `string` built out of sight): the test then
+// names its route (a template-literal URL) or its type before reading a field.
+type OrUnknown<T> = [T] extends [never] ? unknown : T;
 
-/** What `method url` answers on success; untyped for a URL the API document does not describe, or a route that answers no JSON (a 204). */
+/** What `method url` answers on success; `unknown` for a URL the API document does not describe, or a route that answers no JSON (a 204). */
 export type BodyOf<M extends string, Url extends string> = OrUnknown<[OperationOf<M, Url>] extends [never] ? never : SuccessBody<OperationOf<M, Url>>>;
 
 /** A request's body type: the one the caller names, else the route's (`T` left out is `never`). */
 export type Answer<T, M extends string, Url extends string> = [T] extends [never] ? BodyOf<M, Url> : T;
+
+/**
+ * The OpenAPI document the app serves (`GET /api/0/openapi.json`, which the document leaves out of
+ * itself): the parts tests read.
+ */
+export interface OpenApiDocument {
+  openapi: string;
+  paths: Record<string, Record<string, OpenApiOperation>>;
+}
+
+interface OpenApiOperation {
+  operationId: string;
+  responses: Record<string, { content?: Record<string, { schema: { properties?: Record<string, unknown> } }> }>;
+}

@@ -20,7 +20,8 @@ describe('accept-invite: GET|POST /api/0/accept-invite/[{org}/]{member_id}/{toke
     assert.equal(response.status, 201, JSON.stringify(response.body));
     const mail = await h.database.db.selectFrom('email_outbox').selectAll().where('recipient', '=', email.trim().toLowerCase()).orderBy('id', 'desc').executeTakeFirstOrThrow();
     const [, memberId, token] = /\/accept\/(\d+)\/([0-9a-f]{64})\//.exec(mail.text_body)!;
-    return { memberId: memberId!, token: token!, short: `/api/0/accept-invite/${memberId}/${token}/`, long: `/api/0/accept-invite/${org.slug}/${memberId}/${token}/` };
+    // `as const` keeps the links' template types, so a request to one is typed as the accept route's answer.
+    return { memberId: memberId!, token: token!, short: `/api/0/accept-invite/${memberId}/${token}/`, long: `/api/0/accept-invite/${org.slug}/${memberId}/${token}/` } as const;
   }
   const memberRow = (id: string) => h.database.db.selectFrom('members').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
   const userByEmail = (email: string) => h.database.db.selectFrom('users').selectAll().where('email', '=', email).executeTakeFirst();

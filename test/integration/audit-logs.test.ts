@@ -27,7 +27,7 @@ describe('audit log (GET /organizations/{org}/audit-logs/)', () => {
   let orgId: string;
   let ownerId: string;
   let memberId: string;
-  const url = (query = '') => `/api/0/organizations/acme/audit-logs/${query}`;
+  const url = (query: '' | `?${string}` = '') => `/api/0/organizations/acme/audit-logs/${query}` as const;
   const asUser = (userId: string, email: string, name = ''): AuditActor => ({ userId, email, name, ip: '203.0.113.7' });
   const write = (entry: Omit<AuditEntry, 'organizationId'>) => insertAuditEntry(h.database.db, { organizationId: orgId, ...entry });
 
@@ -89,14 +89,14 @@ describe('audit log (GET /organizations/{org}/audit-logs/)', () => {
     assert.deepEqual(ids, [...ids].sort((a, b) => (a > b ? -1 : 1)));
     assert.deepEqual(options, Object.values(AUDIT_EVENTS).map((spec) => spec.name));
 
-    const byEvent = Object.fromEntries(rows.map((row: { event: string }) => [row.event, row]));
-    const edit = byEvent['member.edit'];
+    const byEvent = Object.fromEntries(rows.map((row) => [row.event, row] as const));
+    const edit = byEvent['member.edit']!;
     assert.equal(edit.note, 'edited member member@example.com (role: admin, teams: backend, web)');
-    assert.equal(edit.actor.id, ownerId);
-    assert.equal(edit.actor.name, 'Olive');
-    assert.equal(edit.actor.email, 'owner@example.com');
-    assert.equal(edit.targetUser.id, memberId);
-    assert.equal(edit.targetUser.has2fa, false);
+    assert.equal(edit.actor!.id, ownerId);
+    assert.equal(edit.actor!.name, 'Olive');
+    assert.equal(edit.actor!.email, 'owner@example.com');
+    assert.equal(edit.targetUser!.id, memberId);
+    assert.equal(edit.targetUser!.has2fa, false);
     assert.equal(edit.targetObject, 12);
     assert.equal(edit.ipAddress, '203.0.113.7');
     assert.deepEqual(edit.data, { email: 'member@example.com', role: 'admin', teams_slugs: ['backend', 'web'] });
@@ -106,14 +106,14 @@ describe('audit log (GET /organizations/{org}/audit-logs/)', () => {
       ['actor', 'data', 'dateCreated', 'event', 'id', 'ipAddress', 'note', 'targetObject', 'targetUser'],
     );
 
-    assert.equal(byEvent['member.add'].note, 'joined the organization', 'actor = target');
-    assert.equal(byEvent['member.invite'].note, 'invited member new@example.com');
-    assert.equal(byEvent['member.invite'].targetUser, null);
-    assert.equal(byEvent['member.pending'].actor, null, 'no actor: the system');
-    assert.equal(byEvent['member.pending'].note, 'required member Mo to setup 2FA');
-    assert.equal(byEvent['member.pending'].targetObject, null);
-    assert.deepEqual(byEvent['team.remove'].actor, { name: 'Gone User' });
-    assert.equal(byEvent['team.create'].note, 'created team backend');
+    assert.equal(byEvent['member.add']!.note, 'joined the organization', 'actor = target');
+    assert.equal(byEvent['member.invite']!.note, 'invited member new@example.com');
+    assert.equal(byEvent['member.invite']!.targetUser, null);
+    assert.equal(byEvent['member.pending']!.actor, null, 'no actor: the system');
+    assert.equal(byEvent['member.pending']!.note, 'required member Mo to setup 2FA');
+    assert.equal(byEvent['member.pending']!.targetObject, null);
+    assert.deepEqual(byEvent['team.remove']!.actor, { name: 'Gone User' });
+    assert.equal(byEvent['team.create']!.note, 'created team backend');
   });
 
   it('POST /organizations/ writes org.create, which its audit log shows', async () => {
@@ -184,7 +184,7 @@ describe('audit log (GET /organizations/{org}/audit-logs/)', () => {
       const link = links(response.headers.link);
       assert.match(link.next!.url, /^http:\/\/roster\.test\/api\/0\/organizations\/acme\/audit-logs\/\?per_page=4&cursor=/);
       if (!link.next!.results) break;
-      response = await h.request(owner, 'GET', link.next!.url.replace('http://roster.test', ''));
+      response = await h.request<typeof response.body>(owner, 'GET', link.next!.url.replace('http://roster.test', ''));
     }
     assert.equal(pages, 2);
     assert.deepEqual(seen, all);
@@ -212,7 +212,7 @@ describe('audit log (GET /organizations/{org}/audit-logs/)', () => {
   });
 
   it('bad cursors and per_page values are 400s with Sentry\'s texts', async () => {
-    const cases: Array<[string, string]> = [
+    const cases: Array<[`?${string}`, string]> = [
       ['?cursor=bogus', 'Invalid cursor parameter.'],
       ['?cursor=1:100:0', 'Invalid cursor parameter.'],
       ['?per_page=101', 'Invalid per_page value. Cannot exceed 100.'],

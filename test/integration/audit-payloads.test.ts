@@ -70,18 +70,18 @@ describe('audit payloads: one shape per event (issue 14)', () => {
     const owner = { userId: org.userIds.owner!, email: org.emailOf('owner'), name: 'owner', ip: '198.51.100.4' };
     const alice = { userId: org.userIds.alice!, email: org.emailOf('alice'), name: 'alice', ip: '198.51.100.5' };
     const base = { organizationId: org.id, targetObject: '9' };
-    const edit = { provider: 'saml2', require_link: { from: true, to: false }, default_role: { from: 'member', to: 'admin' }, config_fields: ['idp_x509cert'] };
-    await recordAudit(h.database.db, { ...base, event: 'SSO_ENABLE', actor: owner, data: { provider: 'saml2' } });
+    const edit = { provider: 'saml2', require_link: 'to false', default_role: 'from member to admin', config: 'idp_x509cert' };
+    await recordAudit(h.database.db, { ...base, event: 'SSO_ENABLE', actor: owner, data: { provider: 'saml2', require_link: true, default_role: 'member', members_emailed: 1 } });
     await recordAudit(h.database.db, { ...base, event: 'SSO_EDIT', actor: owner, data: edit });
-    await recordAudit(h.database.db, { ...base, event: 'SSO_EDIT', actor: owner, data: { provider: 'saml2', config_fields: [] } });
+    await recordAudit(h.database.db, { ...base, event: 'SSO_EDIT', actor: owner, data: { provider: 'saml2' } });
     await recordAudit(h.database.db, { ...base, event: 'SSO_IDENTITY_LINK', actor: alice, targetUserId: alice.userId, data: { provider: 'saml2', email: alice.email } });
     await recordAudit(h.database.db, { ...base, event: 'SSO_IDENTITY_LINK', actor: owner, targetUserId: alice.userId, data: { provider: 'saml2', email: alice.email } });
-    await recordAudit(h.database.db, { ...base, event: 'SSO_DISABLE', actor: owner, data: { provider: 'saml2' } });
+    await recordAudit(h.database.db, { ...base, event: 'SSO_DISABLE', actor: owner, data: { provider: 'saml2', identities_deleted: 1, members_emailed: 2 } });
 
     const rows = (await log(org)).filter((row) => row.event.startsWith('sso.'));
     assert.deepEqual(rows.map((row) => [row.event, row.note]), [
       ['sso.enable', 'turned on single sign-on (saml2)'],
-      ['sso.edit', 'changed single sign-on (saml2): require SSO from on to off; default role from member to admin; new idp_x509cert'],
+      ['sso.edit', 'changed single sign-on (saml2): require SSO to false; default role from member to admin; new idp_x509cert'],
       ['sso.edit', 'changed single sign-on (saml2)'],
       ['sso.identity-link', 'linked their account to a single sign-on identity (saml2)'],
       ['sso.identity-link', `linked the account of ${alice.email} to a single sign-on identity (saml2)`],

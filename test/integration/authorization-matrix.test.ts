@@ -1,5 +1,6 @@
 import { after, before, describe, it, type TestContext } from 'node:test';
 import assert from 'node:assert/strict';
+import type { OpenApiDocument } from '../helpers/api-types.js';
 import { createHarness, type Harness } from '../helpers/harness.js';
 import {
   buildForeign,
@@ -50,7 +51,7 @@ describe('authorization matrix: every endpoint × requester × target, expected 
   after(() => h.close());
 
   it('every route in /api/0/openapi.json has matrix entries, and every entry is a served route', async () => {
-    const document = (await h.request(null, 'GET', '/api/0/openapi.json')).body;
+    const document = (await h.request<OpenApiDocument>(null, 'GET', '/api/0/openapi.json')).body;
     const served = openApiOperations(document);
     const covered = new Set(ENDPOINTS.map((spec) => `${spec.method} ${spec.path}`));
     // The browser sign-in routes act on the caller's session, not on scopes in an organization: they

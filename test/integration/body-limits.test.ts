@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { BODY_LIMITS, TOO_DEEP } from '../../src/platform/http/body-limits.js';
 import { PUBLIC_ROUTE_IP_LIMIT } from '../../src/platform/http/ip-rate-limit.js';
 import { RATE_LIMITS } from '../../src/identity/sessions.service.js';
+import type { OpenApiDocument } from '../helpers/api-types.js';
 import { createHarness, type Harness } from '../helpers/harness.js';
 import { buildOrg, type BuiltOrg } from '../helpers/org-factory.js';
 import { isAccountRoute, sessionOf } from '../helpers/session.js';
@@ -25,7 +26,7 @@ describe('body limits: size per route, nesting per schema, per-address limits be
   before(async () => {
     h = await createHarness();
     org = await buildOrg(h, { members: { owner: { role: 'owner' }, alice: { role: 'member' } }, teams: ['backend'] });
-    const document = (await h.request(null, 'GET', '/api/0/openapi.json')).body;
+    const document = (await h.request<OpenApiDocument>(null, 'GET', '/api/0/openapi.json')).body;
     operations = openApiOperations(document)
       .map((operation) => operation.split(' ') as [string, string])
       .filter(([method]) => method !== 'GET');

@@ -12,7 +12,7 @@ import { createMailWorker } from '../../src/platform/mail/mail-worker.js';
 import { configuredTransport, mailDirectory } from '../../src/platform/mail/transport.js';
 
 /** The accept link in an email's text part, as the API path it stands for. */
-function acceptPath(mail: ParsedMail): { link: string; api: string } {
+function acceptPath(mail: ParsedMail): { link: string; api: `/api/0/accept-invite/${string}/${string}/` } {
   const link = /https?:\/\/\S+\/accept\/\d+\/[0-9a-f]{64}\/\S*/.exec(mail.text ?? '')?.[0];
   assert.ok(link, `no invite link in: ${mail.text}`);
   const [, memberId, token] = /\/accept\/(\d+)\/([0-9a-f]{64})\//.exec(link)!;
@@ -28,7 +28,7 @@ describe('invite emails: delivered over SMTP (and as .eml files), and their link
     await h.close();
   });
 
-  const invite = (org: BuiltOrg, body: Record<string, unknown>, query = '') =>
+  const invite = (org: BuiltOrg, body: Record<string, unknown>, query: '' | `?${string}` = '') =>
     h.request(org.tokens.owner!, 'POST', `/api/0/organizations/${org.slug}/members/${query}`, body);
   const to = (address: string) => h.smtp.messages.filter((mail) => mail.to && !Array.isArray(mail.to) && mail.to.text === address);
 

@@ -16,7 +16,7 @@ describe('invites: POST /organizations/{org}/members/', () => {
   });
   after(() => h.close());
 
-  const invite = (org: BuiltOrg, who: string, body: unknown, query = '') =>
+  const invite = (org: BuiltOrg, who: string, body: unknown, query: '' | `?${string}` = '') =>
     h.request(org.tokens[who] ?? who, 'POST', `/api/0/organizations/${org.slug}/members/${query}`, body);
   const memberRow = (org: BuiltOrg, email: string) =>
     h.database.db.selectFrom('members').selectAll().where('organization_id', '=', org.id).where('email', '=', email).executeTakeFirst();

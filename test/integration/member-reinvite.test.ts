@@ -108,7 +108,7 @@ describe('PUT member: reinvite (§5.4 step 6, §7.3, §8.1–8.2, decisions fix 
     assert.equal(response.status, 200);
     const [mail] = await deliveredTo(org.emailOf('alice'));
     assert.equal(mail!.subject, `Action Required for Org ${org.slug.split('-')[1]}`);
-    const link = `http://roster.test/organizations/${org.slug}/auth/`;
+    const link = `http://roster.test/auth/link/${org.slug}/`;
     for (const part of [mail!.text ?? '', String(mail!.html)]) {
       assert.ok(part.includes(link), part);
       assert.ok(part.includes(org.emailOf('owner')), 'names the requester');

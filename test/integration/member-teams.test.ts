@@ -60,7 +60,7 @@ describe('member ↔ team', () => {
   after(() => h.close());
 
   const as = (email: string) => tokens[email]!;
-  const url = (member: string, team: string) => `/api/0/organizations/acme/members/${ids[member] ?? member}/teams/${team}/`;
+  const url = (member: string, team: string) => `/api/0/organizations/acme/members/${ids[member] ?? member}/teams/${team}/` as const;
   const membership = (member: string, team: string) =>
     h.database.db.selectFrom('member_teams').selectAll().where('member_id', '=', ids[member]!).where('team_id', '=', teams[team]!).executeTakeFirst();
   const lastAudit = (event: number) =>

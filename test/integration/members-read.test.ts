@@ -46,7 +46,7 @@ describe('members: list and get', () => {
   });
   after(() => h.close());
 
-  const list = (token: string, query = '') => h.request(token, 'GET', `/api/0/organizations/acme/members/${query}`);
+  const list = (token: string, query: '' | `?${string}` = '') => h.request(token, 'GET', `/api/0/organizations/acme/members/${query}`);
 
   it('§5.1 lists approved members ordered by id, validated against the OpenAPI file', async () => {
     const response = await list(tokens['member@example.com']!);
@@ -55,12 +55,12 @@ describe('members: list and get', () => {
     assert.deepEqual(response.body.map((m: { email: string }) => m.email), [
       'owner@example.com', 'manager@example.com', 'member@example.com', 'linked@example.com', 'invited@example.com',
     ]);
-    const invited = response.body[4];
+    const invited = response.body[4]!;
     assert.equal(invited.pending, true);
     assert.equal(invited.expired, true);
     assert.equal(invited.user, null);
     assert.equal(invited.inviterName, 'Olive Owner');
-    assert.equal(response.body[0].user.has2fa, true);
+    assert.equal(response.body[0]!.user!.has2fa, true);
   });
 
   it('§5.1 needs member:read (a token without it gets 403)', async () => {
@@ -103,11 +103,11 @@ describe('members: list and get', () => {
     assert.equal(first.body.length, 2);
     const next = /<([^>]+)>; rel="next"; results="true"/.exec(String(first.headers.link))?.[1];
     assert.ok(next, String(first.headers.link));
-    const second = await h.request(tokens['owner@example.com']!, 'GET', new URL(next).pathname + new URL(next).search);
+    const second = await h.request<typeof first.body>(tokens['owner@example.com']!, 'GET', new URL(next).pathname + new URL(next).search);
     assert.deepEqual(second.body.map((m: { email: string }) => m.email), ['member@example.com', 'linked@example.com']);
     const previous = /<([^>]+)>; rel="previous"; results="true"/.exec(String(second.headers.link))?.[1];
     assert.ok(previous);
-    const back = await h.request(tokens['owner@example.com']!, 'GET', new URL(previous).pathname + new URL(previous).search);
+    const back = await h.request<typeof first.body>(tokens['owner@example.com']!, 'GET', new URL(previous).pathname + new URL(previous).search);
     assert.deepEqual(back.body.map((m: { email: string }) => m.email), ['owner@example.com', 'manager@example.com']);
     const bad = await list(tokens['owner@example.com']!, '?per_page=101');
     assert.equal(bad.status, 400);
@@ -126,7 +126,7 @@ describe('members: list and get', () => {
   });
 
   it('decisions fix 5: isAllowed is computed for the requester, not the target', async () => {
-    const target = `/api/0/organizations/acme/members/${ids['owner@example.com']}/`;
+    const target = `/api/0/organizations/acme/members/${ids['owner@example.com']}/` as const;
     const asManager = await h.request(tokens['manager@example.com']!, 'GET', target);
     const allowed = (body: { orgRoleList: Array<{ id: string; isAllowed: boolean }> }) =>
       body.orgRoleList.filter((role) => role.isAllowed).map((role) => role.id);
@@ -134,7 +134,7 @@ describe('members: list and get', () => {
     assert.equal(asManager.body.isOnlyOwner, true);
     const asMember = await h.request(tokens['member@example.com']!, 'GET', target);
     assert.deepEqual(allowed(asMember.body), []);
-    assert.equal('canReset2fa' in asMember.body.user, false, 'a requester who may assign no role gets the basic user');
+    assert.equal('canReset2fa' in asMember.body.user!, false, 'a requester who may assign no role gets the basic user');
   });
 
   it('canReset2fa: member:admin, target has 2FA and belongs to no other organization', async () => {

@@ -48,7 +48,7 @@ describe('require2FA: pended, emailed, enrolled, rejoined', () => {
     const link = /\/accept\/(\d+)\/([0-9a-f]{64})\//.exec(mail.text ?? '');
     assert.ok(link);
     assert.equal(link[1], devMemberId);
-    const accept = `/api/0/accept-invite/${link[1]}/${link[2]}/`;
+    const accept = `/api/0/accept-invite/${link[1]}/${link[2]}/` as const;
 
     // Without 2FA the link cannot be used yet.
     assert.equal((await h.request(dev, 'GET', accept)).body.needs2fa, true);

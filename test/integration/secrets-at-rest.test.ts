@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { accountRequest, isAccountRoute, sessionOf } from '../helpers/session.js';
 import { hashSecret } from '../../src/platform/lib/secrets.js';
 import { BODY_LIMITS } from '../../src/platform/http/body-limits.js';
+import type { OpenApiDocument } from '../helpers/api-types.js';
 import { createHarness, type Harness, type MailHarness } from '../helpers/harness.js';
 import { buildOrg, type BuiltOrg } from '../helpers/org-factory.js';
 import { everyStoredText } from '../helpers/secrets.js';
@@ -97,7 +98,7 @@ describe('request bodies are size-limited: 1 MiB, and 8 MiB on the settings rout
   };
 
   it('every route that takes a body answers a body over its limit with 413 and a {"detail": …} body', async () => {
-    const document = (await h.request(null, 'GET', '/api/0/openapi.json')).body;
+    const document = (await h.request<OpenApiDocument>(null, 'GET', '/api/0/openapi.json')).body;
     const params = samplePathParams(org, org.ids.alice!);
     let checked = 0;
     for (const operation of openApiOperations(document)) {

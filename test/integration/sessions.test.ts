@@ -138,7 +138,7 @@ describe('browser sessions: sign-in link, TOTP step, cookie, CSRF, logout', () =
     assert.equal((await session.request('GET', '/api/0/organizations/')).status, 401);
 
     const wrongCode = String((Number(totpCode(TOTP_SECRET, h.clock.now())) + 1) % 1_000_000).padStart(6, '0');
-    const wrong = await session.request('POST', '/api/0/auth/2fa/', { otp: wrongCode });
+    const wrong = await session.request<Record<string, string[]>>('POST', '/api/0/auth/2fa/', { otp: wrongCode });
     assert.equal(wrong.status, 400);
     assert.deepEqual(Object.keys(wrong.body), ['otp']);
     assert.equal((await session.request('POST', '/api/0/auth/2fa/', { otp: totpCode(TOTP_SECRET, h.clock.now()) }, { csrf: false })).status, 403);

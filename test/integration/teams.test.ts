@@ -139,12 +139,12 @@ describe('teams', () => {
       assert.deepEqual(slugs(first.body), ['backend', 'frontend', 'infra']);
       const next = /<([^>]+)>; rel="next"; results="true"/.exec(String(first.headers.link))?.[1];
       assert.ok(next, String(first.headers.link));
-      const second = await h.request(as('owner@example.com'), 'GET', new URL(next).pathname + new URL(next).search);
+      const second = await h.request<typeof first.body>(as('owner@example.com'), 'GET', new URL(next).pathname + new URL(next).search);
       assert.deepEqual(slugs(second.body), ['zeta']);
       assert.match(String(second.headers.link), /rel="next"; results="false"/);
       const previous = /<([^>]+)>; rel="previous"; results="true"/.exec(String(second.headers.link))?.[1];
       assert.ok(previous);
-      const back = await h.request(as('owner@example.com'), 'GET', new URL(previous).pathname + new URL(previous).search);
+      const back = await h.request<typeof first.body>(as('owner@example.com'), 'GET', new URL(previous).pathname + new URL(previous).search);
       assert.deepEqual(slugs(back.body), ['backend', 'frontend', 'infra']);
     });
 

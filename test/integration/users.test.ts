@@ -116,12 +116,12 @@ describe('accounts: /users/me/ and TOTP two-factor', () => {
     const second = (await accountRequest(h, bob, 'GET', ENROLL)).body.secret;
     assert.equal(second, first, 'the same secret while the enrolment is in progress');
     h.clock.advance(ENROLMENT_MINUTES * 60_000);
-    const expired = await accountRequest(h, bob, 'POST', ENROLL, { secret: first, otp: totpCode(first, h.clock.now()) });
+    const expired = await accountRequest<{ details: string }>(h, bob, 'POST', ENROLL, { secret: first, otp: totpCode(first, h.clock.now()) });
     assert.equal(expired.status, 400, 'an expired enrolment no longer confirms');
     assert.match(expired.body.details, /No enrolment in progress/);
     const third = (await accountRequest(h, bob, 'GET', ENROLL)).body.secret;
     assert.notEqual(third, first);
-    const stale = await accountRequest(h, bob, 'POST', ENROLL, { secret: first, otp: totpCode(first, h.clock.now()) });
+    const stale = await accountRequest<{ details: string }>(h, bob, 'POST', ENROLL, { secret: first, otp: totpCode(first, h.clock.now()) });
     assert.equal(stale.status, 400);
     assert.ok(stale.body.details);
     const rows = await h.database.db.selectFrom('user_authenticators as a').innerJoin('users as u', 'u.id', 'a.user_id').select('a.secret').where('u.email', '=', 'bob@example.com').execute();
@@ -166,7 +166,7 @@ describe('accounts: /users/me/ and TOTP two-factor', () => {
   });
 
   it('confirming with no enrolment in progress is a clear 400; a malformed body is a field error', async () => {
-    const none = await accountRequest(h, ann, 'POST', ENROLL, { secret: 'JBSWY3DPEHPK3PXP', otp: '123456' });
+    const none = await accountRequest<{ details: string }>(h, ann, 'POST', ENROLL, { secret: 'JBSWY3DPEHPK3PXP', otp: '123456' });
     assert.equal(none.status, 400);
     assert.match(none.body.details, /No enrolment in progress/);
     const missing = await accountRequest(h, ann, 'POST', ENROLL, { secret: 'JBSWY3DPEHPK3PXP' });

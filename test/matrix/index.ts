@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { ACCOUNT_ENDPOINTS } from './endpoints-account.js';
 import { ORG_ENDPOINTS } from './endpoints-org.js';
 import { TEAM_ENDPOINTS } from './endpoints-teams.js';
+import { SSO_ENDPOINTS } from './endpoints-sso.js';
 import type { EndpointSpec } from './cells.js';
 
 export { cellApplies, type Cell, type EndpointSpec } from './cells.js';
@@ -11,7 +12,8 @@ export { buildForeign, buildHome, organizationRows } from './world.js';
 export { TEAM_ENDPOINTS };
 
 /** Every endpoint of the matrix; each route of the OpenAPI document must have at least one. */
-export const ENDPOINTS: readonly EndpointSpec[] = [...ORG_ENDPOINTS, ...TEAM_ENDPOINTS, ...ACCOUNT_ENDPOINTS];
+// The SSO routes last: their cells leave the home organization a provider (endpoints-sso.ts).
+export const ENDPOINTS: readonly EndpointSpec[] = [...ORG_ENDPOINTS, ...TEAM_ENDPOINTS, ...ACCOUNT_ENDPOINTS, ...SSO_ENDPOINTS];
 
 export const endpointName = (spec: EndpointSpec) => `${spec.method} ${spec.path}${spec.variant ? ` (${spec.variant})` : ''}`;
 

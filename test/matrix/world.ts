@@ -230,6 +230,7 @@ export async function organizationRows(h: Harness, orgId: string): Promise<strin
     ['organization', 'organizations', 'id'],
     ['options', 'organization_options', 'key'],
     ['provider', 'auth_providers', 'organization_id'],
+    ['identities', 'auth_identities', 'id'],
     ['members', 'members', 'id'],
     ['memberTeams', 'member_teams', 'id'],
     ['teams', 'teams', 'id'],

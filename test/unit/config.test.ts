@@ -53,6 +53,7 @@ describe('config', () => {
       LOG_LEVEL: 'warn',
       ROSTER_MAIL_RETRY_MAX_SECONDS: '5',
       ROSTER_TRUST_PROXY: '10.0.0.1, 10.1.0.0/16, ::1, loopback',
+      ROSTER_SECRET_KEY: '00'.repeat(32),
     });
     assert.deepEqual(
       { ...config },
@@ -66,6 +67,7 @@ describe('config', () => {
         logLevel: 'warn',
         mailRetryMaxSeconds: 5,
         trustProxy: ['10.0.0.1', '10.1.0.0/16', '::1', 'loopback'],
+        secretKey: Buffer.alloc(32),
       },
     );
   });

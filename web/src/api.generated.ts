@@ -430,6 +430,43 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/api/0/organizations/{organization_id_or_slug}/auth-provider/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The organization's SSO provider */
+        get: operations["getAuthProvider"];
+        /** Change Require SSO, the default role or the provider configuration */
+        put: operations["updateAuthProvider"];
+        /** Enable SSO through an OpenID Connect or SAML 2.0 identity provider */
+        post: operations["createAuthProvider"];
+        /** Disable SSO: members are emailed, identities deleted */
+        delete: operations["deleteAuthProvider"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/0/organizations/{organization_id_or_slug}/auth-provider/send-reminders/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Email the SSO-link request again to every member without a linked identity */
+        post: operations["sendAuthProviderReminders"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 };
 export type webhooks = Record<string, never>;
 export type components = {
@@ -4855,6 +4892,501 @@ export interface operations {
             query?: never;
             header?: never;
             path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Validation error: {"field": ["message"]}, {"detail": "…"} or ["message"] */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        detail: unknown;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        detail: unknown;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        detail: unknown;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    getAuthProvider: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                organization_id_or_slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description A numeric id, serialized as a string */
+                        id: string;
+                        provider_name: string;
+                        pending_links_count: number;
+                        login_url: string;
+                        default_role: string;
+                        require_link: boolean;
+                        scim_enabled: boolean;
+                        provider: string;
+                        config: {
+                            issuer?: string;
+                            client_id?: string;
+                            client_secret_set?: boolean;
+                            idp_entity_id?: string;
+                            idp_sso_url?: string;
+                        };
+                        service_provider: {
+                            /** @description OIDC: the redirect URI to register at the identity provider */
+                            redirect_uri?: string;
+                            /** @description SAML: the Assertion Consumer Service URL */
+                            acs_url?: string;
+                            /** @description SAML: Roster's entity id (audience) */
+                            entity_id?: string;
+                            /** @description SAML: Roster's service-provider metadata */
+                            metadata_url?: string;
+                        };
+                    };
+                };
+            };
+            /** @description Validation error: {"field": ["message"]}, {"detail": "…"} or ["message"] */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        detail: unknown;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        detail: unknown;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        detail: unknown;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    updateAuthProvider: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                organization_id_or_slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    config?: {
+                        /** @description OIDC: the issuer URL (discovery at /.well-known/openid-configuration) */
+                        issuer?: string;
+                        client_id?: string;
+                        /** @description Kept encrypted, never returned */
+                        client_secret?: string;
+                        /** @description SAML: the identity provider's metadata XML */
+                        idp_metadata_xml?: string;
+                        idp_entity_id?: string;
+                        idp_sso_url?: string;
+                        /** @description SAML: the signing certificate, PEM or base64 DER */
+                        idp_x509cert?: string;
+                    };
+                    require_link?: boolean;
+                    default_role?: "member" | "admin" | "manager" | "owner";
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description A numeric id, serialized as a string */
+                        id: string;
+                        provider_name: string;
+                        pending_links_count: number;
+                        login_url: string;
+                        default_role: string;
+                        require_link: boolean;
+                        scim_enabled: boolean;
+                        provider: string;
+                        config: {
+                            issuer?: string;
+                            client_id?: string;
+                            client_secret_set?: boolean;
+                            idp_entity_id?: string;
+                            idp_sso_url?: string;
+                        };
+                        service_provider: {
+                            /** @description OIDC: the redirect URI to register at the identity provider */
+                            redirect_uri?: string;
+                            /** @description SAML: the Assertion Consumer Service URL */
+                            acs_url?: string;
+                            /** @description SAML: Roster's entity id (audience) */
+                            entity_id?: string;
+                            /** @description SAML: Roster's service-provider metadata */
+                            metadata_url?: string;
+                        };
+                    };
+                };
+            };
+            /** @description Validation error: {"field": ["message"]}, {"detail": "…"} or ["message"] */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        detail: unknown;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        detail: unknown;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        detail: unknown;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        detail: unknown;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    createAuthProvider: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                organization_id_or_slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    provider: "oidc" | "saml2";
+                    config: {
+                        /** @description OIDC: the issuer URL (discovery at /.well-known/openid-configuration) */
+                        issuer?: string;
+                        client_id?: string;
+                        /** @description Kept encrypted, never returned */
+                        client_secret?: string;
+                        /** @description SAML: the identity provider's metadata XML */
+                        idp_metadata_xml?: string;
+                        idp_entity_id?: string;
+                        idp_sso_url?: string;
+                        /** @description SAML: the signing certificate, PEM or base64 DER */
+                        idp_x509cert?: string;
+                    };
+                    /** @description Require SSO (default true) */
+                    require_link?: boolean;
+                    default_role?: "member" | "admin" | "manager" | "owner";
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description A numeric id, serialized as a string */
+                        id: string;
+                        provider_name: string;
+                        pending_links_count: number;
+                        login_url: string;
+                        default_role: string;
+                        require_link: boolean;
+                        scim_enabled: boolean;
+                        provider: string;
+                        config: {
+                            issuer?: string;
+                            client_id?: string;
+                            client_secret_set?: boolean;
+                            idp_entity_id?: string;
+                            idp_sso_url?: string;
+                        };
+                        service_provider: {
+                            /** @description OIDC: the redirect URI to register at the identity provider */
+                            redirect_uri?: string;
+                            /** @description SAML: the Assertion Consumer Service URL */
+                            acs_url?: string;
+                            /** @description SAML: Roster's entity id (audience) */
+                            entity_id?: string;
+                            /** @description SAML: Roster's service-provider metadata */
+                            metadata_url?: string;
+                        };
+                    };
+                };
+            };
+            /** @description Validation error: {"field": ["message"]}, {"detail": "…"} or ["message"] */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        detail: unknown;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        detail: unknown;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        detail: unknown;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        detail: unknown;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    deleteAuthProvider: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                organization_id_or_slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Validation error: {"field": ["message"]}, {"detail": "…"} or ["message"] */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        detail: unknown;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        detail: unknown;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        detail: unknown;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    sendAuthProviderReminders: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                organization_id_or_slug: string;
+            };
             cookie?: never;
         };
         requestBody?: never;

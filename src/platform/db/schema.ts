@@ -100,9 +100,50 @@ export interface OrganizationOptionsTable {
 
 export interface AuthProvidersTable {
   organization_id: string;
+  id: Id;
   provider: string;
+  /** Sentry's flag; the API's `require_link` is its inverse. */
   allow_unlinked: Generated<boolean>;
+  /** Per provider; secrets only sealed (src/platform/lib/secret-box.ts). */
+  config: Json<Record<string, unknown>>;
+  scim_enabled: Generated<boolean>;
   date_added: CreatedAt;
+  date_updated: CreatedAt;
+  last_sync: NullableTimestamp;
+}
+
+export interface AuthIdentitiesTable {
+  organization_id: string;
+  id: Id;
+  user_id: string;
+  ident: string;
+  data: Json<Record<string, unknown>>;
+  last_verified: CreatedAt;
+  last_synced: CreatedAt;
+  date_added: CreatedAt;
+}
+
+export interface SsoPendingSigninsTable {
+  state_hash: string;
+  organization_id: string;
+  flow: 'login' | 'link';
+  user_id: string | null;
+  next_url: string | null;
+  data: Json<Record<string, unknown>>;
+  created_at: CreatedAt;
+  expires_at: Timestamp;
+}
+
+export interface SamlSeenIdsTable {
+  organization_id: string;
+  seen_id: string;
+  expires_at: Timestamp;
+}
+
+export interface UserSessionSsoTable {
+  session_id: string;
+  organization_id: string;
+  completed_at: CreatedAt;
 }
 
 export interface TeamsTable {
@@ -198,6 +239,10 @@ export interface DB {
   organizations: OrganizationsTable;
   organization_options: OrganizationOptionsTable;
   auth_providers: AuthProvidersTable;
+  auth_identities: AuthIdentitiesTable;
+  sso_pending_signins: SsoPendingSigninsTable;
+  saml_seen_ids: SamlSeenIdsTable;
+  user_session_sso: UserSessionSsoTable;
   teams: TeamsTable;
   members: MembersTable;
   member_teams: MemberTeamsTable;

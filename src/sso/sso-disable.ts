@@ -1,0 +1,32 @@
+import type { Executor } from '../platform/db/database.js';
+import type { OrgContext } from '../access/org-context.js';
+import { recordAudit } from '../audit/record-audit.js';
+import { clearMemberSsoFlags, findJoinedMembers } from '../members/member-sso.queries.js';
+import { deleteAuthIdentities, deleteAuthProvider, deleteSessionSsoMarks, type AuthProviderRow } from './auth-provider.queries.js';
+import { queueSsoDisabledEmail } from './sso-emails.js';
+import { providerName } from './auth-provider.presenter.js';
+
+/**
+ * Disabling SSO, in the caller's transaction (Sentry's `op=disable`): every joined member is told,
+ * the identities are deleted, no member stays flagged linked or invalid, no session counts as having
+ * come through the provider, the provider is deleted (its pending sign-ins with it) and `sso.disable`
+ * recorded.
+ */
+export async function disableSso(tx: Executor, context: OrgContext, row: AuthProviderRow): Promise<void> {
+  const orgId = context.org.id;
+  const members = await findJoinedMembers(tx, orgId);
+  for (const member of members) {
+    await queueSsoDisabledEmail(tx, { organizationId: orgId, organizationName: context.org.name, to: member.email, provider: providerName(row.provider) });
+  }
+  const identities = await deleteAuthIdentities(tx, orgId);
+  await clearMemberSsoFlags(tx, orgId);
+  await deleteSessionSsoMarks(tx, orgId);
+  await deleteAuthProvider(tx, orgId);
+  await recordAudit(tx, {
+    organizationId: orgId,
+    event: 'SSO_DISABLE',
+    actor: context.requester,
+    targetObject: row.id,
+    data: { provider: row.provider, identities_deleted: identities, members_emailed: members.length },
+  });
+}
