@@ -2,6 +2,8 @@ import type { Executor } from '../platform/db/database.js';
 import type { AuditEventKey, AuditPayloads } from './audit-payloads.js';
 import { insertAuditEntries, type AuditActor } from './audit.queries.js';
 
+export type { AuditActor } from './audit.queries.js';
+
 /**
  * One audit entry of `event`, carrying that event's payload. Distributed over the events, so that an
  * entry is checked against its own event: `{ event: 'TEAM_ADD', data: <a member> }` is a type error.

@@ -1,6 +1,5 @@
 import type { Executor } from '../platform/db/database.js';
-import type { AuditActor } from '../audit/audit.queries.js';
-import { recordAudit } from '../audit/record-audit.js';
+import { recordAudit, type AuditActor } from '../audit/record-audit.js';
 import type { OrgRoleId } from '../access/roles.js';
 import { settingsChangedData, writeSettings, type SettingsBefore } from './org-settings.js';
 
