@@ -206,7 +206,12 @@ export function isMemberLevel(access: Access): boolean {
  * (`can_manage`); superusers whenever they may assign roles.
  */
 export function canManageMemberRole(access: Access, options: ScopeOptions, targetRole: string): boolean {
-  if (allowedOrgRoles(access, options).length === 0) return false;
+  return canManageMemberRoleWith(access, allowedOrgRoles(access, options), targetRole);
+}
+
+/** `canManageMemberRole` for a caller that holds the requester's `allowedOrgRoles` already. */
+export function canManageMemberRoleWith(access: Access, allowedRoles: readonly OrgRoleId[], targetRole: string): boolean {
+  if (allowedRoles.length === 0) return false;
   if (access.isSuperuser) return true;
   if (!access.orgRoleId) return false;
   return canManageOrgRole(access.orgRoleId, targetRole);

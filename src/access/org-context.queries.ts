@@ -28,47 +28,70 @@ export async function lockOrganizationRow(db: Executor, idOrSlug: string): Promi
     .execute();
 }
 
+/** The organization context query before its WHERE: the organization, the requester's membership and the rest. */
+function selectOrgContext(db: Executor, userId: string) {
+  return db
+    .selectFrom('organizations as o')
+    .leftJoin('members as m', (join) =>
+      join
+        .onRef('m.organization_id', '=', 'o.id')
+        .on('m.user_id', '=', userId)
+        .on('m.user_is_active', '=', true)
+        .on('m.invite_status', '=', 0),
+    )
+    .leftJoin('auth_providers as ap', 'ap.organization_id', 'o.id')
+    .select(ORGANIZATION_COLUMNS)
+    .select(['m.id as member_id', 'm.role as member_role', 'ap.provider as auth_provider', 'ap.allow_unlinked as auth_allow_unlinked'])
+    .select((eb) => [
+      eb
+        .selectFrom('member_teams as mt')
+        .innerJoin('teams as t', (join) => join.onRef('t.organization_id', '=', 'mt.organization_id').onRef('t.id', '=', 'mt.team_id'))
+        .whereRef('mt.organization_id', '=', 'o.id')
+        .whereRef('mt.member_id', '=', 'm.id')
+        .where('t.status', '=', 0)
+        .where('mt.is_active', '=', true)
+        .select(sql<Array<{ teamId: string; role: TeamRoleId | null }>>`coalesce(json_agg(json_build_object('teamId', mt.team_id::text, 'role', mt.role)), '[]'::json)`.as('x'))
+        .as('memberships'),
+      eb
+        .selectFrom('organization_options as oo')
+        .whereRef('oo.organization_id', '=', 'o.id')
+        .select(sql<Record<string, unknown> | null>`json_object_agg(oo.key, oo.value)`.as('x'))
+        .as('options'),
+      // Asked only where the organization requires 2FA (CASE evaluates lazily).
+      sql<boolean>`case when o.require_2fa then exists (
+        select 1 from user_authenticators ua where ua.user_id = ${userId} and ua.confirmed
+      ) else false end`.as('requester_has_2fa'),
+    ]);
+}
+
 /** The organization context query, addressed by id (`byId`) or by slug. */
 function orgContextQuery(byId: boolean) {
   return prepared((db, { idOrSlug, userId }: { idOrSlug: string; userId: string }) =>
-    db
-      .selectFrom('organizations as o')
-      .leftJoin('members as m', (join) =>
-        join
-          .onRef('m.organization_id', '=', 'o.id')
-          .on('m.user_id', '=', userId)
-          .on('m.user_is_active', '=', true)
-          .on('m.invite_status', '=', 0),
+    selectOrgContext(db, userId).where(byId ? 'o.id' : 'o.slug', '=', idOrSlug),
+  );
+}
+
+/** The same, with the role of one approved member of the organization as last committed (not locked). */
+function orgContextWithMemberRoleQuery(byId: boolean) {
+  return prepared((db, { idOrSlug, userId, memberId }: { idOrSlug: string; userId: string; memberId: string }) =>
+    selectOrgContext(db, userId)
+      .select((eb) =>
+        eb
+          .selectFrom('members as am')
+          .select('am.role')
+          .whereRef('am.organization_id', '=', 'o.id')
+          .where('am.id', '=', memberId)
+          .where('am.invite_status', '=', 0)
+          .as('peeked_member_role'),
       )
-      .leftJoin('auth_providers as ap', 'ap.organization_id', 'o.id')
-      .select(ORGANIZATION_COLUMNS)
-      .select(['m.id as member_id', 'm.role as member_role', 'ap.provider as auth_provider', 'ap.allow_unlinked as auth_allow_unlinked'])
-      .select((eb) => [
-        eb
-          .selectFrom('member_teams as mt')
-          .innerJoin('teams as t', (join) => join.onRef('t.organization_id', '=', 'mt.organization_id').onRef('t.id', '=', 'mt.team_id'))
-          .whereRef('mt.organization_id', '=', 'o.id')
-          .whereRef('mt.member_id', '=', 'm.id')
-          .where('t.status', '=', 0)
-          .where('mt.is_active', '=', true)
-          .select(sql<Array<{ teamId: string; role: TeamRoleId | null }>>`coalesce(json_agg(json_build_object('teamId', mt.team_id::text, 'role', mt.role)), '[]'::json)`.as('x'))
-          .as('memberships'),
-        eb
-          .selectFrom('organization_options as oo')
-          .whereRef('oo.organization_id', '=', 'o.id')
-          .select(sql<Record<string, unknown> | null>`json_object_agg(oo.key, oo.value)`.as('x'))
-          .as('options'),
-        // Asked only where the organization requires 2FA (CASE evaluates lazily).
-        sql<boolean>`case when o.require_2fa then exists (
-          select 1 from user_authenticators ua where ua.user_id = ${userId} and ua.confirmed
-        ) else false end`.as('requester_has_2fa'),
-      ])
       .where(byId ? 'o.id' : 'o.slug', '=', idOrSlug),
   );
 }
 
 const orgContextById = orgContextQuery(true);
 const orgContextBySlug = orgContextQuery(false);
+const orgContextWithMemberRoleById = orgContextWithMemberRoleQuery(true);
+const orgContextWithMemberRoleBySlug = orgContextWithMemberRoleQuery(false);
 
 /**
  * Everything a request needs to know about an organization and the requester's place in it, in one
@@ -82,3 +105,14 @@ export function findOrgContextRow(db: Executor, idOrSlug: string, userId: string
 }
 
 export type OrgContextRow = NonNullable<Awaited<ReturnType<typeof findOrgContextRow>>>;
+
+/**
+ * The organization context row with `peeked_member_role`: the role of the approved member `memberId` (a
+ * member id, not `me`) as last committed, null when there is none. Read without a lock, in the same round
+ * trip, so that a write can choose its locks before it takes them; it must check the role again once
+ * it holds the member.
+ */
+export function findOrgContextRowWithMemberRole(db: Executor, idOrSlug: string, userId: string | null, memberId: string) {
+  const query = isOrgId(idOrSlug) ? orgContextWithMemberRoleById : orgContextWithMemberRoleBySlug;
+  return query.first(db, { idOrSlug, userId: userId ?? '0', memberId });
+}

@@ -4,7 +4,7 @@ import { notFound, permissionDenied, twoFactorRequired } from '../platform/http/
 import { computeAccess, hasAnyScope, type Access, type ScopeOptions } from './access.js';
 import type { OrgRoleId, Scope, TeamRoleId } from './roles.js';
 import { featureEnabled, optionValues, type FeatureName, type OrgOptionValues } from './org-options.js';
-import { findOrgContextRow, lockOrganizationRow, type OrgContextRow } from './org-context.queries.js';
+import { findOrgContextRow, findOrgContextRowWithMemberRole, lockOrganizationRow, type OrgContextRow } from './org-context.queries.js';
 
 export type Organization = Omit<OrgContextRow, 'member_id' | 'member_role' | 'auth_provider' | 'auth_allow_unlinked' | 'memberships' | 'options' | 'requester_has_2fa'>;
 
@@ -44,7 +44,30 @@ export async function loadOrgContext(
   // Lock first, then read in a new statement: a statement that waited for the lock still reads with
   // the snapshot it started with, so it would miss what the previous lock holder just committed.
   if (forUpdate) await lockOrganizationRow(db, idOrSlug);
-  const row = await findOrgContextRow(db, idOrSlug, requester.userId);
+  return checkedOrgContext(await findOrgContextRow(db, idOrSlug, requester.userId), requester, anyScope);
+}
+
+/**
+ * `loadOrgContext` without the lock, and in the same round trip the role of the approved member
+ * `memberId` (a member id) as last committed, unlocked: null when the organization has no such member.
+ * A write that locks the organization only for some members uses it to choose its locks before it takes
+ * any; the role may change before the member is locked, so it checks again once it holds the member.
+ */
+export async function loadOrgContextWithMemberRole(
+  db: Executor,
+  requester: Requester,
+  idOrSlug: string,
+  memberId: string,
+  { anyScope }: Pick<LoadOrgContextOptions, 'anyScope'> = {},
+): Promise<{ context: OrgContext; memberRole: OrgRoleId | null }> {
+  const found = await findOrgContextRowWithMemberRole(db, idOrSlug, requester.userId, memberId);
+  if (!found) throw notFound();
+  const { peeked_member_role: memberRole, ...row } = found;
+  return { context: checkedOrgContext(row, requester, anyScope), memberRole: memberRole as OrgRoleId | null };
+}
+
+/** The context of a loaded row: 404 unless the requester may see the organization, 401/403 as `loadOrgContext` says. */
+function checkedOrgContext(row: OrgContextRow | undefined, requester: Requester, anyScope: readonly Scope[] | undefined): OrgContext {
   if (!row || (!row.member_id && !requester.isSuperuser)) throw notFound();
   if (row.require_2fa && requester.via === 'session' && !requester.isSuperuser && !row.requester_has_2fa) {
     throw twoFactorRequired();

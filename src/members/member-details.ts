@@ -3,6 +3,7 @@ import { findConfirmedAuthenticators } from '../identity/authenticators.queries.
 import { notFound } from '../platform/http/errors.js';
 import { allowedOrgRoles, hasScope } from '../access/access.js';
 import type { OrgContext } from '../access/org-context.js';
+import type { OrgRoleId } from '../access/roles.js';
 import {
   belongsToOtherOrganization,
   findMemberView,
@@ -40,12 +41,21 @@ export async function lockAddressedMember(tx: Executor, context: OrgContext, mem
   return member;
 }
 
+/** What a caller of `memberWithRoles` may already hold, so that it is not read or computed again. */
+export interface KnownMemberFacts {
+  /** The member's teams as `findTeamsOfMembers` lists them. */
+  teams?: readonly MemberTeamView[];
+  /** The org roles the requester may assign (`allowedOrgRoles`). */
+  allowedRoles?: readonly OrgRoleId[];
+}
+
 /**
  * MemberWithRoles for a member as the requester sees it: roles it may assign, detailed user when it may.
- * `teams` are the member's teams (`findTeamsOfMembers`) when the caller has just read them.
+ * Reads only what `known` does not give: the teams, whether the member is the only owner (for owners), and
+ * the detailed user's second factors.
  */
-export async function memberWithRoles(executor: Executor, context: OrgContext, member: MemberView, now: Date, teams?: readonly MemberTeamView[]) {
-  const allowedRoles = allowedOrgRoles(context.access, context.scopeOptions);
+export async function memberWithRoles(executor: Executor, context: OrgContext, member: MemberView, now: Date, known: KnownMemberFacts = {}) {
+  const allowedRoles = known.allowedRoles ?? allowedOrgRoles(context.access, context.scopeOptions);
   let detail = null;
   if (allowedRoles.length > 0 && member.user_id !== null) {
     // Only a user with 2FA has confirmed authenticators.
@@ -54,7 +64,7 @@ export async function memberWithRoles(executor: Executor, context: OrgContext, m
     detail = { canReset2fa, authenticators: has2fa ? await findConfirmedAuthenticators(executor, member.user_id) : [] };
   }
   return presentMemberWithRoles(member, now, {
-    teams: teams ?? (await findTeamsOfMembers(executor, context.org.id, [member.id])),
+    teams: known.teams ?? (await findTeamsOfMembers(executor, context.org.id, [member.id])),
     allowedRoles,
     isOnlyOwner: await isOnlyOwner(executor, context.org.id, member),
     teamRolesEnabled: context.feature('team-roles'),

@@ -4,17 +4,18 @@ import type { Requester } from '../access/requester.js';
 import { recordAudit, recordAudits } from '../audit/record-audit.js';
 import type { Clock } from '../platform/lib/clock.js';
 import { loadOrgContext, type OrgContext } from '../access/org-context.js';
-import { TOP_ORG_ROLE, type Scope } from '../access/roles.js';
+import type { OrgRoleId, Scope } from '../access/roles.js';
 import { memberAuditData } from './member-audit.js';
 import { lockAddressedMember, memberWithRoles } from './member-details.js';
+import { lockMemberForEdit, type LockedEdit } from './member-edit-locks.js';
 import { checkRemovable, checkRemovalPermission } from './member-removal.js';
 import { reinviteMember } from './member-reinvite.js';
 import { checkEditPermission, validateMemberUpdate, type MemberUpdateRequest } from './member-update.validation.js';
-import { deleteMemberRow, deletePendingInvitesSentBy, findMemberView, findTeamsOfMembers, type LockedMember, type MemberView } from './members.queries.js';
+import { deleteMemberRow, deletePendingInvitesSentBy, type MemberTeamView, type MemberView } from './members.queries.js';
 import type { UpdateMemberBody } from './members.schemas.js';
 import { MEMBER_READ_SCOPES } from './members.service.js';
 import { changeOrgRole, planOrgRoleChange, teamsAfterRoleChange } from './org-role-change.js';
-import { planTeamAssignment, saveTeamAssignment } from './team-assignments.js';
+import { planTeamAssignment, saveTeamAssignment, teamsAfterAssignment } from './team-assignments.js';
 
 export const MEMBER_EDIT_SCOPES: readonly Scope[] = ['member:invite', 'member:write', 'member:admin'];
 
@@ -24,20 +25,28 @@ export interface MemberEditServiceDeps {
   config: Pick<Config, 'publicUrl'>;
 }
 
+/** A member as a `PUT` left it, with what its answer needs that the edit holds already. */
+interface EditedMember {
+  context: OrgContext;
+  allowedRoles: readonly OrgRoleId[];
+  member: MemberView;
+  teams: readonly MemberTeamView[];
+}
+
 /**
  * §5.4 steps 7–12, the edit: every check (team list, role change) before the first write, then the
  * team assignment, the role change and one `member.edit` entry with the member as it now is. Returns
- * the member and its teams after the edit.
+ * the member and its teams after the edit, from what it wrote: nothing is read back.
  */
-async function editMember(tx: Executor, context: OrgContext, member: LockedMember, request: MemberUpdateRequest) {
-  const teams = await planTeamAssignment(tx, context, member, request);
-  const roleChange = await planOrgRoleChange(tx, context, member, request);
-  const teamEntries = teams ? await saveTeamAssignment(tx, context, member, teams) : [];
+async function editMember(tx: Executor, edit: LockedEdit, request: MemberUpdateRequest): Promise<EditedMember> {
+  const { context, member } = edit;
+  const assignment = await planTeamAssignment(tx, edit, request);
+  const roleChange = await planOrgRoleChange(tx, edit, request);
+  const teamEntries = assignment ? await saveTeamAssignment(tx, context, member, assignment) : [];
   if (roleChange) await changeOrgRole(tx, context, member, roleChange);
-  // Without a new team list the teams are the locked member's, with the role change applied.
-  let teamsAfter = member.teams;
-  if (teams) teamsAfter = await findTeamsOfMembers(tx, context.org.id, [member.id]);
-  else if (roleChange) teamsAfter = teamsAfterRoleChange(member.teams, roleChange);
+  // The new team list, else the locked member's teams; a role change clears the team roles it implies.
+  const teamsSaved = assignment ? teamsAfterAssignment(member, assignment) : member.teams;
+  const teams = roleChange ? teamsAfterRoleChange(teamsSaved, roleChange) : teamsSaved;
   const edited: MemberView = roleChange ? { ...member, role: roleChange.to } : member;
   await recordAudits(tx, [
     ...teamEntries,
@@ -47,27 +56,19 @@ async function editMember(tx: Executor, context: OrgContext, member: LockedMembe
       actor: context.requester,
       targetObject: member.id,
       targetUserId: member.user_id,
-      data: memberAuditData(edited, teamsAfter),
+      data: memberAuditData(edited, teams),
     },
   ]);
-  return { member: edited, teams: teamsAfter };
+  return { context, allowedRoles: edit.allowedRoles, member: edited, teams };
 }
-
-/** Would this `PUT` change the role of an owner (and so perhaps leave the organization without one)? */
-function changesOwnerRole(member: MemberView, body: UpdateMemberBody): boolean {
-  const role = body.orgRole ?? body.role;
-  return member.role === TOP_ORG_ROLE && role !== undefined && role !== member.role;
-}
-
-/** An edit found, under its member lock, that it needs the organization lock too; it starts over with it. */
-class OrganizationLockNeeded extends Error {}
 
 /**
  * Editing and removing members (sentry-behavior.md §5.4–5.5 with decisions.md fixes 1–4, 6, 9, 10).
  * Each request is one transaction under a lock on the member row, and every check runs before the
  * first write, so a refused request changes nothing. A request that can take away an owner (an owner's
  * role change, a removal) locks the organization row first, so those run one at a time per
- * organization; other edits of different members run side by side.
+ * organization; other edits of different members run side by side. A `PUT` chooses its locks before
+ * it takes any (member-edit-locks.ts) and never starts over.
  */
 export function createMemberEditService({ db, clock, config }: MemberEditServiceDeps) {
   return {
@@ -75,29 +76,19 @@ export function createMemberEditService({ db, clock, config }: MemberEditService
      * `PUT …/members/{id}/`: validate → (reinvite) → team assignment → org-role change → audit. Needs
      * member:invite, member:write or member:admin. 200 MemberWithRoles; 400/403/404/429 with Sentry's bodies.
      */
-    update(requester: Requester, orgIdOrSlug: string, memberId: string, body: UpdateMemberBody) {
-      // The organization lock must come before the member lock (removals take them in that order), so an
-      // edit that finds an owner's role changing only once it holds the member starts over with both.
-      const attempt = (lockOrganization: boolean) =>
-        db.transaction().execute(async (tx) => {
-          const context = await loadOrgContext(tx, requester, orgIdOrSlug, { anyScope: MEMBER_EDIT_SCOPES, forUpdate: lockOrganization });
-          const member = await lockAddressedMember(tx, context, memberId);
-          if (!lockOrganization && changesOwnerRole(member, body)) throw new OrganizationLockNeeded();
-          const request = await validateMemberUpdate(tx, context, body);
-          checkEditPermission(context, member, request);
-          const now = clock.now();
-          if (!request.reinvite) {
-            const edited = await editMember(tx, context, member, request);
-            return memberWithRoles(tx, context, edited.member, now, edited.teams);
-          }
-          await reinviteMember(tx, { config, now }, context, member, request);
-          const reinvited = (await findMemberView(tx, context.org.id, { id: member.id }))!;
-          return memberWithRoles(tx, context, reinvited, now, member.teams);
-        });
-      return attempt(false).catch((error: unknown) => {
-        if (error instanceof OrganizationLockNeeded) return attempt(true);
-        throw error;
+    async update(requester: Requester, orgIdOrSlug: string, memberId: string, body: UpdateMemberBody) {
+      const now = clock.now();
+      const edited = await db.transaction().execute(async (tx): Promise<EditedMember> => {
+        const edit = await lockMemberForEdit(tx, requester, orgIdOrSlug, memberId, body, MEMBER_EDIT_SCOPES);
+        const request = await validateMemberUpdate(tx, edit.context, edit.allowedRoles, body);
+        checkEditPermission(edit.context, edit.member, request);
+        if (!request.reinvite) return editMember(tx, edit, request);
+        const member = await reinviteMember(tx, { config, now }, edit, request);
+        return { context: edit.context, allowedRoles: edit.allowedRoles, member, teams: member.teams };
       });
+      // Answered after the commit: what the edit does not hold (whether an owner is the only one, the
+      // detailed user's second factors) is read without keeping the member locked.
+      return memberWithRoles(db, edited.context, edited.member, now, { teams: edited.teams, allowedRoles: edited.allowedRoles });
     },
 
     /**

@@ -7,8 +7,9 @@ import { enforceInviteRateLimit } from './invite-rate-limit.js';
 import type { OrgContext } from '../access/org-context.js';
 import { hasScope } from '../access/access.js';
 import { memberAuditData } from './member-audit.js';
+import type { LockedEdit } from './member-edit-locks.js';
 import { onlyResendKeys, type MemberUpdateRequest } from './member-update.validation.js';
-import { inviteLink, issueInviteToken } from './invite-token.js';
+import { inviteLink, issueInviteToken, type InviteToken } from './invite-token.js';
 import { updateInviteToken, type LockedMember, type MemberView } from './members.queries.js';
 import { isInviteExpired } from './members.presenter.js';
 
@@ -22,14 +23,16 @@ export interface ReinviteDeps {
  * full member whose account is not linked to the organization's SSO provider, and records
  * `member.reinvite`. Nothing else changes. Failure codes: 403 when other fields are sent too; 429
  * over the invite limits; 400 for `regenerate` without member:admin, an expired invite without
- * `regenerate`, or a full member with nothing to link.
+ * `regenerate`, or a full member with nothing to link. Returns the member as it now is (a new token).
  */
-export async function reinviteMember(tx: Executor, deps: ReinviteDeps, context: OrgContext, member: LockedMember, request: MemberUpdateRequest) {
+export async function reinviteMember(tx: Executor, deps: ReinviteDeps, { context, member }: LockedEdit, request: MemberUpdateRequest): Promise<LockedMember> {
   if (!onlyResendKeys(request.keys)) {
     throw permissionDenied('You cannot modify member details when resending an invitation. Separate requests are required.');
   }
+  let reinvited = member;
   if (member.user_id === null) {
-    await resendInvite(tx, deps, context, member, request.regenerate);
+    const token = await resendInvite(tx, deps, context, member, request.regenerate);
+    reinvited = { ...member, token_hash: token.hash, token_expires_at: token.expiresAt };
   } else if (context.authProvider && !member.sso_linked) {
     await queueSsoLinkEmail(tx, {
       organizationId: context.org.id,
@@ -50,14 +53,16 @@ export async function reinviteMember(tx: Executor, deps: ReinviteDeps, context: 
     targetUserId: member.user_id,
     data: memberAuditData(member, member.teams),
   });
+  return reinvited;
 }
 
 /**
  * A new token and the invite email for a pending member. Only the token's hash is kept, so a resend
  * cannot repeat the old link: it issues a new token with the same expiry (the old link stops working),
- * and only `regenerate`, which needs member:admin, grants a fresh 30 days (decisions.md fix 9).
+ * and only `regenerate`, which needs member:admin, grants a fresh 30 days (decisions.md fix 9). Returns
+ * the token stored.
  */
-async function resendInvite(tx: Executor, { config, now }: ReinviteDeps, context: OrgContext, member: MemberView, regenerate: boolean) {
+async function resendInvite(tx: Executor, { config, now }: ReinviteDeps, context: OrgContext, member: MemberView, regenerate: boolean): Promise<InviteToken> {
   const email = member.email ?? '';
   if (context.feature('invite-members-rate-limits')) {
     await enforceInviteRateLimit(tx, { organizationId: context.org.id, inviterId: context.requester.userId, email, now });
@@ -74,4 +79,5 @@ async function resendInvite(tx: Executor, { config, now }: ReinviteDeps, context
     to: email,
     link: inviteLink(config, member.id, token.token),
   });
+  return token;
 }

@@ -9,10 +9,11 @@ const activeTeamsBySlug = prepared((db, { orgId, slugs }: { orgId: string; slugs
     .select(['id', 'slug'])
     .where('organization_id', '=', orgId)
     .where('slug', '=', sql<string>`any(${slugs}::text[])`)
-    .where('status', '=', 0),
+    .where('status', '=', 0)
+    .orderBy('slug'),
 );
 
-/** The organization's active teams with these slugs. */
+/** The organization's active teams with these slugs, by slug (the order member answers list teams in). */
 export function findActiveTeamsBySlug(db: Executor, orgId: string, slugs: readonly string[]) {
   if (slugs.length === 0) return Promise.resolve([]);
   return activeTeamsBySlug.all(db, { orgId, slugs });

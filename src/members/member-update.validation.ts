@@ -2,7 +2,7 @@ import type { Executor } from '../platform/db/database.js';
 import { fieldErrors, permissionDenied } from '../platform/http/errors.js';
 import { normalizeEmail } from '../platform/lib/email.js';
 import type { OrgContext } from '../access/org-context.js';
-import { allowedOrgRoles, isMemberLevel } from '../access/access.js';
+import { isMemberLevel } from '../access/access.js';
 import { isTeamRoleId, type OrgRoleId, type TeamRoleId } from '../access/roles.js';
 import { findActiveTeamsBySlug } from './member-teams.queries.js';
 import { findApprovedMemberByEmail, type MemberView } from './members.queries.js';
@@ -13,6 +13,8 @@ export interface RequestedTeam {
   teamId: string;
   slug: string;
   role: TeamRoleId | null;
+  /** Its place in the list ordered by slug as the database orders it, the order answers list teams in. */
+  slugOrder: number;
 }
 
 /** A `PUT` body after the serializer's checks: what was sent, in the terms the steps need. */
@@ -39,11 +41,16 @@ const isTrue = (value: unknown) => (TRUE_VALUES as readonly unknown[]).includes(
  * §5.4 steps 2–3, the serializer: every field is checked and all problems are reported together as
  * `{"field": ["message"]}` (400). Roles must be ones the requester may grant (retired ones pass here);
  * team slugs must name distinct active teams; an `email` that an approved member has is refused.
+ * `allowedRoles` are the org roles the requester may assign.
  */
-export async function validateMemberUpdate(tx: Executor, context: OrgContext, body: UpdateMemberBody): Promise<MemberUpdateRequest> {
+export async function validateMemberUpdate(
+  tx: Executor,
+  context: OrgContext,
+  allowedRoles: readonly OrgRoleId[],
+  body: UpdateMemberBody,
+): Promise<MemberUpdateRequest> {
   const errors: Record<string, string[]> = {};
   const fail = (field: string, message: string) => (errors[field] ??= []).push(message);
-  const allowedRoles = allowedOrgRoles(context.access, context.scopeOptions);
 
   if (body.email !== undefined) {
     const problem = await emailProblem(tx, context.org.id, body.email);
@@ -88,12 +95,12 @@ async function emailProblem(tx: Executor, orgId: string, email: string): Promise
 }
 
 /** The teams of a list, or null unless every slug names a distinct active team of the organization. */
-async function resolveTeams(tx: Executor, orgId: string, items: Array<{ slug: unknown; role: TeamRoleId | null }>) {
+async function resolveTeams(tx: Executor, orgId: string, items: Array<{ slug: unknown; role: TeamRoleId | null }>): Promise<RequestedTeam[] | null> {
   const slugs = items.map((item) => item.slug);
   if (!slugs.every((slug): slug is string => typeof slug === 'string') || new Set(slugs).size !== slugs.length) return null;
-  const found = new Map((await findActiveTeamsBySlug(tx, orgId, slugs)).map((team) => [team.slug, team.id]));
+  const found = new Map((await findActiveTeamsBySlug(tx, orgId, slugs)).map((team, slugOrder) => [team.slug, { teamId: team.id, slugOrder }]));
   if (found.size !== slugs.length) return null;
-  return items.map((item) => ({ teamId: found.get(item.slug as string)!, slug: item.slug as string, role: item.role }));
+  return items.map((item) => ({ ...found.get(item.slug as string)!, slug: item.slug as string, role: item.role }));
 }
 
 /**

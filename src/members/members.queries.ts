@@ -220,6 +220,29 @@ export async function otherActiveMemberHasRole(db: Executor, orgId: string, exce
   return (await otherActiveMemberWithRole.first(db, { orgId, exceptId, roles })) !== undefined;
 }
 
+const anotherActiveOwnerHeld = prepared((db, { orgId, exceptId }: { orgId: string; exceptId: string }) =>
+  db
+    .selectFrom('members')
+    .select('id')
+    .where('organization_id', '=', orgId)
+    .where('id', '!=', exceptId)
+    .where('role', '=', 'owner')
+    .where('user_id', 'is not', null)
+    .where('user_is_active', '=', true)
+    .limit(1)
+    .forShare()
+    .skipLocked(),
+);
+
+/**
+ * Locks an active owner other than `exceptId` FOR SHARE until the transaction ends, so it stays an
+ * active owner until then (changing its row waits for the lock); owners locked by other transactions are
+ * skipped, never waited for. False when none was free.
+ */
+export async function holdAnotherActiveOwner(db: Executor, orgId: string, exceptId: string): Promise<boolean> {
+  return (await anotherActiveOwnerHeld.first(db, { orgId, exceptId })) !== undefined;
+}
+
 const memberRoleUpdate = preparedWrite(
   (db, { orgId, memberId, role, impliedTeamRoles }: { orgId: string; memberId: string; role: string; impliedTeamRoles: readonly TeamRoleId[] }) =>
     db

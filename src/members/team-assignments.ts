@@ -2,18 +2,19 @@ import type { Executor } from '../platform/db/database.js';
 import type { AuditRecord } from '../audit/record-audit.js';
 import { detailError, permissionDenied } from '../platform/http/errors.js';
 import type { OrgContext } from '../access/org-context.js';
-import { canManageMemberRole } from '../access/access.js';
+import { canManageMemberRoleWith } from '../access/access.js';
 import { storedTeamRole } from '../access/team-roles.js';
-import { orgRole, type TeamRoleId } from '../access/roles.js';
+import { orgRole } from '../access/roles.js';
 import { memberEmail } from './member-audit.js';
+import type { LockedEdit } from './member-edit-locks.js';
 import { deleteMemberTeamRows, findMemberTeamRows, upsertMemberTeamRows, type MemberTeamRowView } from './member-teams.queries.js';
-import type { MemberUpdateRequest } from './member-update.validation.js';
-import type { MemberView } from './members.queries.js';
+import type { MemberUpdateRequest, RequestedTeam } from './member-update.validation.js';
+import type { MemberTeamView, MemberView } from './members.queries.js';
 
-/** The member's teams after a `PUT`: what is there now, and what replaces it. */
+/** The member's teams after a `PUT`: what is there now, and what replaces it (roles as they will be stored). */
 export interface TeamAssignment {
   current: MemberTeamRowView[];
-  teams: ReadonlyArray<{ teamId: string; slug: string; role: TeamRoleId | null }>;
+  teams: readonly RequestedTeam[];
 }
 
 /**
@@ -22,12 +23,7 @@ export interface TeamAssignment {
  * manage the member's role (403). Returns the assignment to store (team roles at or below the minimum
  * of that org role become null), or null when no list was sent and the teams stay as they are.
  */
-export async function planTeamAssignment(
-  tx: Executor,
-  context: OrgContext,
-  member: MemberView,
-  request: MemberUpdateRequest,
-): Promise<TeamAssignment | null> {
+export async function planTeamAssignment(tx: Executor, { context, member, allowedRoles }: LockedEdit, request: MemberUpdateRequest): Promise<TeamAssignment | null> {
   const roleAfter = request.assignedRole ?? member.role;
   const teamRolesAllowed = orgRole(roleAfter).isTeamRolesAllowed;
   if (request.teams === null && teamRolesAllowed) return null;
@@ -37,7 +33,7 @@ export async function planTeamAssignment(
     throw detailError(400, `The user with a '${roleAfter}' role cannot have team-level permissions.`);
   }
   if (request.teams === null) return null;
-  if (!canManageMemberRole(context.access, context.scopeOptions, member.role)) {
+  if (!canManageMemberRoleWith(context.access, allowedRoles, member.role)) {
     throw permissionDenied("You do not have permission to edit that user's membership.");
   }
   return { current, teams: request.teams.map((team) => ({ ...team, role: storedTeamRole(team.role, roleAfter) })) };
@@ -73,4 +69,11 @@ export async function saveTeamAssignment(tx: Executor, context: OrgContext, memb
     ...left.map((row) => entry('MEMBER_LEAVE_TEAM', row.id, row.slug)),
     ...joined.map((team) => entry('MEMBER_JOIN_TEAM', rowIds.get(team.teamId), team.slug)),
   ];
+}
+
+/** The member's teams as a saved assignment leaves them, in the order answers list them (by slug). */
+export function teamsAfterAssignment(member: MemberView, assignment: TeamAssignment): MemberTeamView[] {
+  return [...assignment.teams]
+    .sort((a, b) => a.slugOrder - b.slugOrder)
+    .map((team) => ({ member_id: member.id, team_id: team.teamId, slug: team.slug, role: team.role }));
 }

@@ -22,7 +22,9 @@ import { startOidcIdp } from '../helpers/oidc-idp.js';
  */
 
 const SECRET = 'oidc-client-secret-that-must-never-show-3f9c';
-const path = (slug: string) => `/api/0/organizations/${slug}/auth-provider/`;
+/** A 400's body: the reasons, by field. */
+type FieldErrors = Record<string, string[]>;
+const path = (slug: string) => `/api/0/organizations/${slug}/auth-provider/` as const;
 const SSO = { enable: AUDIT_EVENTS.SSO_ENABLE.id, disable: AUDIT_EVENTS.SSO_DISABLE.id, edit: AUDIT_EVENTS.SSO_EDIT.id, orgEdit: AUDIT_EVENTS.ORG_EDIT.id };
 
 /** A discovery document on a loopback port; `document` can be changed between requests. */
@@ -61,8 +63,8 @@ describe('SSO auth provider: configure, read, change, disable (issue 15)', () =>
   /** Every response body of this suite, to prove no secret is ever sent. */
   const seen: string[] = [];
 
-  const send = async (token: string, method: string, url: string, body?: unknown) => {
-    const response = await h.request<any>(token, method, url, body);
+  const send = async <T = never, const M extends string = string, Url extends string = string>(token: string, method: M, url: Url, body?: unknown) => {
+    const response = await h.request<T, M, Url>(token, method, url, body);
     seen.push(typeof response.body === 'string' ? response.body : JSON.stringify(response.body));
     return response;
   };
@@ -223,10 +225,10 @@ describe('SSO auth provider: configure, read, change, disable (issue 15)', () =>
 
     const refused = async (body: unknown, field: string, reason: RegExp) => {
       const auditBefore = (await auditEntries(h, org.id)).length;
-      const response = await send(org.tokens.owner!, 'POST', path(org.slug), body);
+      const response = await send<FieldErrors>(org.tokens.owner!, 'POST', path(org.slug), body);
       assert.equal(response.status, 400, JSON.stringify(response.body));
       assert.deepEqual(Object.keys(response.body), [field], JSON.stringify(response.body));
-      assert.match(response.body[field][0], reason);
+      assert.match(response.body[field]![0]!, reason);
       assert.equal(await providerRow(org.id), undefined);
       assert.equal((await auditEntries(h, org.id)).length, auditBefore);
       assert.equal((await orgRow(h, org.id)).require_2fa, true);
@@ -300,7 +302,7 @@ describe('SSO auth provider: configure, read, change, disable (issue 15)', () =>
       for (const field of names) {
         for (const value of HOSTILE_STRINGS) {
           const config = field === 'idp_metadata_xml' ? { idp_metadata_xml: value } : { ...valid[provider], [field]: value };
-          const response = await h.request<any>(org.tokens.owner!, 'POST', path(org.slug), { provider, config });
+          const response = await h.request(org.tokens.owner!, 'POST', path(org.slug), { provider, config });
           // Some values are usable as they are (a client id of "me"); those providers are removed again.
           if (response.status === 201) {
             await h.request(org.tokens.owner!, 'DELETE', path(org.slug));
@@ -437,19 +439,19 @@ describe('SSO auth provider without ROSTER_SECRET_KEY', () => {
 
   it('an OIDC provider (it has a client secret) is refused with a 400 on config.client_secret naming ROSTER_SECRET_KEY; SAML (no secret) works', async () => {
     const org = await buildOrg(h);
-    const response = await h.request<any>(org.tokens.owner!, 'POST', path(org.slug), {
+    const response = await h.request<FieldErrors>(org.tokens.owner!, 'POST', path(org.slug), {
       provider: 'oidc',
       config: { issuer: discovery.issuer, client_id: 'roster', client_secret: SECRET },
     });
     assert.equal(response.status, 400, JSON.stringify(response.body));
     assert.deepEqual(Object.keys(response.body), ['config.client_secret']);
-    assert.match(response.body['config.client_secret'][0], /ROSTER_SECRET_KEY/);
+    assert.match(response.body['config.client_secret']![0]!, /ROSTER_SECRET_KEY/);
     assert.ok(!JSON.stringify(response.body).includes(SECRET));
     const rows = await h.database.db.selectFrom('auth_providers').select('organization_id').where('organization_id', '=', org.id).execute();
     assert.deepEqual(rows, []);
 
     const saml = await startSamlIdp({ entityId: 'http://roster.test/saml/metadata/y/', acsUrl: 'http://roster.test/saml/acs/y/' });
-    const created = await h.request<any>(org.tokens.owner!, 'POST', path(org.slug), { provider: 'saml2', config: { idp_metadata_xml: saml.metadataXml } });
+    const created = await h.request(org.tokens.owner!, 'POST', path(org.slug), { provider: 'saml2', config: { idp_metadata_xml: saml.metadataXml } });
     assert.equal(created.status, 201, JSON.stringify(created.body));
   });
 });
