@@ -45,6 +45,20 @@ export default tseslint.config(
     rules: { 'no-restricted-syntax': ['error', databaseHandleInTransaction] },
   },
   {
+    // Issue 14: the audit log is written through recordAudit, which holds each event to its payload
+    // type; its table's queries (which store any shape) are the audit folder's own.
+    files: ['src/**/*.ts'],
+    ignores: ['src/audit/**'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        patterns: [{
+          group: ['**/audit/audit.queries.js'],
+          message: 'Write audit entries with recordAudit (src/audit/record-audit.ts): it checks each payload against its event.',
+        }],
+      }],
+    },
+  },
+  {
     // The console runs in the browser.
     files: ['web/src/**/*.{ts,tsx}'],
     languageOptions: { globals: { ...globals.browser } },

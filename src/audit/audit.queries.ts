@@ -4,11 +4,16 @@ import { preparedWrite } from '../platform/db/prepared.js';
 import type { Requester } from '../access/requester.js';
 import { displayName } from '../access/requester.js';
 import type { KeysetBounds } from '../platform/http/pagination.js';
-import { AUDIT_EVENTS, type AuditEventKey } from './audit-events.js';
+import { AUDIT_EVENTS } from './audit-events.js';
+import type { AuditEventKey } from './audit-payloads.js';
 
 /** What an audit entry records of its actor. */
 export type AuditActor = Pick<Requester, 'userId' | 'email' | 'name' | 'ip'>;
 
+/**
+ * An entry as stored, its payload unchecked. src/ writes through recordAudit (record-audit.ts), which
+ * holds each event to its payload type; tests use this to store rows of any shape.
+ */
 export interface AuditEntry {
   organizationId: string;
   event: AuditEventKey;
@@ -16,7 +21,7 @@ export interface AuditEntry {
   actor: AuditActor | null;
   targetObject?: string | null;
   targetUserId?: string | null;
-  data: Record<string, unknown>;
+  data: object;
 }
 
 /** The entries as one array per column, so that one INSERT writes any number of them. */
@@ -51,7 +56,8 @@ const auditEntriesInsert = preparedWrite((db, columns: ReturnType<typeof auditCo
 /**
  * Writes audit entries, in this order (ids ascending), in one statement; call it inside the transaction
  * of the change they record. A write-behind statement (db/prepared.ts): inside a transaction on
- * PostgreSQL it goes out with the transaction's next statement or its COMMIT.
+ * PostgreSQL it goes out with the transaction's next statement or its COMMIT. Outside src/audit/,
+ * write through recordAudit instead, which checks the payloads.
  */
 export async function insertAuditEntries(db: Executor, entries: readonly AuditEntry[]): Promise<void> {
   if (entries.length > 0) await auditEntriesInsert.run(db, auditColumns(entries));

@@ -4,7 +4,7 @@ import type { Clock } from '../platform/lib/clock.js';
 import { ApiError } from '../platform/http/errors.js';
 import { secretMatches } from '../platform/lib/secrets.js';
 import { normalizeEmail } from '../platform/lib/email.js';
-import { insertAuditEntry } from '../audit/audit.queries.js';
+import { recordAudit } from '../audit/record-audit.js';
 import { findUserByEmail, hasTwoFactor } from '../identity/users.queries.js';
 import { memberAuditPayload } from '../members/member-audit.js';
 import { attachUserToInvite } from '../members/member-invites.queries.js';
@@ -94,7 +94,7 @@ export function createAcceptInviteService({ db, clock }: { db: Db; clock: Clock 
         if (!(await attachUserToInvite(tx, invite.organization_id, invite.id, user.id))) throw memberExists();
 
         const teams = await findTeamsOfMembers(tx, invite.organization_id, [invite.id]);
-        await insertAuditEntry(tx, {
+        await recordAudit(tx, {
           organizationId: invite.organization_id,
           event: 'MEMBER_ACCEPT',
           actor: { userId: user.id, email: user.email, name: user.name, ip },

@@ -3,7 +3,7 @@ import type { Db } from '../platform/db/database.js';
 import type { Requester } from '../access/requester.js';
 import type { Clock } from '../platform/lib/clock.js';
 import { ApiError, detailError, fieldError, permissionDenied } from '../platform/http/errors.js';
-import { insertAuditEntry } from '../audit/audit.queries.js';
+import { recordAudit } from '../audit/record-audit.js';
 import { loadOrgContext } from '../access/org-context.js';
 import { allowedOrgRoles } from '../access/access.js';
 import { inviteLink } from '../members/invite-token.js';
@@ -79,7 +79,7 @@ export function createInviteService({ db, clock, config }: InviteServiceDeps) {
             link: inviteLink(config, member.id, token.token, referrer),
           });
         }
-        await insertAuditEntry(tx, {
+        await recordAudit(tx, {
           organizationId: org.id,
           event: 'MEMBER_INVITE',
           actor: requester,

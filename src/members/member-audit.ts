@@ -1,3 +1,4 @@
+import type { MemberPayload } from '../audit/audit-payloads.js';
 import { INVITE_STATUS } from './members.presenter.js';
 import type { MemberTeamView, MemberView } from './members.queries.js';
 
@@ -14,7 +15,7 @@ export function memberEmail(member: Pick<MemberView, 'user_email' | 'email'>): s
 export function memberAuditPayload(
   member: { email: string; userId: string | null; role: string; inviteStatus: number },
   teams: ReadonlyArray<{ team_id: string; slug: string }>,
-) {
+): MemberPayload {
   return {
     email: member.email,
     user: member.userId,
@@ -27,7 +28,7 @@ export function memberAuditPayload(
 }
 
 /** The audit payload of a stored member with its active teams (as the caller read them in its transaction). */
-export function memberAuditData(member: MemberView, teams: readonly MemberTeamView[]) {
+export function memberAuditData(member: MemberView, teams: readonly MemberTeamView[]): MemberPayload {
   return memberAuditPayload(
     { email: memberEmail(member), userId: member.user_id, role: member.role, inviteStatus: member.invite_status },
     teams,

@@ -1,7 +1,7 @@
 import type { Config } from '../config.js';
 import type { Db, Executor } from '../platform/db/database.js';
 import type { Requester } from '../access/requester.js';
-import { insertAuditEntries, insertAuditEntry } from '../audit/audit.queries.js';
+import { recordAudit, recordAudits } from '../audit/record-audit.js';
 import type { Clock } from '../platform/lib/clock.js';
 import { loadOrgContext, type OrgContext } from '../access/org-context.js';
 import type { OrgRoleId, Scope } from '../access/roles.js';
@@ -48,7 +48,7 @@ async function editMember(tx: Executor, edit: LockedEdit, request: MemberUpdateR
   const teamsSaved = assignment ? teamsAfterAssignment(member, assignment) : member.teams;
   const teams = roleChange ? teamsAfterRoleChange(teamsSaved, roleChange) : teamsSaved;
   const edited: MemberView = roleChange ? { ...member, role: roleChange.to } : member;
-  await insertAuditEntries(tx, [
+  await recordAudits(tx, [
     ...teamEntries,
     {
       organizationId: context.org.id,
@@ -105,7 +105,7 @@ export function createMemberEditService({ db, clock, config }: MemberEditService
         const data = memberAuditData(member, member.teams);
         await deleteMemberRow(tx, context.org.id, member.id);
         if (removal === 'member' && member.user_id !== null) await deletePendingInvitesSentBy(tx, context.org.id, member.user_id);
-        await insertAuditEntry(tx, {
+        await recordAudit(tx, {
           organizationId: context.org.id,
           event: 'MEMBER_REMOVE',
           actor: requester,

@@ -1,6 +1,6 @@
 import type { Config } from '../config.js';
 import type { Executor } from '../platform/db/database.js';
-import { insertAuditEntry } from '../audit/audit.queries.js';
+import { recordAudit } from '../audit/record-audit.js';
 import { detailError, permissionDenied } from '../platform/http/errors.js';
 import { queueInviteEmail, queueSsoLinkEmail, ssoLinkUrl } from './invite-emails.js';
 import { enforceInviteRateLimit } from './invite-rate-limit.js';
@@ -45,7 +45,7 @@ export async function reinviteMember(tx: Executor, deps: ReinviteDeps, { context
   } else {
     throw detailError(400, 'You cannot send an invitation to a user who is already a full member.');
   }
-  await insertAuditEntry(tx, {
+  await recordAudit(tx, {
     organizationId: context.org.id,
     event: 'MEMBER_REINVITE',
     actor: context.requester,

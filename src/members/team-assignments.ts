@@ -1,5 +1,5 @@
 import type { Executor } from '../platform/db/database.js';
-import type { AuditEntry } from '../audit/audit.queries.js';
+import type { AuditRecord } from '../audit/record-audit.js';
 import { detailError, permissionDenied } from '../platform/http/errors.js';
 import type { OrgContext } from '../access/org-context.js';
 import { canManageMemberRoleWith } from '../access/access.js';
@@ -39,12 +39,15 @@ export async function planTeamAssignment(tx: Executor, { context, member, allowe
   return { current, teams: request.teams.map((team) => ({ ...team, role: storedTeamRole(team.role, roleAfter) })) };
 }
 
+/** A team joined or left, as the caller records it. */
+export type TeamChangeRecord = AuditRecord<'MEMBER_JOIN_TEAM' | 'MEMBER_LEAVE_TEAM'>;
+
 /**
  * Replaces the member's team memberships with the planned list: memberships kept keep their row (and
  * id). Returns the `member.join-team` / `member.leave-team` entries for the teams joined and left, for
  * the caller to write with the rest of its audit entries.
  */
-export async function saveTeamAssignment(tx: Executor, context: OrgContext, member: MemberView, assignment: TeamAssignment): Promise<AuditEntry[]> {
+export async function saveTeamAssignment(tx: Executor, context: OrgContext, member: MemberView, assignment: TeamAssignment): Promise<TeamChangeRecord[]> {
   const orgId = context.org.id;
   const wanted = new Set(assignment.teams.map((team) => team.teamId));
   const had = new Set(assignment.current.map((row) => row.team_id));
@@ -54,7 +57,7 @@ export async function saveTeamAssignment(tx: Executor, context: OrgContext, memb
   const rowIds = new Map(rows.map((row) => [row.team_id, row.id]));
   const joined = assignment.teams.filter((team) => !had.has(team.teamId));
 
-  const entry = (event: 'MEMBER_JOIN_TEAM' | 'MEMBER_LEAVE_TEAM', rowId: string | undefined, teamSlug: string): AuditEntry => ({
+  const entry = (event: TeamChangeRecord['event'], rowId: string | undefined, teamSlug: string): TeamChangeRecord => ({
     organizationId: orgId,
     event,
     actor: context.requester,

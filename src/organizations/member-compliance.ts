@@ -2,7 +2,7 @@ import type { Config } from '../config.js';
 import type { Executor } from '../platform/db/database.js';
 import type { Requester } from '../access/requester.js';
 import { issueEmailVerification } from '../identity/email-verification.js';
-import { insertAuditEntry } from '../audit/audit.queries.js';
+import { recordAudit } from '../audit/record-audit.js';
 import { enqueueEmail } from '../platform/mail/outbox.js';
 import { emailVerificationRequiredEmail } from '../platform/mail/templates/email-verification-required.js';
 import { setupTwoFactorEmail } from '../platform/mail/templates/setup-2fa.js';
@@ -87,7 +87,7 @@ export async function applyMemberCompliance(
     const userId = row.user_id!;
     const invite = await turnMemberIntoInvite(tx, plan.orgId, { id: row.id, userId, email: row.email }, deps.now);
     if (!invite) continue;
-    await insertAuditEntry(tx, {
+    await recordAudit(tx, {
       organizationId: plan.orgId,
       event: 'MEMBER_PENDING',
       actor: context.actor,

@@ -1,4 +1,5 @@
 import type { Organization } from '../access/org-context.js';
+import type { OrganizationPayload } from '../audit/audit-payloads.js';
 
 type FlagColumns = Pick<
   Organization,
@@ -25,7 +26,7 @@ export function orgFlagsBitfield(org: FlagColumns): number {
 }
 
 /** The organization as audit entries record it. */
-export function orgAuditData(org: Pick<Organization, 'id' | 'slug' | 'name' | 'status' | 'default_role'> & FlagColumns) {
+export function orgAuditData(org: Pick<Organization, 'id' | 'slug' | 'name' | 'status' | 'default_role'> & FlagColumns): OrganizationPayload {
   return {
     id: org.id,
     slug: org.slug,

@@ -4,7 +4,7 @@ import type { Db, Executor } from '../platform/db/database.js';
 import type { Requester } from '../access/requester.js';
 import { displayName } from '../access/requester.js';
 import { findUserById, hasTwoFactor } from '../identity/users.queries.js';
-import { insertAuditEntry } from '../audit/audit.queries.js';
+import { recordAudit } from '../audit/record-audit.js';
 import { violatedUniqueConstraint } from '../platform/db/constraint-errors.js';
 import { ApiError } from '../platform/http/errors.js';
 import type { Clock } from '../platform/lib/clock.js';
@@ -94,10 +94,10 @@ export function createOrgSettingsService({ db, config, clock }: OrgSettingsServi
 
           const after = await presentAfterChange(tx, requester, org.id);
           if (restored) {
-            await insertAuditEntry(tx, { organizationId: org.id, event: 'ORG_RESTORE', actor: requester, targetObject: org.id, data: orgAuditData(after.context.org) });
+            await recordAudit(tx, { organizationId: org.id, event: 'ORG_RESTORE', actor: requester, targetObject: org.id, data: orgAuditData(after.context.org) });
           }
           if (Object.keys(changedData).length > 0) {
-            await insertAuditEntry(tx, { organizationId: org.id, event: 'ORG_EDIT', actor: requester, targetObject: org.id, data: changedData });
+            await recordAudit(tx, { organizationId: org.id, event: 'ORG_EDIT', actor: requester, targetObject: org.id, data: changedData });
           }
           const asked = await applyMemberCompliance(tx, { config, now: clock.now() }, compliance, { orgName: after.context.org.name, actor: requester });
           const enforced = valid.enforceTwoFactor || valid.enforceEmailVerification;
@@ -127,7 +127,7 @@ export function createOrgSettingsService({ db, config, clock }: OrgSettingsServi
           return organizationDetails(tx, config, context);
         }
         const after = await presentAfterChange(tx, requester, org.id);
-        await insertAuditEntry(tx, { organizationId: org.id, event: 'ORG_REMOVE', actor: requester, targetObject: org.id, data: orgAuditData(after.context.org) });
+        await recordAudit(tx, { organizationId: org.id, event: 'ORG_REMOVE', actor: requester, targetObject: org.id, data: orgAuditData(after.context.org) });
         const restoreUrl = `${config.publicUrl}/organizations/${org.slug}/restore/`;
         for (const owner of await findActiveOwnerUsers(tx, org.id)) {
           await enqueueEmail(tx, {

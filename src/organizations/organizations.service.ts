@@ -5,7 +5,7 @@ import type { Requester } from '../access/requester.js';
 import type { Clock } from '../platform/lib/clock.js';
 import { violatedUniqueConstraint } from '../platform/db/constraint-errors.js';
 import { fieldError } from '../platform/http/errors.js';
-import { insertAuditEntry } from '../audit/audit.queries.js';
+import { recordAudit } from '../audit/record-audit.js';
 import { insertMember } from '../members/members.queries.js';
 import { loadOrgContext } from '../access/org-context.js';
 import { orgAuditData } from './org-audit.js';
@@ -65,7 +65,7 @@ export function createOrganizationService({ db, config, clock }: OrganizationSer
           const created = await insertOrganization(tx, { slug, name });
           await insertMember(tx, { organization_id: created.id, user_id: requester.userId, role: 'owner' });
           const context = await loadOrgContext(tx, requester, created.id);
-          await insertAuditEntry(tx, {
+          await recordAudit(tx, {
             organizationId: created.id,
             event: 'ORG_ADD',
             actor: requester,

@@ -1,6 +1,5 @@
 import type { Executor } from '../platform/db/database.js';
-import type { AuditActor } from '../audit/audit.queries.js';
-import { insertAuditEntry } from '../audit/audit.queries.js';
+import { recordAudit, type AuditActor } from '../audit/record-audit.js';
 import type { OrgRoleId } from '../access/roles.js';
 import { settingsChangedData, writeSettings, type SettingsBefore } from './org-settings.js';
 
@@ -17,7 +16,7 @@ export async function turnOffTwoFactorForSso(tx: Executor, org: SettingsBefore &
   if (!org.require_2fa) return false;
   const settings = { require2FA: false };
   await writeSettings(tx, org.id, settings);
-  await insertAuditEntry(tx, { organizationId: org.id, event: 'ORG_EDIT', actor, targetObject: org.id, data: settingsChangedData(org, {}, settings) });
+  await recordAudit(tx, { organizationId: org.id, event: 'ORG_EDIT', actor, targetObject: org.id, data: settingsChangedData(org, {}, settings) });
   return true;
 }
 

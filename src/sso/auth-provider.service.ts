@@ -5,7 +5,8 @@ import type { Requester } from '../access/requester.js';
 import { allowedOrgRoles } from '../access/access.js';
 import { loadOrgContext, type OrgContext } from '../access/org-context.js';
 import type { Scope } from '../access/roles.js';
-import { insertAuditEntry } from '../audit/audit.queries.js';
+import type { SsoEditPayload } from '../audit/audit-payloads.js';
+import { recordAudit } from '../audit/record-audit.js';
 import { violatedUniqueConstraint } from '../platform/db/constraint-errors.js';
 import { detailError, fieldError, notFound } from '../platform/http/errors.js';
 import { countUnlinkedMembers, findUnlinkedMembers } from '../members/member-sso.queries.js';
@@ -92,7 +93,7 @@ export function createAuthProviderService({ db, config, clock }: AuthProviderSer
           await turnOffTwoFactorForSso(tx, context.org, requester);
           if (body.default_role !== undefined) await setDefaultRole(tx, context.org.id, body.default_role);
           const emailed = await emailUnlinkedMembers(tx, context, body.provider);
-          await insertAuditEntry(tx, {
+          await recordAudit(tx, {
             organizationId: context.org.id,
             event: 'SSO_ENABLE',
             actor: requester,
@@ -127,7 +128,7 @@ export function createAuthProviderService({ db, config, clock }: AuthProviderSer
         const current = await findAuthProvider(tx, context.org.id);
         if (!current) throw notFound();
         if (current.id !== before.id) throw detailError(409, 'The SSO provider was replaced while this change was checked; try again.', 'sso_replaced');
-        const changed: Record<string, unknown> = {};
+        const changed: Omit<SsoEditPayload, 'provider'> = {};
         const allowUnlinked = body.require_link === undefined ? undefined : !body.require_link;
         if (allowUnlinked !== undefined && allowUnlinked !== current.allow_unlinked) changed.require_link = `to ${body.require_link}`;
         if (body.default_role !== undefined && body.default_role !== context.org.default_role) {
@@ -140,7 +141,7 @@ export function createAuthProviderService({ db, config, clock }: AuthProviderSer
         }
         await updateAuthProvider(tx, context.org.id, { allowUnlinked, config: stored, now: clock.now() });
         if (Object.keys(changed).length > 0) {
-          await insertAuditEntry(tx, { organizationId: context.org.id, event: 'SSO_EDIT', actor: requester, targetObject: current.id, data: { provider: current.provider, ...changed } });
+          await recordAudit(tx, { organizationId: context.org.id, event: 'SSO_EDIT', actor: requester, targetObject: current.id, data: { provider: current.provider, ...changed } });
         }
         return present(tx, context, (await findAuthProvider(tx, context.org.id))!);
       });

@@ -1,6 +1,6 @@
 import type { Executor } from '../platform/db/database.js';
 import type { OrgContext } from '../access/org-context.js';
-import { insertAuditEntry } from '../audit/audit.queries.js';
+import { recordAudit } from '../audit/record-audit.js';
 import { clearMemberSsoFlags, findJoinedMembers } from '../members/member-sso.queries.js';
 import { deleteAuthIdentities, deleteAuthProvider, deleteSessionSsoMarks, type AuthProviderRow } from './auth-provider.queries.js';
 import { queueSsoDisabledEmail } from './sso-emails.js';
@@ -22,7 +22,7 @@ export async function disableSso(tx: Executor, context: OrgContext, row: AuthPro
   await clearMemberSsoFlags(tx, orgId);
   await deleteSessionSsoMarks(tx, orgId);
   await deleteAuthProvider(tx, orgId);
-  await insertAuditEntry(tx, {
+  await recordAudit(tx, {
     organizationId: orgId,
     event: 'SSO_DISABLE',
     actor: context.requester,

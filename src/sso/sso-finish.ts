@@ -1,7 +1,7 @@
 import type { Executor } from '../platform/db/database.js';
 import type { UserRow } from '../platform/db/schema.js';
 import { normalizeEmail } from '../platform/lib/email.js';
-import { insertAuditEntry } from '../audit/audit.queries.js';
+import { recordAudit } from '../audit/record-audit.js';
 import { findUserByEmail, findUserById, insertUser } from '../identity/users.queries.js';
 import { memberAuditPayload } from '../members/member-audit.js';
 import { findTeamsOfMembers } from '../members/members.queries.js';
@@ -121,7 +121,7 @@ async function link(tx: Executor, input: FinishInput, user: UserRow, memberId: s
   }
   await markMemberSsoLinked(tx, orgId, memberId);
   if (isNewLink) {
-    await insertAuditEntry(tx, {
+    await recordAudit(tx, {
       organizationId: orgId,
       event: 'SSO_IDENTITY_LINK',
       actor: { userId: user.id, email: user.email, name: user.name, ip: input.ip },
@@ -141,7 +141,7 @@ async function joinOrganization(tx: Executor, input: FinishInput, user: UserRow)
   const invite = await lockPendingInviteByEmail(tx, input.orgId, user.email);
   if (invite && (await attachUserToInvite(tx, input.orgId, invite.id, user.id))) {
     await markMemberSsoLinked(tx, input.orgId, invite.id);
-    await insertAuditEntry(tx, {
+    await recordAudit(tx, {
       organizationId: input.orgId,
       event: 'MEMBER_ACCEPT',
       actor,
@@ -152,7 +152,7 @@ async function joinOrganization(tx: Executor, input: FinishInput, user: UserRow)
     return invite.id;
   }
   const member = await insertSsoMember(tx, { orgId: input.orgId, userId: user.id, role: input.defaultRole });
-  await insertAuditEntry(tx, {
+  await recordAudit(tx, {
     organizationId: input.orgId,
     event: 'MEMBER_ADD',
     actor,

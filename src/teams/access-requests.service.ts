@@ -2,7 +2,7 @@ import type { Db } from '../platform/db/database.js';
 import type { Requester } from '../access/requester.js';
 import type { Clock } from '../platform/lib/clock.js';
 import { presentUser } from '../identity/users.presenter.js';
-import { insertAuditEntry } from '../audit/audit.queries.js';
+import { recordAudit } from '../audit/record-audit.js';
 import { notFound, permissionDenied } from '../platform/http/errors.js';
 import { insertMemberTeam } from '../members/member-teams.queries.js';
 import { findMemberView, selectMemberViews } from '../members/members.queries.js';
@@ -76,7 +76,7 @@ export function createAccessRequestService({ db, clock }: { db: Db; clock: Clock
           // Already on the team (added meanwhile): the request just closes.
           if (membership) {
             const contact = memberContact(member);
-            await insertAuditEntry(tx, {
+            await recordAudit(tx, {
               organizationId: context.org.id,
               event: 'MEMBER_JOIN_TEAM',
               actor: requester,

@@ -3,7 +3,7 @@ import type { Config } from '../config.js';
 import type { Db, Executor } from '../platform/db/database.js';
 import type { Requester } from '../access/requester.js';
 import { displayName } from '../access/requester.js';
-import { insertAuditEntry } from '../audit/audit.queries.js';
+import { recordAudit } from '../audit/record-audit.js';
 import { detailError, notFound, permissionDenied } from '../platform/http/errors.js';
 import { findAddressedMember } from '../members/member-details.js';
 import { deleteMemberTeam, findMemberTeam, insertMemberTeam, updateMemberTeamRole } from '../members/member-teams.queries.js';
@@ -85,7 +85,7 @@ export function createMemberTeamService({ db, config }: { db: Db; config: Pick<C
         const membership = await insertMemberTeam(tx, { orgId: context.org.id, memberId: member.id, teamId: team.id, role: null });
         if (!membership) return { status: 204 as const };
         await deleteAccessRequest(tx, context.org.id, team.id, member.id);
-        await insertAuditEntry(tx, {
+        await recordAudit(tx, {
           organizationId: context.org.id,
           event: 'MEMBER_JOIN_TEAM',
           actor: requester,
@@ -112,7 +112,7 @@ export function createMemberTeamService({ db, config }: { db: Db; config: Pick<C
           const allowed = [body.teamRole, oldRole].every((role) => canSetTeamRole(context.access, team.id, role, context.scopeOptions));
           if (!allowed) throw detailError(400, EDIT_DENIED, 'insufficient_role');
           membership = await updateMemberTeamRole(tx, context.org.id, membership.id, storedTeamRole(body.teamRole, member.role));
-          await insertAuditEntry(tx, {
+          await recordAudit(tx, {
             organizationId: context.org.id,
             event: 'MEMBER_EDIT',
             actor: requester,
@@ -144,7 +144,7 @@ export function createMemberTeamService({ db, config }: { db: Db; config: Pick<C
         if (team.idp_provisioned) throw permissionDenied(IDP_TEAM);
         const removed = await deleteMemberTeam(tx, context.org.id, member.id, team.id);
         if (removed) {
-          await insertAuditEntry(tx, {
+          await recordAudit(tx, {
             organizationId: context.org.id,
             event: 'MEMBER_LEAVE_TEAM',
             actor: requester,

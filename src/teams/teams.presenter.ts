@@ -1,4 +1,5 @@
 import type { Static } from '@sinclair/typebox';
+import type { TeamMembershipPayload, TeamPayload } from '../audit/audit-payloads.js';
 import type { OrgContext } from '../access/org-context.js';
 import { teamRoleSeenByRequester } from '../access/access.js';
 import type { TeamView } from './teams.queries.js';
@@ -36,11 +37,11 @@ export function presentTeam(team: TeamView, context: OrgContext): Static<typeof 
 }
 
 /** Sentry's audit payload of a team (§2.3). */
-export function teamAuditData(team: { id: string; slug: string; name: string; status: number }) {
+export function teamAuditData(team: { id: string; slug: string; name: string; status: number }): TeamPayload {
   return { id: team.id, slug: team.slug, name: team.name, status: team.status };
 }
 
 /** Sentry's audit payload of a team membership (§2.4). */
-export function membershipAuditData(teamSlug: string, member: { id: string; email: string }, isActive: boolean) {
+export function membershipAuditData(teamSlug: string, member: { id: string; email: string }, isActive: boolean): TeamMembershipPayload {
   return { team_slug: teamSlug, member_id: member.id, email: member.email, is_active: isActive };
 }

@@ -3,7 +3,7 @@ import type { Config } from '../config.js';
 import type { Db, Executor } from '../platform/db/database.js';
 import type { Requester } from '../access/requester.js';
 import type { Clock } from '../platform/lib/clock.js';
-import { insertAuditEntry } from '../audit/audit.queries.js';
+import { recordAudit } from '../audit/record-audit.js';
 import { violatedUniqueConstraint } from '../platform/db/constraint-errors.js';
 import { ApiError, fieldError, permissionDenied } from '../platform/http/errors.js';
 import { keysetBounds, pageOf, type PageRequest } from '../platform/http/pagination.js';
@@ -79,7 +79,7 @@ export function createTeamService({ db, config, clock }: TeamServiceDeps) {
             teamId: team.id,
             role: storedTeamRole('admin', context.member.role),
           });
-          await insertAuditEntry(tx, {
+          await recordAudit(tx, {
             organizationId: context.org.id,
             event: 'MEMBER_JOIN_TEAM',
             actor: requester,
@@ -88,7 +88,7 @@ export function createTeamService({ db, config, clock }: TeamServiceDeps) {
             data: { email: requester.email, team_slug: team.slug },
           });
         }
-        await insertAuditEntry(tx, {
+        await recordAudit(tx, {
           organizationId: context.org.id,
           event: 'TEAM_ADD',
           actor: requester,
@@ -119,7 +119,7 @@ export function createTeamService({ db, config, clock }: TeamServiceDeps) {
           const changes = { ...(name !== undefined ? { name } : {}), ...(body.slug !== undefined ? { slug: body.slug } : {}) };
           // Sentry's serializer is partial: an empty body changes nothing but is still a (recorded) edit.
           const updated = Object.keys(changes).length > 0 ? await updateTeam(tx, context.org.id, team.id, changes) : team;
-          await insertAuditEntry(tx, {
+          await recordAudit(tx, {
             organizationId: context.org.id,
             event: 'TEAM_EDIT',
             actor: requester,
@@ -147,7 +147,7 @@ export function createTeamService({ db, config, clock }: TeamServiceDeps) {
         // Already being deleted by a concurrent request: that one wrote the audit entry.
         if (!removed) return;
         await deleteAccessRequestsOfTeam(tx, context.org.id, team.id);
-        await insertAuditEntry(tx, {
+        await recordAudit(tx, {
           organizationId: context.org.id,
           event: 'TEAM_REMOVE',
           actor: requester,
