@@ -89,8 +89,8 @@ describe('audit payloads: one shape per event (issue 14)', () => {
     ]);
     assert.deepEqual(rows[1]!.data, edit);
     assert.deepEqual((await log(org, '?event=sso.identity-link')).map((row) => row.data), [
-      { provider: 'saml2', email: alice.email },
-      { provider: 'saml2', email: alice.email },
+      { provider: 'saml2', email: alice.email, moved_from_user: null },
+      { provider: 'saml2', email: alice.email, moved_from_user: null },
     ]);
     const response = await h.request(org.tokens.owner!, 'GET', `/api/0/organizations/${org.slug}/audit-logs/`);
     const options = (response.body as { options: string[] }).options;
