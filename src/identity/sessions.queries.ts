@@ -72,6 +72,21 @@ export function findLiveSession(db: Executor, tokenHash: string, now: Date) {
 
 export type LiveSession = NonNullable<Awaited<ReturnType<typeof findLiveSession>>>;
 
+/** Is this session live (not revoked, not expired, its 2FA step done) and still the user's? Locked against a concurrent sign-out. */
+export async function isSignedInSession(db: Executor, sessionId: string, userId: string, now: Date): Promise<boolean> {
+  const row = await db
+    .selectFrom('user_sessions')
+    .select('id')
+    .where('id', '=', sessionId)
+    .where('user_id', '=', userId)
+    .where('two_factor_passed', '=', true)
+    .where('revoked_at', 'is', null)
+    .where('expires_at', '>', now)
+    .forShare()
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
 /** Completes the 2FA step of a session that was still waiting for it. */
 export function markSessionTwoFactorPassed(db: Executor, sessionId: string, expiresAt: Date) {
   return db

@@ -19,6 +19,7 @@ import {
   hasLiveSigninToken,
   insertSession,
   insertSigninToken,
+  isSignedInSession,
   markSessionTwoFactorPassed,
   recordLogin,
   revokeSession,
@@ -157,6 +158,14 @@ export function createSessionService({ db, clock, config }: { db: Db; clock: Clo
         await markSessionTwoFactorPassed(tx, session.id, minutesFrom(now, SESSION_DAYS * 24 * 60));
         await recordLogin(tx, session.user.id, now);
       });
+    },
+
+    /**
+     * Is the session (by id, as a pending SSO link remembers it) still signed in as `userId`, 2FA done?
+     * In the caller's transaction, the row share-locked so a sign-out waits for it.
+     */
+    isStillSignedIn(tx: Executor, sessionId: string, userId: string): Promise<boolean> {
+      return isSignedInSession(tx, sessionId, userId, clock.now());
     },
 
     /** The live session behind a cookie value, or null (unknown, expired, revoked, inactive user). */

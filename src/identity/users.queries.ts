@@ -16,17 +16,29 @@ export interface NewUser {
   emailVerified?: boolean;
 }
 
+const userValues = (user: NewUser) => ({
+  email: user.email,
+  name: user.name ?? '',
+  is_superuser: user.isSuperuser ?? false,
+  email_verified: user.emailVerified ?? false,
+});
+
 export function insertUser(db: Executor, user: NewUser): Promise<UserRow> {
+  return db.insertInto('users').values(userValues(user)).returningAll().executeTakeFirstOrThrow();
+}
+
+/**
+ * Inserts the user unless an account holds the address already; then undefined, also when another
+ * transaction creates that account at the same moment (PostgreSQL waits for it to commit and skips
+ * the row, where a plain insert would fail on `users_email_key`). The caller reads the account again.
+ */
+export function insertUserUnlessEmailTaken(db: Executor, user: NewUser): Promise<UserRow | undefined> {
   return db
     .insertInto('users')
-    .values({
-      email: user.email,
-      name: user.name ?? '',
-      is_superuser: user.isSuperuser ?? false,
-      email_verified: user.emailVerified ?? false,
-    })
+    .values(userValues(user))
+    .onConflict((conflict) => conflict.constraint('users_email_key').doNothing())
     .returningAll()
-    .executeTakeFirstOrThrow();
+    .executeTakeFirst();
 }
 
 export function insertTotpAuthenticator(db: Executor, userId: string, secret: string, confirmed: boolean) {

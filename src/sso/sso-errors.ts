@@ -18,3 +18,6 @@ export const noProvider = () => new SsoPageError(404, 'no-provider', 'This organ
 
 export const unknownSignin = () =>
   new SsoPageError(400, 'unknown-state', 'This sign-in is unknown, was already used, or has expired. Start again from the sign-in page.');
+
+export const signInFirst = () =>
+  new SsoPageError(401, 'not-signed-in', 'Sign in to Roster first (with the link emailed to you), then open this link again to connect your identity.');

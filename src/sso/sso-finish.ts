@@ -2,7 +2,7 @@ import type { Executor } from '../platform/db/database.js';
 import type { UserRow } from '../platform/db/schema.js';
 import { normalizeEmail } from '../platform/lib/email.js';
 import { recordAudit } from '../audit/record-audit.js';
-import { findUserByEmail, findUserById, insertUser } from '../identity/users.queries.js';
+import { findUserByEmail, findUserById, insertUserUnlessEmailTaken } from '../identity/users.queries.js';
 import { memberAuditPayload } from '../members/member-audit.js';
 import { findTeamsOfMembers } from '../members/members.queries.js';
 import {
@@ -38,6 +38,10 @@ const accountExists = () =>
     'An account with this email address already exists, and it is not a member of this organization. Sign in to Roster by email first, then open the link in the SSO email (or /auth/link/ for this organization) to connect your identity.',
   );
 
+/** The account that took the address a moment ago is not there: accounts are never deleted, so only in theory; a 409, not a 500. */
+const accountChanged = () =>
+  new SsoPageError(409, 'account-changed', 'The account with this email address changed while you were signing in. Please sign in again.');
+
 const emailUnverified = () =>
   new SsoPageError(
     409,
@@ -72,17 +76,28 @@ export async function resolveSsoIdentity(tx: Executor, input: FinishInput): Prom
   }
   const email = normalizeEmail(input.identity.email);
   const existing = await findUserByEmail(tx, email);
-  if (existing) {
-    const membership = existing.is_active ? await findMembershipOfUser(tx, input.orgId, existing.id) : undefined;
-    if (!membership || membership.invite_status !== 0) throw accountExists();
-    if (!input.identity.emailVerified) throw emailUnverified();
-    await link(tx, input, existing, membership.id, known);
-    return existing;
+  if (existing) return linkExistingAccount(tx, input, existing, known);
+  // Another request (a sign-in through another organization's provider, an accepted invite) may
+  // create this address's account between the look-up and here: then it is an existing account
+  // like any other, under the same rules, never a unique violation.
+  const user = await insertUserUnlessEmailTaken(tx, { email, name: input.identity.name ?? '', emailVerified: input.identity.emailVerified });
+  if (!user) {
+    const concurrent = await findUserByEmail(tx, email);
+    if (!concurrent) throw accountChanged();
+    return linkExistingAccount(tx, input, concurrent, known);
   }
-  const user = await insertUser(tx, { email, name: input.identity.name ?? '', emailVerified: input.identity.emailVerified });
   const memberId = await joinOrganization(tx, input, user);
   await link(tx, input, user, memberId, known);
   return user;
+}
+
+/** An unknown identity whose address has an account: linked when that account is a member and the address verified, else refused. */
+async function linkExistingAccount(tx: Executor, input: FinishInput, existing: UserRow, known: KnownIdentity): Promise<UserRow> {
+  const membership = existing.is_active ? await findMembershipOfUser(tx, input.orgId, existing.id) : undefined;
+  if (!membership || membership.invite_status !== 0) throw accountExists();
+  if (!input.identity.emailVerified) throw emailUnverified();
+  await link(tx, input, existing, membership.id, known);
+  return existing;
 }
 
 async function linkSignedInUser(tx: Executor, input: FinishInput, known: KnownIdentity, userId: string): Promise<UserRow> {

@@ -30,7 +30,16 @@ export function lockSsoProvider(db: Executor, orgId: string) {
 
 export function insertPendingSignin(
   db: Executor,
-  row: { stateHash: string; orgId: string; flow: 'login' | 'link'; userId: string | null; nextUrl: string; data: Record<string, unknown>; expiresAt: Date },
+  row: {
+    stateHash: string;
+    orgId: string;
+    flow: 'login' | 'link';
+    userId: string | null;
+    sessionId: string | null;
+    nextUrl: string;
+    data: Record<string, unknown>;
+    expiresAt: Date;
+  },
 ) {
   return db
     .insertInto('sso_pending_signins')
@@ -39,6 +48,7 @@ export function insertPendingSignin(
       organization_id: row.orgId,
       flow: row.flow,
       user_id: row.userId,
+      session_id: row.sessionId,
       next_url: row.nextUrl,
       data: JSON.stringify(row.data),
       expires_at: row.expiresAt,
@@ -51,20 +61,49 @@ export function takePendingSignin(db: Executor, stateHash: string) {
   return db
     .deleteFrom('sso_pending_signins')
     .where('state_hash', '=', stateHash)
-    .returning(['organization_id', 'flow', 'user_id', 'next_url', 'data', 'expires_at'])
+    .returning(['organization_id', 'flow', 'user_id', 'session_id', 'next_url', 'data', 'expires_at'])
     .executeTakeFirst();
 }
 
 export type PendingSignin = NonNullable<Awaited<ReturnType<typeof takePendingSignin>>>;
 
-/** Sign-ins nobody finished within their 10 minutes. */
+/**
+ * How many expired rows one sign-in clears at most: the housekeeping stays a small, bounded part of
+ * a request, and rows left over go with the next sign-ins.
+ */
+const HOUSEKEEPING_BATCH = 500;
+
+/**
+ * Sign-ins nobody finished within their 10 minutes. Rows another transaction is deleting are
+ * skipped, not waited for: two sign-ins clearing at once neither queue nor deadlock.
+ */
 export async function deleteExpiredPendingSignins(db: Executor, now: Date): Promise<void> {
-  await db.deleteFrom('sso_pending_signins').where('expires_at', '<=', now).execute();
+  await db
+    .deleteFrom('sso_pending_signins')
+    .where('state_hash', 'in', (eb) =>
+      eb.selectFrom('sso_pending_signins').select('state_hash').where('expires_at', '<=', now).limit(HOUSEKEEPING_BATCH).forUpdate().skipLocked(),
+    )
+    .execute();
 }
 
-/** SAML ids whose assertions have expired anyway: a replay of them fails on its time window. */
+/** SAML ids whose assertions have expired anyway: a replay of them fails on its time window. Skips locked rows, as above. */
 export async function deleteExpiredSamlIds(db: Executor, now: Date): Promise<void> {
-  await db.deleteFrom('saml_seen_ids').where('expires_at', '<=', now).execute();
+  await db
+    .deleteFrom('saml_seen_ids')
+    .where(({ eb, refTuple, selectFrom }) =>
+      eb(
+        refTuple('organization_id', 'seen_id'),
+        'in',
+        selectFrom('saml_seen_ids')
+          .select(['organization_id', 'seen_id'])
+          .where('expires_at', '<=', now)
+          .limit(HOUSEKEEPING_BATCH)
+          .forUpdate()
+          .skipLocked()
+          .$asTuple('organization_id', 'seen_id'),
+      ),
+    )
+    .execute();
 }
 
 /** Records a SAML id as used until `expiresAt`; true when it had been recorded before (a replay). */

@@ -7,9 +7,9 @@ import { PUBLIC_ROUTE_IP_LIMIT } from '../platform/http/ip-rate-limit.js';
 import type { SessionService } from '../identity/sessions.service.js';
 import { SESSION_COOKIE, sessionCookieOptions } from '../identity/session-cookie.js';
 import { SsoSignInError } from './protocols/errors.js';
-import { SsoPageError } from './sso-errors.js';
+import { signInFirst, SsoPageError } from './sso-errors.js';
 import { refusedPage, signInPage, SSO_PAGE_CSP } from './sso-pages.js';
-import type { SsoFlow, SsoSigninService, SsoSignedIn } from './sso-signin.service.js';
+import type { LinkingSession, SsoFlow, SsoSigninService, SsoSignedIn } from './sso-signin.service.js';
 
 /** The double-submit token of the sign-in form: a SameSite=Strict cookie the form must repeat. */
 const FORM_COOKIE = 'roster_sso_form';
@@ -25,8 +25,6 @@ const AcsBody = Type.Object({ SAMLResponse: Type.String({ minLength: 1, maxLengt
 const sameText = (a: string, b: string) => a.length === b.length && crypto.timingSafeEqual(Buffer.from(a), Buffer.from(b));
 
 const formRefused = () => new SsoPageError(403, 'form-expired', 'This sign-in form has expired or was not sent from this site. Open the sign-in page again.');
-const signInFirst = () =>
-  new SsoPageError(401, 'not-signed-in', 'Sign in to Roster first (with the link emailed to you), then open this link again to connect your identity.');
 
 /**
  * The SSO pages, outside /api/0 as Sentry's: `/auth/login/{org}/` and `/auth/link/{org}/` (a page
@@ -39,12 +37,12 @@ export function ssoSigninRoutes(signins: SsoSigninService, sessions: SessionServ
   const publicOrigin = new URL(config.publicUrl).origin;
   const formCookie = { httpOnly: true, sameSite: 'strict' as const, secure: config.publicUrl.startsWith('https:'), path: '/auth/', maxAge: 3600 };
 
-  /** The signed-in member behind a link flow (2FA step done); 401 page otherwise. */
-  async function signedInUser(request: FastifyRequest): Promise<string> {
+  /** The signed-in session behind a link flow (2FA step done); 401 page otherwise. */
+  async function linkingSession(request: FastifyRequest): Promise<LinkingSession> {
     const value = request.cookies[SESSION_COOKIE];
     const session = value ? await sessions.authenticate(value) : null;
     if (!session || !session.twoFactorPassed) throw signInFirst();
-    return session.user.id;
+    return { userId: session.user.id, sessionId: session.id };
   }
 
   /** The form came from this site's page: its token repeats the cookie, and a browser's Origin (when sent) is Roster's. */
@@ -55,8 +53,11 @@ export function ssoSigninRoutes(signins: SsoSigninService, sessions: SessionServ
     if (!cookie || !FORM_TOKEN.test(cookie) || !sameText(cookie, formToken)) throw formRefused();
   }
 
-  const signedIn = (reply: FastifyReply, result: SsoSignedIn) =>
-    reply.setCookie(SESSION_COOKIE, result.sessionToken, sessionCookie).header('cache-control', 'no-store').redirect(result.redirectUrl, 302);
+  /** A login sets its new session's cookie; a link kept the browser's session, whose cookie stays as it is. */
+  const signedIn = (reply: FastifyReply, result: SsoSignedIn) => {
+    if (result.sessionToken !== null) reply.setCookie(SESSION_COOKIE, result.sessionToken, sessionCookie);
+    return reply.header('cache-control', 'no-store').redirect(result.redirectUrl, 302);
+  };
 
   return async (app) => {
     app.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string' }, (_request, body, done) => {
@@ -79,7 +80,7 @@ export function ssoSigninRoutes(signins: SsoSigninService, sessions: SessionServ
         `/auth/${flow}/:org/`,
         { schema: { hide: true, params: OrgParams, querystring: PageQuery }, config: { public: true } },
         async (request, reply) => {
-          if (flow === 'link') await signedInUser(request);
+          if (flow === 'link') await linkingSession(request);
           const details = await signins.page(request.params.org);
           const existing = request.cookies[FORM_COOKIE];
           const formToken = existing && FORM_TOKEN.test(existing) ? existing : crypto.randomBytes(32).toString('base64url');
@@ -100,8 +101,8 @@ export function ssoSigninRoutes(signins: SsoSigninService, sessions: SessionServ
         },
         async (request, reply) => {
           checkForm(request, request.body.form_token);
-          const userId = flow === 'link' ? await signedInUser(request) : null;
-          const url = await signins.start(request.params.org, flow, request.body.next, userId);
+          const linking = flow === 'link' ? await linkingSession(request) : null;
+          const url = await signins.start(request.params.org, flow, request.body.next, linking);
           return reply.header('cache-control', 'no-store').redirect(url, 302);
         },
       );

@@ -8,7 +8,7 @@ import { finishOidcSignIn, startOidcSignIn } from './protocols/oidc.js';
 import { finishSamlSignIn, samlServiceProviderMetadata, startSamlSignIn } from './protocols/saml.js';
 import type { SsoIdentity } from './protocols/errors.js';
 import { providerName } from './auth-provider.presenter.js';
-import { noProvider, SsoPageError, unknownSignin } from './sso-errors.js';
+import { noProvider, signInFirst, SsoPageError, unknownSignin } from './sso-errors.js';
 import { resolveSsoIdentity } from './sso-finish.js';
 import { safeNextUrl } from './next-url.js';
 import { oidcProviderFor, samlIdpFor, samlServiceProviderFor } from './sso-protocol.js';
@@ -30,10 +30,16 @@ const PENDING_MINUTES = 10;
 
 export type SsoFlow = 'login' | 'link';
 
-/** A finished sign-in: the new session's cookie value and where to send the browser. */
+/** A finished sign-in: where to send the browser, and the new session's cookie value (none when a link marked the browser's own session). */
 export interface SsoSignedIn {
-  sessionToken: string;
+  sessionToken: string | null;
   redirectUrl: string;
+}
+
+/** The signed-in browser session a link flow starts from. */
+export interface LinkingSession {
+  userId: string;
+  sessionId: string;
 }
 
 interface OidcPendingData {
@@ -70,25 +76,44 @@ export function createSsoSigninService({ db, config, clock, sessions }: SsoSigni
     return pending;
   }
 
-  /** One transaction: who the identity is, a new session for them, marked as having come through this organization's provider. */
+  /**
+   * One transaction: who the identity is, then the session marked as having come through this
+   * organization's provider. A login opens a new session (with its TOTP step when the account has
+   * 2FA); a link marks the session that started it and keeps it (no second session, no second code),
+   * 401 `not-signed-in` when that session has ended meanwhile.
+   */
   async function complete(pending: PendingSignin, identity: SsoIdentity, ip: string): Promise<SsoSignedIn> {
     const now = clock.now();
     return db.transaction().execute(async (tx) => {
       const provider = await lockSsoProvider(tx, pending.organization_id);
       if (!provider) throw noProvider();
+      const link = linkingSessionOf(pending);
+      if (link && !(await sessions.isStillSignedIn(tx, link.sessionId, link.userId))) throw signInFirst();
       const user = await resolveSsoIdentity(tx, {
         orgId: pending.organization_id,
         provider: provider.provider,
         defaultRole: provider.default_role,
-        linkUserId: pending.flow === 'link' ? pending.user_id : null,
+        linkUserId: link?.userId ?? null,
         identity,
         ip,
         now,
       });
+      const redirectUrl = pending.next_url ?? consolePage(provider.slug);
+      if (link) {
+        await markSessionSso(tx, link.sessionId, pending.organization_id, now);
+        return { sessionToken: null, redirectUrl };
+      }
       const session = await sessions.openSession(tx, user.id);
       await markSessionSso(tx, session.sessionId, pending.organization_id, now);
-      return { sessionToken: session.sessionToken, redirectUrl: pending.next_url ?? consolePage(provider.slug) };
+      return { sessionToken: session.sessionToken, redirectUrl };
     });
+  }
+
+  /** The session a pending link started from; null for a login. A link row names both (a check in SQL). */
+  function linkingSessionOf(pending: PendingSignin): LinkingSession | null {
+    if (pending.flow !== 'link') return null;
+    if (pending.user_id === null || pending.session_id === null) throw unknownSignin();
+    return { userId: pending.user_id, sessionId: pending.session_id };
   }
 
   return {
@@ -99,45 +124,50 @@ export function createSsoSigninService({ db, config, clock, sessions }: SsoSigni
     },
 
     /**
-     * Starts a sign-in (or, with `linkUserId`, the linking of a signed-in member's account): keeps
-     * the pending state for 10 minutes and returns the identity provider's URL. 404 `no-provider`;
-     * 403 `not-a-member` when the user linking is not a member. `next` off the public URL is dropped.
+     * Starts a sign-in (or, with `linking`, the linking of a signed-in member's account): keeps the
+     * pending state for 10 minutes and returns the identity provider's URL. 404 `no-provider`; 403
+     * `not-a-member` when the user linking is not a member. `next` off the public URL is dropped.
      */
-    async start(slug: string, flow: SsoFlow, next: string | undefined, linkUserId: string | null): Promise<string> {
+    async start(slug: string, flow: SsoFlow, next: string | undefined, linking: LinkingSession | null): Promise<string> {
       const org = await providerOf({ slug });
       if (flow === 'link') {
-        const membership = linkUserId ? await findMembershipOfUser(db, org.id, linkUserId) : undefined;
+        const membership = linking ? await findMembershipOfUser(db, org.id, linking.userId) : undefined;
         if (!membership || membership.invite_status !== 0) {
           throw new SsoPageError(403, 'not-a-member', 'Only a member of this organization can link an identity to their account.');
         }
       }
-      const now = clock.now();
-      // Housekeeping where the rows are made: nothing else ever needs the expired ones.
-      await deleteExpiredPendingSignins(db, now);
-      if (org.provider === 'saml2') await deleteExpiredSamlIds(db, now);
-      const keep = async (state: string, data: OidcPendingData | SamlPendingData) =>
-        insertPendingSignin(db, {
-          stateHash: hashSecret(state),
-          orgId: org.id,
-          flow,
-          userId: flow === 'link' ? linkUserId : null,
-          nextUrl: safeNextUrl(config.publicUrl, next, consolePage(org.slug)),
-          data: { ...data },
-          expiresAt: new Date(now.getTime() + PENDING_MINUTES * 60_000),
-        });
+      // The protocol's part first: it may fetch the provider's discovery document, which no
+      // transaction waits for.
+      let started: { url: string; state: string; data: OidcPendingData | SamlPendingData };
       if (org.provider === 'oidc') {
         const oidc = await oidcProviderFor(config, org.id, org.config);
         const { url, pending } = await startOidcSignIn(oidc, ssoUrls(config, org.slug).oidcRedirectUri);
-        await keep(pending.state, { protocol: 'oidc', nonce: pending.nonce, codeVerifier: pending.codeVerifier });
-        return url;
-      }
-      if (org.provider === 'saml2') {
+        started = { url, state: pending.state, data: { protocol: 'oidc', nonce: pending.nonce, codeVerifier: pending.codeVerifier } };
+      } else if (org.provider === 'saml2') {
         const relayState = newSecret();
         const { url, requestId } = await startSamlSignIn(samlIdpFor(org.config), samlServiceProviderFor(config, org.slug), relayState);
-        await keep(relayState, { protocol: 'saml2', requestId });
-        return url;
+        started = { url, state: relayState, data: { protocol: 'saml2', requestId } };
+      } else {
+        throw noProvider();
       }
-      throw noProvider();
+      const now = clock.now();
+      const link = flow === 'link' ? linking : null;
+      await db.transaction().execute(async (tx) => {
+        // Housekeeping where the rows are made: nothing else ever needs the expired ones.
+        await deleteExpiredPendingSignins(tx, now);
+        if (org.provider === 'saml2') await deleteExpiredSamlIds(tx, now);
+        await insertPendingSignin(tx, {
+          stateHash: hashSecret(started.state),
+          orgId: org.id,
+          flow,
+          userId: link?.userId ?? null,
+          sessionId: link?.sessionId ?? null,
+          nextUrl: safeNextUrl(config.publicUrl, next, consolePage(org.slug)),
+          data: { ...started.data },
+          expiresAt: new Date(now.getTime() + PENDING_MINUTES * 60_000),
+        });
+      });
+      return started.url;
     },
 
     /**

@@ -128,6 +128,8 @@ export interface SsoPendingSigninsTable {
   organization_id: string;
   flow: 'login' | 'link';
   user_id: string | null;
+  /** The signed-in session a link flow marks SSO-complete; null for a login. */
+  session_id: string | null;
   next_url: string | null;
   data: Json<Record<string, unknown>>;
   created_at: CreatedAt;
