@@ -111,10 +111,11 @@ function fill(template: string, values: Record<string, string>): string {
   return rendered.replace(/ InResponseTo=""/g, '');
 }
 
-export async function startSamlIdp(sp: SamlServiceProvider, options: { entityId?: string } = {}): Promise<TestSamlIdp> {
+/** `ssoUrl`: where the metadata says the IdP's sign-in page is (saml-idp-pages.ts serves one; by default nothing does). */
+export async function startSamlIdp(sp: SamlServiceProvider, options: { entityId?: string; ssoUrl?: string } = {}): Promise<TestSamlIdp> {
   const keys = await testCertificate('Roster test SAML IdP');
   const entityId = options.entityId ?? 'https://idp.test.invalid/saml';
-  const ssoUrl = 'https://idp.test.invalid/saml/sso';
+  const ssoUrl = options.ssoUrl ?? 'https://idp.test.invalid/saml/sso';
   const identityProvider = (signing: TestKeyPair) =>
     samlify.IdentityProvider({
       entityID: entityId,
