@@ -9,6 +9,7 @@
  * POST to the ACS is a cross-site request, as it is between a real IdP and Roster.
  */
 import http from 'node:http';
+import { escapeHtml } from '../../src/platform/mail/outbox.js';
 import type { SamlServiceProvider } from '../../src/sso/protocols/saml.js';
 import { freePort } from './ports.js';
 import { startSamlIdp, type SamlUser, type TestSamlIdp } from './saml-idp.js';
@@ -20,10 +21,6 @@ export interface TestSamlIdpWithPages extends TestSamlIdp {
 }
 
 const SSO_PATH = '/saml/sso';
-
-function escapeHtml(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
-}
 
 const hidden = (name: string, value: string) => `<input type="hidden" name="${escapeHtml(name)}" value="${escapeHtml(value)}">`;
 
