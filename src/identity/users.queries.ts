@@ -1,4 +1,4 @@
-import type { Executor } from '../platform/db/database.js';
+import type { Executor, Tx } from '../platform/db/database.js';
 import type { UserRow } from '../platform/db/schema.js';
 
 export function findUserByEmail(db: Executor, email: string): Promise<UserRow | undefined> {
@@ -16,8 +16,8 @@ export interface NewUser {
   emailVerified?: boolean;
 }
 
-export function insertUser(db: Executor, user: NewUser): Promise<UserRow> {
-  return db
+export function insertUser(tx: Tx, user: NewUser): Promise<UserRow> {
+  return tx
     .insertInto('users')
     .values({
       email: user.email,
@@ -29,8 +29,8 @@ export function insertUser(db: Executor, user: NewUser): Promise<UserRow> {
     .executeTakeFirstOrThrow();
 }
 
-export function insertTotpAuthenticator(db: Executor, userId: string, secret: string, confirmed: boolean) {
-  return db
+export function insertTotpAuthenticator(tx: Tx, userId: string, secret: string, confirmed: boolean) {
+  return tx
     .insertInto('user_authenticators')
     .values({ user_id: userId, type: 'totp', secret, confirmed })
     .returning('id')

@@ -65,7 +65,7 @@ export function createSsoSigninService({ db, config, clock, sessions }: SsoSigni
   /** The pending sign-in a state (or RelayState) names, taken once; 400 `unknown-state` when unknown, used or expired. */
   async function takePending(state: unknown): Promise<PendingSignin> {
     if (typeof state !== 'string' || state === '' || state.length > 512) throw unknownSignin();
-    const pending = await takePendingSignin(db, hashSecret(state));
+    const pending = await db.transaction().execute((tx) => takePendingSignin(tx, hashSecret(state)));
     if (!pending || pending.expires_at.getTime() <= clock.now().getTime()) throw unknownSignin();
     return pending;
   }
@@ -113,10 +113,10 @@ export function createSsoSigninService({ db, config, clock, sessions }: SsoSigni
       }
       const now = clock.now();
       // Housekeeping where the rows are made: nothing else ever needs the expired ones.
-      await deleteExpiredPendingSignins(db, now);
-      if (org.provider === 'saml2') await deleteExpiredSamlIds(db, now);
+      await db.transaction().execute((tx) => deleteExpiredPendingSignins(tx, now));
+      if (org.provider === 'saml2') await db.transaction().execute((tx) => deleteExpiredSamlIds(tx, now));
       const keep = async (state: string, data: OidcPendingData | SamlPendingData) =>
-        insertPendingSignin(db, {
+        db.transaction().execute((tx) => insertPendingSignin(tx, {
           stateHash: hashSecret(state),
           orgId: org.id,
           flow,
@@ -124,7 +124,7 @@ export function createSsoSigninService({ db, config, clock, sessions }: SsoSigni
           nextUrl: safeNextUrl(config.publicUrl, next, consolePage(org.slug)),
           data: { ...data },
           expiresAt: new Date(now.getTime() + PENDING_MINUTES * 60_000),
-        });
+        }));
       if (org.provider === 'oidc') {
         const oidc = await oidcProviderFor(config, org.id, org.config);
         const { url, pending } = await startOidcSignIn(oidc, ssoUrls(config, org.slug).oidcRedirectUri);
@@ -177,7 +177,7 @@ export function createSsoSigninService({ db, config, clock, sessions }: SsoSigni
       if (data.protocol !== 'saml2' || org.provider !== 'saml2' || !data.requestId) throw unknownSignin();
       const identity = await finishSamlSignIn(samlIdpFor(org.config), samlServiceProviderFor(config, org.slug), body, {
         requestId: data.requestId,
-        isAssertionSeen: (id, expiresAt) => recordSamlIdSeen(db, org.id, id, expiresAt),
+        isAssertionSeen: (id, expiresAt) => db.transaction().execute((tx) => recordSamlIdSeen(tx, org.id, id, expiresAt)),
       });
       return complete(pending, identity, ip);
     },
