@@ -1,4 +1,4 @@
-import type { Executor, Tx } from '../platform/db/database.js';
+import type { Tx } from '../platform/db/database.js';
 import type { AuditEventKey, AuditPayloads } from './audit-payloads.js';
 import { insertAuditEntries, type AuditActor } from './audit.queries.js';
 

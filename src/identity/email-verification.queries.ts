@@ -1,4 +1,4 @@
-import type { Executor, Tx } from '../platform/db/database.js';
+import type { Tx } from '../platform/db/database.js';
 
 export interface NewOneTimeToken {
   userId: string;

@@ -1,5 +1,5 @@
 import type { Config } from '../config.js';
-import type { Executor, Tx } from '../platform/db/database.js';
+import type { Tx } from '../platform/db/database.js';
 import { DAY_MS } from '../platform/lib/clock.js';
 import { hashSecret, newSecret } from '../platform/lib/secrets.js';
 import { insertOneTimeToken } from './email-verification.queries.js';

@@ -1,6 +1,6 @@
 import crypto from 'node:crypto';
 import type { Config } from '../config.js';
-import type { Db, Executor, Tx } from '../platform/db/database.js';
+import type { Db, Tx } from '../platform/db/database.js';
 import type { Clock } from '../platform/lib/clock.js';
 import { fieldError, rateLimited } from '../platform/http/errors.js';
 import { hashSecret, newSecret } from '../platform/lib/secrets.js';

@@ -1,4 +1,4 @@
-import type { Executor, Tx } from '../platform/db/database.js';
+import type { Tx } from '../platform/db/database.js';
 import { enqueueEmail, escapeHtml, htmlEmail, htmlLink } from '../platform/mail/outbox.js';
 
 /** The invite email (sentry-behavior.md §8.1, in Roster's words), queued in the caller's transaction. */

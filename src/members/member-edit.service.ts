@@ -1,5 +1,5 @@
 import type { Config } from '../config.js';
-import type { Db, Executor, Tx } from '../platform/db/database.js';
+import type { Db, Tx } from '../platform/db/database.js';
 import type { Requester } from '../access/requester.js';
 import { recordAudit, recordAudits } from '../audit/record-audit.js';
 import type { Clock } from '../platform/lib/clock.js';

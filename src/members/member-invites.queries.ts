@@ -1,4 +1,4 @@
-import type { Executor, Tx } from '../platform/db/database.js';
+import type { Tx } from '../platform/db/database.js';
 import type { MemberRow, NewMember } from '../platform/db/schema.js';
 import { violatedUniqueConstraint } from '../platform/db/constraint-errors.js';
 import { underSavepoint } from '../platform/db/savepoint.js';

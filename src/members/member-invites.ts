@@ -1,4 +1,4 @@
-import type { Executor, Tx } from '../platform/db/database.js';
+import type { Tx } from '../platform/db/database.js';
 import type { MemberRow } from '../platform/db/schema.js';
 import { issueInviteToken, type InviteToken } from './invite-token.js';
 import { deleteInviteRequests, deletePendingInviteByEmail, detachMemberUser, insertInvite } from './member-invites.queries.js';

@@ -1,5 +1,5 @@
 import type { Config } from '../config.js';
-import type { Executor, Tx } from '../platform/db/database.js';
+import type { Tx } from '../platform/db/database.js';
 import { recordAudit } from '../audit/record-audit.js';
 import { detailError, permissionDenied } from '../platform/http/errors.js';
 import { queueInviteEmail, queueSsoLinkEmail, ssoLinkUrl } from './invite-emails.js';

@@ -1,4 +1,4 @@
-import type { Executor, Tx } from '../platform/db/database.js';
+import type { Tx } from '../platform/db/database.js';
 import { rateLimited } from '../platform/http/errors.js';
 import { hitRateLimits } from '../platform/lib/rate-limit.queries.js';
 

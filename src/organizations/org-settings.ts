@@ -1,4 +1,4 @@
-import type { Executor, Tx } from '../platform/db/database.js';
+import type { Tx } from '../platform/db/database.js';
 import type { Selectable, Updateable } from 'kysely';
 import type { OrganizationsTable } from '../platform/db/schema.js';
 import { ORG_OPTIONS } from '../access/org-options.js';

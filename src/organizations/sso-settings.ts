@@ -1,4 +1,4 @@
-import type { Executor, Tx } from '../platform/db/database.js';
+import type { Tx } from '../platform/db/database.js';
 import { recordAudit, type AuditActor } from '../audit/record-audit.js';
 import type { OrgRoleId } from '../access/roles.js';
 import { settingsChangedData, writeSettings, type SettingsBefore } from './org-settings.js';

@@ -1,4 +1,4 @@
-import type { Executor, Tx } from '../platform/db/database.js';
+import type { Tx } from '../platform/db/database.js';
 import type { OrgContext } from '../access/org-context.js';
 import { recordAudit } from '../audit/record-audit.js';
 import { clearMemberSsoFlags, findJoinedMembers } from '../members/member-sso.queries.js';

@@ -1,4 +1,4 @@
-import type { Executor, Tx } from '../platform/db/database.js';
+import type { Tx } from '../platform/db/database.js';
 import { enqueueEmail, escapeHtml, htmlEmail } from '../platform/mail/outbox.js';
 
 /** Tells a member that their organization no longer signs in through its identity provider (Sentry's auth-sso-disabled). */

@@ -1,4 +1,4 @@
-import type { Executor, Tx } from '../platform/db/database.js';
+import type { Tx } from '../platform/db/database.js';
 import type { UserRow } from '../platform/db/schema.js';
 import { normalizeEmail } from '../platform/lib/email.js';
 import { recordAudit } from '../audit/record-audit.js';

@@ -1,5 +1,5 @@
 import type { Config } from '../config.js';
-import type { Executor, Tx } from '../platform/db/database.js';
+import type { Tx } from '../platform/db/database.js';
 import type { OrgContext } from '../access/org-context.js';
 import type { MemberView } from '../members/members.queries.js';
 import { receivesTeamAccessRequests } from '../access/access.js';

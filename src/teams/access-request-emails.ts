@@ -1,4 +1,4 @@
-import type { Executor, Tx } from '../platform/db/database.js';
+import type { Tx } from '../platform/db/database.js';
 import { enqueueEmail, escapeHtml, htmlEmail, htmlLink } from '../platform/mail/outbox.js';
 import { MAIL_SUBJECT_PREFIX } from '../platform/mail/templates/subject-prefix.js';
 

@@ -1,6 +1,6 @@
 import type { Static } from '@sinclair/typebox';
 import type { Config } from '../config.js';
-import type { Db, Executor, Tx } from '../platform/db/database.js';
+import type { Db, Tx } from '../platform/db/database.js';
 import type { Requester } from '../access/requester.js';
 import type { Clock } from '../platform/lib/clock.js';
 import { recordAudit } from '../audit/record-audit.js';

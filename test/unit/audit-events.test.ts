@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { AUDIT_EVENTS, auditEventById, auditEventByName } from '../../src/audit/audit-events.js';
 import type { AuditPayloads, MemberPayload } from '../../src/audit/audit-payloads.js';
 import { recordAudit, type AuditRecord } from '../../src/audit/record-audit.js';
-import type { Executor, Tx } from '../../src/platform/db/database.js';
+import type { Tx } from '../../src/platform/db/database.js';
 
 const someone = { actorIsTarget: false, targetName: null };
 const member: MemberPayload = {

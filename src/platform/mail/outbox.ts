@@ -1,5 +1,5 @@
 import crypto from 'node:crypto';
-import type { Executor, Tx } from '../db/database.js';
+import type { Tx } from '../db/database.js';
 import { insertOutboxEmail } from './outbox.queries.js';
 
 export interface EmailMessage {
