@@ -49,7 +49,7 @@ export function createServices({ database, config, clock }: ServiceDeps) {
     authProviders: createAuthProviderService({ db, config, clock }),
     ssoSignins: createSsoSigninService({ db, config, clock, sessions }),
     /** Counts hits in rate-limit buckets now (for limits checked before a request reaches a service). */
-    rateLimits: { hit: (limits: readonly RateLimit[]) => hitRateLimits(db, limits, clock.now()) },
+    rateLimits: { hit: (limits: readonly RateLimit[]) => db.transaction().execute((tx) => hitRateLimits(tx, limits, clock.now())) },
   };
 }
 

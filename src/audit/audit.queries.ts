@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import type { Executor } from '../platform/db/database.js';
+import type { Executor, Tx } from '../platform/db/database.js';
 import { preparedWrite } from '../platform/db/prepared.js';
 import type { Requester } from '../access/requester.js';
 import { displayName } from '../access/requester.js';
@@ -59,13 +59,13 @@ const auditEntriesInsert = preparedWrite((db, columns: ReturnType<typeof auditCo
  * PostgreSQL it goes out with the transaction's next statement or its COMMIT. Outside src/audit/,
  * write through recordAudit instead, which checks the payloads.
  */
-export async function insertAuditEntries(db: Executor, entries: readonly AuditEntry[]): Promise<void> {
-  if (entries.length > 0) await auditEntriesInsert.run(db, auditColumns(entries));
+export async function insertAuditEntries(tx: Tx, entries: readonly AuditEntry[]): Promise<void> {
+  if (entries.length > 0) await auditEntriesInsert.run(tx, auditColumns(entries));
 }
 
 /** Writes one audit entry (see insertAuditEntries). */
-export function insertAuditEntry(db: Executor, entry: AuditEntry): Promise<void> {
-  return insertAuditEntries(db, [entry]);
+export function insertAuditEntry(tx: Tx, entry: AuditEntry): Promise<void> {
+  return insertAuditEntries(tx, [entry]);
 }
 
 export interface AuditEntryFilter {

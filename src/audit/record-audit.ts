@@ -1,4 +1,4 @@
-import type { Executor } from '../platform/db/database.js';
+import type { Tx } from '../platform/db/database.js';
 import type { AuditEventKey, AuditPayloads } from './audit-payloads.js';
 import { insertAuditEntries, type AuditActor } from './audit.queries.js';
 
@@ -26,11 +26,11 @@ export type AuditRecord<Event extends AuditEventKey = AuditEventKey> = Event ext
  * entries record (STYLE.md rule 10); on PostgreSQL the insert goes out with that transaction's next
  * statement or its COMMIT (platform/db/prepared.ts).
  */
-export function recordAudits(tx: Executor, entries: readonly AuditRecord[]): Promise<void> {
+export function recordAudits(tx: Tx, entries: readonly AuditRecord[]): Promise<void> {
   return insertAuditEntries(tx, entries);
 }
 
 /** Records one audit entry (see recordAudits). */
-export function recordAudit(tx: Executor, entry: AuditRecord): Promise<void> {
+export function recordAudit(tx: Tx, entry: AuditRecord): Promise<void> {
   return insertAuditEntries(tx, [entry]);
 }

@@ -20,7 +20,9 @@ export async function runDbCommand(runtime: Runtime, command: DbCommand): Promis
     case 'user create': {
       const email = normalizeEmail(command.email);
       if (await findUserByEmail(database.db, email)) throw new CliError(`a user with email ${email} already exists`, 2);
-      const user = await insertUser(database.db, { email, name: command.displayName, isSuperuser: command.superuser, emailVerified: true });
+      const user = await database.db
+        .transaction()
+        .execute((tx) => insertUser(tx, { email, name: command.displayName, isSuperuser: command.superuser, emailVerified: true }));
       return JSON.stringify({ id: user.id, email: user.email, isSuperuser: user.is_superuser });
     }
     case 'token create': {

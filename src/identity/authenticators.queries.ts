@@ -1,4 +1,4 @@
-import type { Executor } from '../platform/db/database.js';
+import type { Executor, Tx } from '../platform/db/database.js';
 
 const AUTHENTICATOR_COLUMNS = ['id', 'type', 'secret', 'confirmed', 'created_at', 'last_used_at'] as const;
 
@@ -39,8 +39,8 @@ export function findAuthenticatorForUpdate(db: Executor, userId: string, authent
  * Starts (or restarts) a TOTP enrolment: stores an unconfirmed authenticator with this secret,
  * replacing an earlier unconfirmed one. Returns nothing when a confirmed one exists (it is kept).
  */
-export function upsertUnconfirmedTotp(db: Executor, userId: string, secret: string, now: Date) {
-  return db
+export function upsertUnconfirmedTotp(tx: Tx, userId: string, secret: string, now: Date) {
+  return tx
     .insertInto('user_authenticators')
     .values({ user_id: userId, type: 'totp', secret, confirmed: false, created_at: now })
     .onConflict((oc) =>
@@ -57,8 +57,8 @@ export function upsertUnconfirmedTotp(db: Executor, userId: string, secret: stri
  * Confirms an enrolment; the code that confirmed it counts as its first use, so its step is recorded
  * (that code cannot then also pass a sign-in).
  */
-export function confirmAuthenticator(db: Executor, userId: string, authenticatorId: string, step: number, now: Date) {
-  return db
+export function confirmAuthenticator(tx: Tx, userId: string, authenticatorId: string, step: number, now: Date) {
+  return tx
     .updateTable('user_authenticators')
     .set({ confirmed: true, last_used_at: now, last_accepted_step: step })
     .where('user_id', '=', userId)
@@ -71,8 +71,8 @@ export function confirmAuthenticator(db: Executor, userId: string, authenticator
  * accepted; true when it was. Check and record are one conditional UPDATE: of concurrent submissions
  * of one code, the row lock lets exactly one through (the others re-check and find the step taken).
  */
-export async function claimTotpStep(db: Executor, authenticatorId: string, step: number, now: Date): Promise<boolean> {
-  const result = await db
+export async function claimTotpStep(tx: Tx, authenticatorId: string, step: number, now: Date): Promise<boolean> {
+  const result = await tx
     .updateTable('user_authenticators')
     .set({ last_accepted_step: step, last_used_at: now })
     .where('id', '=', authenticatorId)
@@ -81,8 +81,8 @@ export async function claimTotpStep(db: Executor, authenticatorId: string, step:
   return result.numUpdatedRows > 0n;
 }
 
-export function deleteAuthenticator(db: Executor, userId: string, authenticatorId: string) {
-  return db.deleteFrom('user_authenticators').where('user_id', '=', userId).where('id', '=', authenticatorId).executeTakeFirst();
+export function deleteAuthenticator(tx: Tx, userId: string, authenticatorId: string) {
+  return tx.deleteFrom('user_authenticators').where('user_id', '=', userId).where('id', '=', authenticatorId).executeTakeFirst();
 }
 
 /** Is the user an active member of an organization that requires two-factor authentication? */

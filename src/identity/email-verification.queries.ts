@@ -1,4 +1,4 @@
-import type { Executor } from '../platform/db/database.js';
+import type { Tx } from '../platform/db/database.js';
 
 export interface NewOneTimeToken {
   userId: string;
@@ -8,8 +8,8 @@ export interface NewOneTimeToken {
   expiresAt: Date;
 }
 
-export async function insertOneTimeToken(db: Executor, token: NewOneTimeToken): Promise<void> {
-  await db
+export async function insertOneTimeToken(tx: Tx, token: NewOneTimeToken): Promise<void> {
+  await tx
     .insertInto('user_one_time_tokens')
     .values({
       user_id: token.userId,
@@ -25,8 +25,8 @@ export async function insertOneTimeToken(db: Executor, token: NewOneTimeToken): 
  * Marks an unused, unexpired token of this user and purpose as used, in one statement, so that of two
  * concurrent uses exactly one gets the row back. Returns the address the token was issued for.
  */
-export function consumeOneTimeToken(db: Executor, userId: string, purpose: NewOneTimeToken['purpose'], tokenHash: string, now: Date) {
-  return db
+export function consumeOneTimeToken(tx: Tx, userId: string, purpose: NewOneTimeToken['purpose'], tokenHash: string, now: Date) {
+  return tx
     .updateTable('user_one_time_tokens')
     .set({ used_at: now })
     .where('token_hash', '=', tokenHash)
@@ -39,8 +39,8 @@ export function consumeOneTimeToken(db: Executor, userId: string, purpose: NewOn
 }
 
 /** Marks the user's address verified, if it is still the address the link was sent to; returns whether it did. */
-export async function markEmailVerified(db: Executor, userId: string, email: string): Promise<boolean> {
-  const result = await db
+export async function markEmailVerified(tx: Tx, userId: string, email: string): Promise<boolean> {
+  const result = await tx
     .updateTable('users')
     .set({ email_verified: true })
     .where('id', '=', userId)

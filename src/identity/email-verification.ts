@@ -1,5 +1,5 @@
 import type { Config } from '../config.js';
-import type { Executor } from '../platform/db/database.js';
+import type { Tx } from '../platform/db/database.js';
 import { DAY_MS } from '../platform/lib/clock.js';
 import { hashSecret, newSecret } from '../platform/lib/secrets.js';
 import { insertOneTimeToken } from './email-verification.queries.js';
@@ -16,7 +16,7 @@ export function emailVerificationLink(config: Pick<Config, 'publicUrl'>, userId:
  * 7 days) and returns the link to send. Call it in the transaction that queues the email.
  */
 export async function issueEmailVerification(
-  tx: Executor,
+  tx: Tx,
   config: Pick<Config, 'publicUrl'>,
   now: Date,
   user: { id: string; email: string },

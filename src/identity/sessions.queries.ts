@@ -1,7 +1,7 @@
-import type { Executor } from '../platform/db/database.js';
+import type { Executor, Tx } from '../platform/db/database.js';
 
-export function insertSigninToken(db: Executor, token: { userId: string; email: string; tokenHash: string; expiresAt: Date }) {
-  return db
+export function insertSigninToken(tx: Tx, token: { userId: string; email: string; tokenHash: string; expiresAt: Date }) {
+  return tx
     .insertInto('user_one_time_tokens')
     .values({ user_id: token.userId, purpose: 'signin', email: token.email, token_hash: token.tokenHash, expires_at: token.expiresAt })
     .execute();
@@ -25,8 +25,8 @@ export async function hasLiveSigninToken(db: Executor, userId: string, now: Date
  * Marks an unused, unexpired sign-in token as used and returns its user, in one statement: of two
  * requests racing with the same link, exactly one gets the row.
  */
-export function consumeSigninToken(db: Executor, tokenHash: string, now: Date) {
-  return db
+export function consumeSigninToken(tx: Tx, tokenHash: string, now: Date) {
+  return tx
     .updateTable('user_one_time_tokens')
     .set({ used_at: now })
     .where('token_hash', '=', tokenHash)
@@ -38,10 +38,10 @@ export function consumeSigninToken(db: Executor, tokenHash: string, now: Date) {
 }
 
 export function insertSession(
-  db: Executor,
+  tx: Tx,
   session: { userId: string; tokenHash: string; csrfToken: string; twoFactorPassed: boolean; expiresAt: Date },
 ) {
-  return db
+  return tx
     .insertInto('user_sessions')
     .values({
       user_id: session.userId,
@@ -88,8 +88,8 @@ export async function isSignedInSession(db: Executor, sessionId: string, userId:
 }
 
 /** Completes the 2FA step of a session that was still waiting for it. */
-export function markSessionTwoFactorPassed(db: Executor, sessionId: string, expiresAt: Date) {
-  return db
+export function markSessionTwoFactorPassed(tx: Tx, sessionId: string, expiresAt: Date) {
+  return tx
     .updateTable('user_sessions')
     .set({ two_factor_passed: true, expires_at: expiresAt })
     .where('id', '=', sessionId)
@@ -98,8 +98,8 @@ export function markSessionTwoFactorPassed(db: Executor, sessionId: string, expi
     .executeTakeFirst();
 }
 
-export function revokeSession(db: Executor, sessionId: string, now: Date) {
-  return db.updateTable('user_sessions').set({ revoked_at: now }).where('id', '=', sessionId).where('revoked_at', 'is', null).execute();
+export function revokeSession(tx: Tx, sessionId: string, now: Date) {
+  return tx.updateTable('user_sessions').set({ revoked_at: now }).where('id', '=', sessionId).where('revoked_at', 'is', null).execute();
 }
 
 export function findConfirmedTotpSecret(db: Executor, userId: string) {
@@ -112,6 +112,6 @@ export function findConfirmedTotpSecret(db: Executor, userId: string) {
     .executeTakeFirst();
 }
 
-export function recordLogin(db: Executor, userId: string, now: Date) {
-  return db.updateTable('users').set({ last_login: now }).where('id', '=', userId).execute();
+export function recordLogin(tx: Tx, userId: string, now: Date) {
+  return tx.updateTable('users').set({ last_login: now }).where('id', '=', userId).execute();
 }

@@ -1,6 +1,6 @@
 import crypto from 'node:crypto';
 import type { Config } from '../config.js';
-import type { Db, Executor } from '../platform/db/database.js';
+import type { Db, Tx } from '../platform/db/database.js';
 import type { Clock } from '../platform/lib/clock.js';
 import { fieldError, rateLimited } from '../platform/http/errors.js';
 import { hashSecret, newSecret } from '../platform/lib/secrets.js';
@@ -55,14 +55,14 @@ export function createSessionService({ db, clock, config }: { db: Db; clock: Clo
   const signinUrl = (token: string) => `${config.publicUrl}/signin/${token}/`;
 
   /** Stores a new sign-in token (hashed, valid 15 minutes) and returns the link that carries it. */
-  async function issueSigninLink(executor: Executor, user: { id: string; email: string }): Promise<string> {
+  async function issueSigninLink(tx: Tx, user: { id: string; email: string }): Promise<string> {
     const token = newSecret();
     const expiresAt = minutesFrom(clock.now(), SIGNIN_LINK_MINUTES);
-    await insertSigninToken(executor, { userId: user.id, email: user.email, tokenHash: hashSecret(token), expiresAt });
+    await insertSigninToken(tx, { userId: user.id, email: user.email, tokenHash: hashSecret(token), expiresAt });
     return signinUrl(token);
   }
 
-  async function openSession(tx: Executor, userId: string): Promise<{ sessionToken: string; sessionId: string; needs2fa: boolean }> {
+  async function openSession(tx: Tx, userId: string): Promise<{ sessionToken: string; sessionId: string; needs2fa: boolean }> {
     const now = clock.now();
     const sessionToken = newSecret();
     const needs2fa = await hasTwoFactor(tx, userId);
@@ -116,7 +116,7 @@ export function createSessionService({ db, clock, config }: { db: Db; clock: Clo
     /** A sign-in link for the CLI and the demo, printed instead of emailed; null when no active user has that email. */
     async signinLinkFor(rawEmail: string): Promise<string | null> {
       const user = await findUserByEmail(db, normalizeEmail(rawEmail));
-      return user && user.is_active ? issueSigninLink(db, user) : null;
+      return user && user.is_active ? db.transaction().execute((tx) => issueSigninLink(tx, user)) : null;
     },
 
     /**
@@ -149,7 +149,9 @@ export function createSessionService({ db, clock, config }: { db: Db; clock: Clo
     async verifySecondFactor(session: Session, otp: string): Promise<void> {
       if (session.twoFactorPassed) return;
       const now = clock.now();
-      if (await hitRateLimits(db, [{ bucket: `signin-2fa:user:${session.user.id}`, ...RATE_LIMITS.codesPerUser }], now)) throw rateLimited();
+      // Its own transaction, committed before the code is checked: a wrong code counts too.
+      const overLimit = await db.transaction().execute((tx) => hitRateLimits(tx, [{ bucket: `signin-2fa:user:${session.user.id}`, ...RATE_LIMITS.codesPerUser }], now));
+      if (overLimit) throw rateLimited();
       const authenticator = await findConfirmedTotpSecret(db, session.user.id);
       const step = authenticator ? matchTotpStep(authenticator.secret, otp, now) : null;
       if (!authenticator || step === null) throw fieldError('otp', INVALID_CODE);
@@ -164,7 +166,7 @@ export function createSessionService({ db, clock, config }: { db: Db; clock: Clo
      * Is the session (by id, as a pending SSO link remembers it) still signed in as `userId`, 2FA done?
      * In the caller's transaction, the row share-locked so a sign-out waits for it.
      */
-    isStillSignedIn(tx: Executor, sessionId: string, userId: string): Promise<boolean> {
+    isStillSignedIn(tx: Tx, sessionId: string, userId: string): Promise<boolean> {
       return isSignedInSession(tx, sessionId, userId, clock.now());
     },
 
@@ -187,7 +189,7 @@ export function createSessionService({ db, clock, config }: { db: Db; clock: Clo
 
     /** Revokes a session (logout): its cookie authenticates nothing from now on, in any process. */
     async revoke(session: Session): Promise<void> {
-      await revokeSession(db, session.id, clock.now());
+      await db.transaction().execute((tx) => revokeSession(tx, session.id, clock.now()));
     },
   };
 }

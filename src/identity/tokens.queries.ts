@@ -1,4 +1,4 @@
-import type { Executor } from '../platform/db/database.js';
+import type { Executor, Tx } from '../platform/db/database.js';
 import { prepared } from '../platform/db/prepared.js';
 
 export interface NewApiToken {
@@ -9,8 +9,8 @@ export interface NewApiToken {
   scopes: string[];
 }
 
-export function insertApiToken(db: Executor, token: NewApiToken) {
-  return db
+export function insertApiToken(tx: Tx, token: NewApiToken) {
+  return tx
     .insertInto('api_tokens')
     .values({
       user_id: token.userId,
@@ -46,7 +46,7 @@ export function findTokensOfUser(db: Executor, userId: string) {
 }
 
 /** Deletes one of the user's tokens; another user's token is not touched (and counts as not found). */
-export async function deleteTokenOfUser(db: Executor, userId: string, tokenId: string): Promise<boolean> {
-  const result = await db.deleteFrom('api_tokens').where('user_id', '=', userId).where('id', '=', tokenId).executeTakeFirst();
+export async function deleteTokenOfUser(tx: Tx, userId: string, tokenId: string): Promise<boolean> {
+  const result = await tx.deleteFrom('api_tokens').where('user_id', '=', userId).where('id', '=', tokenId).executeTakeFirst();
   return result.numDeletedRows > 0n;
 }

@@ -25,13 +25,15 @@ export function createTokenService({ db, clock }: { db: Db; clock: Clock }) {
     const unknown = requestedScopes.filter((scope) => !(ALL_SCOPES as readonly string[]).includes(scope));
     if (unknown.length > 0) throw fieldError('scopes', `Invalid scopes: ${unknown.join(', ')}`);
     const token = newSecret();
-    const row = await insertApiToken(db, {
-      userId,
-      tokenHash: hashSecret(token),
-      lastCharacters: token.slice(-4),
-      name,
-      scopes: expandTokenScopes(requestedScopes),
-    });
+    const row = await db.transaction().execute((tx) =>
+      insertApiToken(tx, {
+        userId,
+        tokenHash: hashSecret(token),
+        lastCharacters: token.slice(-4),
+        name,
+        scopes: expandTokenScopes(requestedScopes),
+      }),
+    );
     return { ...presentApiToken(row), token };
   }
 
@@ -57,7 +59,7 @@ export function createTokenService({ db, clock }: { db: Db; clock: Clock }) {
 
     /** Deletes one of the requester's tokens; 404 when the id is not one of theirs. */
     async revoke(requester: Requester, tokenId: string): Promise<void> {
-      if (!(await deleteTokenOfUser(db, requester.userId, tokenId))) throw notFound();
+      if (!(await db.transaction().execute((tx) => deleteTokenOfUser(tx, requester.userId, tokenId)))) throw notFound();
     },
 
     /**
@@ -69,7 +71,7 @@ export function createTokenService({ db, clock }: { db: Db; clock: Clock }) {
       const now = clock.now();
       const owner = await findTokenOwner(db, hashSecret(token), now);
       if (!owner || !secretMatches(token, owner.token_hash)) {
-        if (await hitRateLimits(db, [{ bucket: `auth-fail:ip:${ip}`, ...FAILED_TOKEN_LIMIT }], now)) throw rateLimited();
+        if (await db.transaction().execute((tx) => hitRateLimits(tx, [{ bucket: `auth-fail:ip:${ip}`, ...FAILED_TOKEN_LIMIT }], now))) throw rateLimited();
         return null;
       }
       return {

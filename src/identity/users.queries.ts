@@ -1,4 +1,4 @@
-import type { Executor } from '../platform/db/database.js';
+import type { Executor, Tx } from '../platform/db/database.js';
 import type { UserRow } from '../platform/db/schema.js';
 
 export function findUserByEmail(db: Executor, email: string): Promise<UserRow | undefined> {
@@ -23,8 +23,8 @@ const userValues = (user: NewUser) => ({
   email_verified: user.emailVerified ?? false,
 });
 
-export function insertUser(db: Executor, user: NewUser): Promise<UserRow> {
-  return db.insertInto('users').values(userValues(user)).returningAll().executeTakeFirstOrThrow();
+export function insertUser(tx: Tx, user: NewUser): Promise<UserRow> {
+  return tx.insertInto('users').values(userValues(user)).returningAll().executeTakeFirstOrThrow();
 }
 
 /**
@@ -32,8 +32,8 @@ export function insertUser(db: Executor, user: NewUser): Promise<UserRow> {
  * transaction creates that account at the same moment (PostgreSQL waits for it to commit and skips
  * the row, where a plain insert would fail on `users_email_key`). The caller reads the account again.
  */
-export function insertUserUnlessEmailTaken(db: Executor, user: NewUser): Promise<UserRow | undefined> {
-  return db
+export function insertUserUnlessEmailTaken(tx: Tx, user: NewUser): Promise<UserRow | undefined> {
+  return tx
     .insertInto('users')
     .values(userValues(user))
     .onConflict((conflict) => conflict.constraint('users_email_key').doNothing())
@@ -41,8 +41,8 @@ export function insertUserUnlessEmailTaken(db: Executor, user: NewUser): Promise
     .executeTakeFirst();
 }
 
-export function insertTotpAuthenticator(db: Executor, userId: string, secret: string, confirmed: boolean) {
-  return db
+export function insertTotpAuthenticator(tx: Tx, userId: string, secret: string, confirmed: boolean) {
+  return tx
     .insertInto('user_authenticators')
     .values({ user_id: userId, type: 'totp', secret, confirmed })
     .returning('id')

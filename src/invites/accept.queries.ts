@@ -1,4 +1,4 @@
-import type { Executor } from '../platform/db/database.js';
+import type { Executor, Tx } from '../platform/db/database.js';
 import type { UserRow } from '../platform/db/schema.js';
 import { violatedUniqueConstraint } from '../platform/db/constraint-errors.js';
 import { underSavepoint } from '../platform/db/savepoint.js';
@@ -48,9 +48,9 @@ export async function hasMemberRow(db: Executor, orgId: string, userId: string):
  * Creates the account of an invited address, marked verified (the invite link proved the address).
  * Null when an account with that address exists already (one was created concurrently).
  */
-export async function insertInvitedUser(db: Executor, email: string): Promise<UserRow | null> {
+export async function insertInvitedUser(tx: Tx, email: string): Promise<UserRow | null> {
   try {
-    return await underSavepoint(db, () => insertUser(db, { email, emailVerified: true }));
+    return await underSavepoint(tx, () => insertUser(tx, { email, emailVerified: true }));
   } catch (error) {
     if (violatedUniqueConstraint(error) === 'users_email_key') return null;
     throw error;

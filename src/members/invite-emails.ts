@@ -1,9 +1,9 @@
-import type { Executor } from '../platform/db/database.js';
+import type { Tx } from '../platform/db/database.js';
 import { enqueueEmail, escapeHtml, htmlEmail, htmlLink } from '../platform/mail/outbox.js';
 
 /** The invite email (sentry-behavior.md §8.1, in Roster's words), queued in the caller's transaction. */
 export function queueInviteEmail(
-  tx: Executor,
+  tx: Tx,
   { organizationId, organizationName, to, link }: { organizationId: string; organizationName: string; to: string; link: string },
 ): Promise<string> {
   const subject = `Join ${organizationName} on Roster`;
@@ -39,7 +39,7 @@ export function ssoLinkUrl(publicUrl: string, orgSlug: string): string {
 
 /** The SSO-link email (§8.2): asks a full member to link their account to the organization's identity provider. */
 export function queueSsoLinkEmail(
-  tx: Executor,
+  tx: Tx,
   {
     organizationId,
     organizationName,

@@ -1,4 +1,4 @@
-import type { Executor } from '../platform/db/database.js';
+import type { Tx } from '../platform/db/database.js';
 import { rateLimited } from '../platform/http/errors.js';
 import { hitRateLimits } from '../platform/lib/rate-limit.queries.js';
 
@@ -9,7 +9,7 @@ const DAY_SECONDS = 24 * 60 * 60;
  * organization, 10 a day per address in an organization. 429 when any is exceeded.
  */
 export async function enforceInviteRateLimit(
-  tx: Executor,
+  tx: Tx,
   { organizationId, inviterId, email, now }: { organizationId: string; inviterId: string; email: string; now: Date },
 ): Promise<void> {
   const exceeded = await hitRateLimits(

@@ -1,5 +1,5 @@
 import type { Config } from '../config.js';
-import type { Db, Executor } from '../platform/db/database.js';
+import type { Db, Tx } from '../platform/db/database.js';
 import type { Requester } from '../access/requester.js';
 import { recordAudit, recordAudits } from '../audit/record-audit.js';
 import type { Clock } from '../platform/lib/clock.js';
@@ -38,7 +38,7 @@ interface EditedMember {
  * team assignment, the role change and one `member.edit` entry with the member as it now is. Returns
  * the member and its teams after the edit, from what it wrote: nothing is read back.
  */
-async function editMember(tx: Executor, edit: LockedEdit, request: MemberUpdateRequest): Promise<EditedMember> {
+async function editMember(tx: Tx, edit: LockedEdit, request: MemberUpdateRequest): Promise<EditedMember> {
   const { context, member } = edit;
   const assignment = await planTeamAssignment(tx, edit, request);
   const roleChange = await planOrgRoleChange(tx, edit, request);

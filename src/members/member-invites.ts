@@ -1,4 +1,4 @@
-import type { Executor } from '../platform/db/database.js';
+import type { Tx } from '../platform/db/database.js';
 import type { MemberRow } from '../platform/db/schema.js';
 import { issueInviteToken, type InviteToken } from './invite-token.js';
 import { deleteInviteRequests, deletePendingInviteByEmail, detachMemberUser, insertInvite } from './member-invites.queries.js';
@@ -17,7 +17,7 @@ export interface NewInvite {
  * requests, and puts it on the teams with no team role of its own. Null when a concurrent invite of
  * the address committed first (the requests are deleted by then: the caller refuses, which rolls back).
  */
-export async function createInvite(tx: Executor, invite: NewInvite, now: Date): Promise<{ member: MemberRow; token: InviteToken } | null> {
+export async function createInvite(tx: Tx, invite: NewInvite, now: Date): Promise<{ member: MemberRow; token: InviteToken } | null> {
   await deleteInviteRequests(tx, invite.orgId, invite.email);
   const token = issueInviteToken(now);
   const member = await insertInvite(tx, {
@@ -39,7 +39,7 @@ export async function createInvite(tx: Executor, invite: NewInvite, now: Date): 
  * invite token is stored; role, teams and flags stay. Null when the member no longer has that user.
  */
 export async function turnMemberIntoInvite(
-  tx: Executor,
+  tx: Tx,
   orgId: string,
   member: { id: string; userId: string; email: string },
   now: Date,

@@ -1,5 +1,5 @@
 import type { Config } from '../config.js';
-import type { Executor } from '../platform/db/database.js';
+import type { Tx } from '../platform/db/database.js';
 import { recordAudit } from '../audit/record-audit.js';
 import { detailError, permissionDenied } from '../platform/http/errors.js';
 import { queueInviteEmail, queueSsoLinkEmail, ssoLinkUrl } from './invite-emails.js';
@@ -25,7 +25,7 @@ export interface ReinviteDeps {
  * over the invite limits; 400 for `regenerate` without member:admin, an expired invite without
  * `regenerate`, or a full member with nothing to link. Returns the member as it now is (a new token).
  */
-export async function reinviteMember(tx: Executor, deps: ReinviteDeps, { context, member }: LockedEdit, request: MemberUpdateRequest): Promise<LockedMember> {
+export async function reinviteMember(tx: Tx, deps: ReinviteDeps, { context, member }: LockedEdit, request: MemberUpdateRequest): Promise<LockedMember> {
   if (!onlyResendKeys(request.keys)) {
     throw permissionDenied('You cannot modify member details when resending an invitation. Separate requests are required.');
   }
@@ -62,7 +62,7 @@ export async function reinviteMember(tx: Executor, deps: ReinviteDeps, { context
  * and only `regenerate`, which needs member:admin, grants a fresh 30 days (decisions.md fix 9). Returns
  * the token stored.
  */
-async function resendInvite(tx: Executor, { config, now }: ReinviteDeps, context: OrgContext, member: MemberView, regenerate: boolean): Promise<InviteToken> {
+async function resendInvite(tx: Tx, { config, now }: ReinviteDeps, context: OrgContext, member: MemberView, regenerate: boolean): Promise<InviteToken> {
   const email = member.email ?? '';
   if (context.feature('invite-members-rate-limits')) {
     await enforceInviteRateLimit(tx, { organizationId: context.org.id, inviterId: context.requester.userId, email, now });

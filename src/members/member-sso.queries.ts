@@ -1,4 +1,4 @@
-import type { Executor } from '../platform/db/database.js';
+import type { Executor, Tx } from '../platform/db/database.js';
 
 /**
  * The members' SSO flags (`sso:linked`, `sso:invalid`) as the SSO configuration reads and clears
@@ -50,8 +50,8 @@ export function findJoinedMembers(db: Executor, orgId: string) {
 }
 
 /** With the provider gone no member is linked or invalid any more; returns how many rows changed. */
-export async function clearMemberSsoFlags(db: Executor, orgId: string): Promise<number> {
-  const result = await db
+export async function clearMemberSsoFlags(tx: Tx, orgId: string): Promise<number> {
+  const result = await tx
     .updateTable('members')
     .set({ sso_linked: false, sso_invalid: false })
     .where('organization_id', '=', orgId)
@@ -84,18 +84,18 @@ export function lockPendingInviteByEmail(db: Executor, orgId: string, email: str
 }
 
 /** The member came through the provider: `sso:linked` on, `sso:invalid` off. */
-export async function markMemberSsoLinked(db: Executor, orgId: string, memberId: string): Promise<void> {
-  await db.updateTable('members').set({ sso_linked: true, sso_invalid: false }).where('organization_id', '=', orgId).where('id', '=', memberId).execute();
+export async function markMemberSsoLinked(tx: Tx, orgId: string, memberId: string): Promise<void> {
+  await tx.updateTable('members').set({ sso_linked: true, sso_invalid: false }).where('organization_id', '=', orgId).where('id', '=', memberId).execute();
 }
 
 /** The user's identity moved to another account: their membership's link is no longer good (`sso:invalid`). */
-export async function markMembershipSsoInvalid(db: Executor, orgId: string, userId: string): Promise<void> {
-  await db.updateTable('members').set({ sso_invalid: true }).where('organization_id', '=', orgId).where('user_id', '=', userId).execute();
+export async function markMembershipSsoInvalid(tx: Tx, orgId: string, userId: string): Promise<void> {
+  await tx.updateTable('members').set({ sso_invalid: true }).where('organization_id', '=', orgId).where('user_id', '=', userId).execute();
 }
 
 /** A member made just in time by an SSO sign-in: joined, linked, with the given role. */
-export function insertSsoMember(db: Executor, member: { orgId: string; userId: string; role: string }) {
-  return db
+export function insertSsoMember(tx: Tx, member: { orgId: string; userId: string; role: string }) {
+  return tx
     .insertInto('members')
     .values({ organization_id: member.orgId, user_id: member.userId, role: member.role, sso_linked: true, invite_status: 0 })
     .returning(['id', 'role'])

@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import type { Executor } from '../platform/db/database.js';
+import type { Executor, Tx } from '../platform/db/database.js';
 import { prepared } from '../platform/db/prepared.js';
 import type { TeamRoleId } from '../access/roles.js';
 
@@ -56,9 +56,9 @@ const memberTeamRowsDelete = prepared((db, { orgId, memberId, teamIds }: { orgId
     .where('team_id', '=', sql<string>`any(${teamIds}::bigint[])`),
 );
 
-export async function deleteMemberTeamRows(db: Executor, orgId: string, memberId: string, teamIds: readonly string[]): Promise<void> {
+export async function deleteMemberTeamRows(tx: Tx, orgId: string, memberId: string, teamIds: readonly string[]): Promise<void> {
   if (teamIds.length === 0) return;
-  await memberTeamRowsDelete.all(db, { orgId, memberId, teamIds });
+  await memberTeamRowsDelete.all(tx, { orgId, memberId, teamIds });
 }
 
 /**
@@ -66,13 +66,13 @@ export async function deleteMemberTeamRows(db: Executor, orgId: string, memberId
  * their id and take the new role. Returns each row's id by team.
  */
 export function upsertMemberTeamRows(
-  db: Executor,
+  tx: Tx,
   orgId: string,
   memberId: string,
   teams: ReadonlyArray<{ teamId: string; role: TeamRoleId | null }>,
 ): Promise<Array<{ id: string; team_id: string }>> {
   if (teams.length === 0) return Promise.resolve([]);
-  return db
+  return tx
     .insertInto('member_teams')
     .values(teams.map((team) => ({ organization_id: orgId, member_id: memberId, team_id: team.teamId, role: team.role })))
     .onConflict((oc) =>
@@ -99,8 +99,8 @@ export function findMemberTeam(db: Executor, orgId: string, memberId: string, te
  * Puts a member on a team unless it already is: a join that loses a race to an identical one gets
  * undefined instead of a unique violation (decisions.md fix 11).
  */
-export function insertMemberTeam(db: Executor, membership: { orgId: string; memberId: string; teamId: string; role: TeamRoleId | null }) {
-  return db
+export function insertMemberTeam(tx: Tx, membership: { orgId: string; memberId: string; teamId: string; role: TeamRoleId | null }) {
+  return tx
     .insertInto('member_teams')
     .values({
       organization_id: membership.orgId,
@@ -118,20 +118,20 @@ export function insertMemberTeam(db: Executor, membership: { orgId: string; memb
  * stored roles. No conflict clause: being on one already is a bug the unique key reports.
  */
 export async function insertMemberTeams(
-  db: Executor,
+  tx: Tx,
   orgId: string,
   memberId: string,
   teams: ReadonlyArray<{ teamId: string; role: TeamRoleId | null }>,
 ): Promise<void> {
   if (teams.length === 0) return;
-  await db
+  await tx
     .insertInto('member_teams')
     .values(teams.map((team) => ({ organization_id: orgId, member_id: memberId, team_id: team.teamId, role: team.role })))
     .execute();
 }
 
-export function updateMemberTeamRole(db: Executor, orgId: string, membershipId: string, role: TeamRoleId | null) {
-  return db
+export function updateMemberTeamRole(tx: Tx, orgId: string, membershipId: string, role: TeamRoleId | null) {
+  return tx
     .updateTable('member_teams')
     .set({ role })
     .where('organization_id', '=', orgId)
@@ -141,8 +141,8 @@ export function updateMemberTeamRole(db: Executor, orgId: string, membershipId: 
 }
 
 /** Takes a member off a team; returns the membership that was removed, if there was one. */
-export function deleteMemberTeam(db: Executor, orgId: string, memberId: string, teamId: string) {
-  return db
+export function deleteMemberTeam(tx: Tx, orgId: string, memberId: string, teamId: string) {
+  return tx
     .deleteFrom('member_teams')
     .where('organization_id', '=', orgId)
     .where('member_id', '=', memberId)

@@ -1,13 +1,13 @@
 import { sql } from 'kysely';
-import type { Executor } from '../platform/db/database.js';
+import type { Executor, Tx } from '../platform/db/database.js';
 import { prepared, preparedWrite } from '../platform/db/prepared.js';
 import type { MemberRow, NewMember } from '../platform/db/schema.js';
 import { ORG_ROLES, type TeamRoleId } from '../access/roles.js';
 import type { MemberQuery } from './member-query.js';
 import type { KeysetBounds } from '../platform/http/pagination.js';
 
-export function insertMember(db: Executor, member: NewMember): Promise<MemberRow> {
-  return db.insertInto('members').values(member).returningAll().executeTakeFirstOrThrow();
+export function insertMember(tx: Tx, member: NewMember): Promise<MemberRow> {
+  return tx.insertInto('members').values(member).returningAll().executeTakeFirstOrThrow();
 }
 
 /**
@@ -265,13 +265,13 @@ const memberRoleUpdate = preparedWrite(
  * roles the new org role implies), in one statement. A write-behind statement (db/prepared.ts): inside
  * a transaction it goes out with the next statement or the COMMIT.
  */
-export function updateMemberRole(db: Executor, orgId: string, memberId: string, role: string, impliedTeamRoles: readonly TeamRoleId[]): Promise<void> {
-  return memberRoleUpdate.run(db, { orgId, memberId, role, impliedTeamRoles });
+export function updateMemberRole(tx: Tx, orgId: string, memberId: string, role: string, impliedTeamRoles: readonly TeamRoleId[]): Promise<void> {
+  return memberRoleUpdate.run(tx, { orgId, memberId, role, impliedTeamRoles });
 }
 
 /** Replaces a pending member's invite token (only its hash is stored) and expiry. */
-export async function updateInviteToken(db: Executor, orgId: string, memberId: string, token: { hash: string; expiresAt: Date }) {
-  await db
+export async function updateInviteToken(tx: Tx, orgId: string, memberId: string, token: { hash: string; expiresAt: Date }) {
+  await tx
     .updateTable('members')
     .set({ token_hash: token.hash, token_expires_at: token.expiresAt })
     .where('organization_id', '=', orgId)
@@ -280,13 +280,13 @@ export async function updateInviteToken(db: Executor, orgId: string, memberId: s
 }
 
 /** Deletes a member; its team memberships and access requests go with it (foreign keys cascade). */
-export async function deleteMemberRow(db: Executor, orgId: string, memberId: string): Promise<void> {
-  await db.deleteFrom('members').where('organization_id', '=', orgId).where('id', '=', memberId).execute();
+export async function deleteMemberRow(tx: Tx, orgId: string, memberId: string): Promise<void> {
+  await tx.deleteFrom('members').where('organization_id', '=', orgId).where('id', '=', memberId).execute();
 }
 
 /** Deletes the still-pending rows (invites and invite requests) this user sent in the organization. */
-export async function deletePendingInvitesSentBy(db: Executor, orgId: string, inviterId: string): Promise<number> {
-  const deleted = await db
+export async function deletePendingInvitesSentBy(tx: Tx, orgId: string, inviterId: string): Promise<number> {
+  const deleted = await tx
     .deleteFrom('members')
     .where('organization_id', '=', orgId)
     .where('inviter_id', '=', inviterId)

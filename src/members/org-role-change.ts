@@ -1,4 +1,4 @@
-import type { Executor } from '../platform/db/database.js';
+import type { Executor, Tx } from '../platform/db/database.js';
 import { ApiError, detailError, listError } from '../platform/http/errors.js';
 import type { OrgContext } from '../access/org-context.js';
 import { redundantTeamRoles } from '../access/team-roles.js';
@@ -57,7 +57,7 @@ function anotherOwnerStays(tx: Executor, { context, member, holdsOrgLock }: Lock
  * implied by it, so they are stored as null, after a promotion as after a demotion (decisions.md fix 1
  * and its clarification; Sentry means to do this and does not).
  */
-export function changeOrgRole(tx: Executor, context: OrgContext, member: MemberView, change: OrgRoleChange): Promise<void> {
+export function changeOrgRole(tx: Tx, context: OrgContext, member: MemberView, change: OrgRoleChange): Promise<void> {
   return updateMemberRole(tx, context.org.id, member.id, change.to, redundantTeamRoles(change.to));
 }
 

@@ -1,4 +1,4 @@
-import type { Executor } from '../platform/db/database.js';
+import type { Executor, Tx } from '../platform/db/database.js';
 import type { AuditRecord } from '../audit/record-audit.js';
 import { detailError, permissionDenied } from '../platform/http/errors.js';
 import type { OrgContext } from '../access/org-context.js';
@@ -47,7 +47,7 @@ export type TeamChangeRecord = AuditRecord<'MEMBER_JOIN_TEAM' | 'MEMBER_LEAVE_TE
  * id). Returns the `member.join-team` / `member.leave-team` entries for the teams joined and left, for
  * the caller to write with the rest of its audit entries.
  */
-export async function saveTeamAssignment(tx: Executor, context: OrgContext, member: MemberView, assignment: TeamAssignment): Promise<TeamChangeRecord[]> {
+export async function saveTeamAssignment(tx: Tx, context: OrgContext, member: MemberView, assignment: TeamAssignment): Promise<TeamChangeRecord[]> {
   const orgId = context.org.id;
   const wanted = new Set(assignment.teams.map((team) => team.teamId));
   const had = new Set(assignment.current.map((row) => row.team_id));

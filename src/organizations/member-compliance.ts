@@ -1,5 +1,5 @@
 import type { Config } from '../config.js';
-import type { Executor } from '../platform/db/database.js';
+import type { Executor, Tx } from '../platform/db/database.js';
 import type { Requester } from '../access/requester.js';
 import { issueEmailVerification } from '../identity/email-verification.js';
 import { recordAudit } from '../audit/record-audit.js';
@@ -76,7 +76,7 @@ export async function planMemberCompliance(
  * member only asked to comply gets an email saying what to do. Returns those asked.
  */
 export async function applyMemberCompliance(
-  tx: Executor,
+  tx: Tx,
   deps: { config: Pick<Config, 'publicUrl'>; now: Date },
   plan: CompliancePlan,
   context: { orgName: string; actor: Requester },

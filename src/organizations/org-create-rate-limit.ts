@@ -1,4 +1,4 @@
-import type { Executor } from '../platform/db/database.js';
+import type { Tx } from '../platform/db/database.js';
 import { rateLimited } from '../platform/http/errors.js';
 import { hitRateLimits } from '../platform/lib/rate-limit.queries.js';
 
@@ -18,7 +18,7 @@ export const ORG_CREATE_LIMITS = {
  * limit. Called inside the creating transaction, so a refused creation counts nothing, and the
  * counters live in PostgreSQL, so the limit holds across processes.
  */
-export async function enforceOrgCreateRateLimit(tx: Executor, { userId, ip, now }: { userId: string; ip: string; now: Date }): Promise<void> {
+export async function enforceOrgCreateRateLimit(tx: Tx, { userId, ip, now }: { userId: string; ip: string; now: Date }): Promise<void> {
   const exceeded = await hitRateLimits(
     tx,
     [

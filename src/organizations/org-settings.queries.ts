@@ -1,4 +1,4 @@
-import type { Executor } from '../platform/db/database.js';
+import type { Executor, Tx } from '../platform/db/database.js';
 
 /** The organization's stored option rows by option key (missing keys mean the default). */
 export async function findOrgOptionRows(db: Executor, orgId: string): Promise<Record<string, unknown>> {
@@ -13,11 +13,11 @@ export async function orgHasAvatarImage(db: Executor, orgId: string): Promise<bo
 
 /** Sets the avatar type; with an image, stores it under a new uuid (so its URL changes with it). */
 export async function updateOrgAvatar(
-  db: Executor,
+  tx: Tx,
   orgId: string,
   avatar: { type: 'letter_avatar' | 'upload'; image: Buffer | null; uuid: string | null },
 ): Promise<void> {
-  await db
+  await tx
     .updateTable('organizations')
     .set(avatar.image ? { avatar_type: avatar.type, avatar_image: avatar.image, avatar_uuid: avatar.uuid } : { avatar_type: avatar.type })
     .where('id', '=', orgId)
@@ -35,8 +35,8 @@ export function findAvatarImage(db: Executor, uuid: string) {
 }
 
 /** Active → pending deletion, with its schedule; returns false when the organization was not active. */
-export async function markPendingDeletion(db: Executor, orgId: string, scheduledAt: Date): Promise<boolean> {
-  const result = await db
+export async function markPendingDeletion(tx: Tx, orgId: string, scheduledAt: Date): Promise<boolean> {
+  const result = await tx
     .updateTable('organizations')
     .set({ status: 1, deletion_scheduled_at: scheduledAt })
     .where('id', '=', orgId)
@@ -46,8 +46,8 @@ export async function markPendingDeletion(db: Executor, orgId: string, scheduled
 }
 
 /** Pending deletion or deletion in progress → active, schedule cleared; returns false when there was nothing to restore. */
-export async function restoreOrganization(db: Executor, orgId: string): Promise<boolean> {
-  const result = await db
+export async function restoreOrganization(tx: Tx, orgId: string): Promise<boolean> {
+  const result = await tx
     .updateTable('organizations')
     .set({ status: 0, deletion_scheduled_at: null })
     .where('id', '=', orgId)

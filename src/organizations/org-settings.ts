@@ -1,4 +1,4 @@
-import type { Executor } from '../platform/db/database.js';
+import type { Tx } from '../platform/db/database.js';
 import type { Selectable, Updateable } from 'kysely';
 import type { OrganizationsTable } from '../platform/db/schema.js';
 import { ORG_OPTIONS } from '../access/org-options.js';
@@ -34,7 +34,7 @@ export function storedOptionValue(kind: string, value: unknown): unknown {
  * Writes already-validated settings: flag columns, name, default role and option rows. Validation,
  * side effects (2FA enforcement) and the audit entry belong to the caller.
  */
-export async function writeSettings(db: Executor, orgId: string, settings: Readonly<Record<string, unknown>>): Promise<void> {
+export async function writeSettings(tx: Tx, orgId: string, settings: Readonly<Record<string, unknown>>): Promise<void> {
   const columns: Updateable<OrganizationsTable> = {};
   for (const flag of FLAG_SETTINGS) {
     const value = settings[flag.apiKey];
@@ -44,12 +44,12 @@ export async function writeSettings(db: Executor, orgId: string, settings: Reado
   if (typeof settings.slug === 'string') columns.slug = settings.slug;
   if (typeof settings.defaultRole === 'string') columns.default_role = settings.defaultRole;
   if (Object.keys(columns).length > 0) {
-    await db.updateTable('organizations').set(columns).where('id', '=', orgId).execute();
+    await tx.updateTable('organizations').set(columns).where('id', '=', orgId).execute();
   }
   for (const option of ORG_OPTIONS) {
     if (!(option.apiKey in settings)) continue;
     const value = JSON.stringify(storedOptionValue(option.kind, settings[option.apiKey]));
-    await db
+    await tx
       .insertInto('organization_options')
       .values({ organization_id: orgId, key: option.key, value })
       .onConflict((oc) => oc.columns(['organization_id', 'key']).doUpdateSet({ value }))

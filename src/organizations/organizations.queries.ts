@@ -1,4 +1,4 @@
-import type { Executor } from '../platform/db/database.js';
+import type { Executor, Tx } from '../platform/db/database.js';
 import { ORGANIZATION_COLUMNS } from '../access/org-context.queries.js';
 
 export interface NewOrganization {
@@ -6,8 +6,8 @@ export interface NewOrganization {
   name: string;
 }
 
-export function insertOrganization(db: Executor, org: NewOrganization) {
-  return db
+export function insertOrganization(tx: Tx, org: NewOrganization) {
+  return tx
     .insertInto('organizations')
     .values({ slug: org.slug, name: org.name })
     .returning(['id', 'slug'])

@@ -1,4 +1,4 @@
-import type { Executor } from '../platform/db/database.js';
+import type { Tx } from '../platform/db/database.js';
 import { recordAudit, type AuditActor } from '../audit/record-audit.js';
 import type { OrgRoleId } from '../access/roles.js';
 import { settingsChangedData, writeSettings, type SettingsBefore } from './org-settings.js';
@@ -12,7 +12,7 @@ import { settingsChangedData, writeSettings, type SettingsBefore } from './org-s
  * SSO and required 2FA exclude each other (as in Sentry): enabling SSO turns `require2FA` off and
  * records it as an `org.edit` entry, as the settings route would. Nothing happens when it is off.
  */
-export async function turnOffTwoFactorForSso(tx: Executor, org: SettingsBefore & { id: string }, actor: AuditActor): Promise<boolean> {
+export async function turnOffTwoFactorForSso(tx: Tx, org: SettingsBefore & { id: string }, actor: AuditActor): Promise<boolean> {
   if (!org.require_2fa) return false;
   const settings = { require2FA: false };
   await writeSettings(tx, org.id, settings);
@@ -21,6 +21,6 @@ export async function turnOffTwoFactorForSso(tx: Executor, org: SettingsBefore &
 }
 
 /** The organization's default role (what JIT members get); the caller audits it with its own entry. */
-export async function setDefaultRole(tx: Executor, orgId: string, role: OrgRoleId): Promise<void> {
+export async function setDefaultRole(tx: Tx, orgId: string, role: OrgRoleId): Promise<void> {
   await writeSettings(tx, orgId, { defaultRole: role });
 }

@@ -1,4 +1,4 @@
-import type { Executor } from '../platform/db/database.js';
+import type { Executor, Tx } from '../platform/db/database.js';
 import type { StoredConfig } from './provider-config.js';
 
 /** The organization's provider row, or undefined when it has none. */
@@ -14,10 +14,10 @@ export type AuthProviderRow = NonNullable<Awaited<ReturnType<typeof findAuthProv
 
 /** A new provider; the primary key (one per organization) refuses a second: `auth_providers_pkey`. */
 export function insertAuthProvider(
-  db: Executor,
+  tx: Tx,
   row: { orgId: string; provider: string; allowUnlinked: boolean; config: StoredConfig; now: Date },
 ): Promise<AuthProviderRow> {
-  return db
+  return tx
     .insertInto('auth_providers')
     .values({
       organization_id: row.orgId,
@@ -32,11 +32,11 @@ export function insertAuthProvider(
 }
 
 export async function updateAuthProvider(
-  db: Executor,
+  tx: Tx,
   orgId: string,
   change: { allowUnlinked?: boolean; config?: StoredConfig; now: Date },
 ): Promise<void> {
-  await db
+  await tx
     .updateTable('auth_providers')
     .set({
       ...(change.allowUnlinked === undefined ? {} : { allow_unlinked: change.allowUnlinked }),
@@ -48,18 +48,18 @@ export async function updateAuthProvider(
 }
 
 /** Removes the provider; its identities and pending sign-ins go with it (foreign keys cascade). */
-export async function deleteAuthProvider(db: Executor, orgId: string): Promise<boolean> {
-  const result = await db.deleteFrom('auth_providers').where('organization_id', '=', orgId).executeTakeFirst();
+export async function deleteAuthProvider(tx: Tx, orgId: string): Promise<boolean> {
+  const result = await tx.deleteFrom('auth_providers').where('organization_id', '=', orgId).executeTakeFirst();
   return Number(result.numDeletedRows) > 0;
 }
 
 /** Deletes the organization's identities (before the provider, so the count can be reported); returns how many. */
-export async function deleteAuthIdentities(db: Executor, orgId: string): Promise<number> {
-  const result = await db.deleteFrom('auth_identities').where('organization_id', '=', orgId).executeTakeFirst();
+export async function deleteAuthIdentities(tx: Tx, orgId: string): Promise<number> {
+  const result = await tx.deleteFrom('auth_identities').where('organization_id', '=', orgId).executeTakeFirst();
   return Number(result.numDeletedRows);
 }
 
 /** Sessions that came through this organization's SSO no longer count as such once it is disabled. */
-export async function deleteSessionSsoMarks(db: Executor, orgId: string): Promise<void> {
-  await db.deleteFrom('user_session_sso').where('organization_id', '=', orgId).execute();
+export async function deleteSessionSsoMarks(tx: Tx, orgId: string): Promise<void> {
+  await tx.deleteFrom('user_session_sso').where('organization_id', '=', orgId).execute();
 }

@@ -1,5 +1,5 @@
 import type { Config } from '../config.js';
-import type { Db, Executor } from '../platform/db/database.js';
+import type { Db, Executor, Tx } from '../platform/db/database.js';
 import type { Clock } from '../platform/lib/clock.js';
 import type { Requester } from '../access/requester.js';
 import { allowedOrgRoles } from '../access/access.js';
@@ -49,7 +49,7 @@ export function createAuthProviderService({ db, config, clock }: AuthProviderSer
   }
 
   /** Queues the SSO-link email to every joined member without a link; returns their addresses. */
-  async function emailUnlinkedMembers(tx: Executor, context: OrgContext, provider: string): Promise<string[]> {
+  async function emailUnlinkedMembers(tx: Tx, context: OrgContext, provider: string): Promise<string[]> {
     const unlinked = await findUnlinkedMembers(tx, context.org.id);
     for (const member of unlinked) {
       await queueSsoLinkEmail(tx, {

@@ -1,4 +1,4 @@
-import type { Executor } from '../platform/db/database.js';
+import type { Tx } from '../platform/db/database.js';
 import type { OrgContext } from '../access/org-context.js';
 import { recordAudit } from '../audit/record-audit.js';
 import { clearMemberSsoFlags, findJoinedMembers } from '../members/member-sso.queries.js';
@@ -12,7 +12,7 @@ import { providerName } from './auth-provider.presenter.js';
  * come through the provider, the provider is deleted (its pending sign-ins with it) and `sso.disable`
  * recorded.
  */
-export async function disableSso(tx: Executor, context: OrgContext, row: AuthProviderRow): Promise<void> {
+export async function disableSso(tx: Tx, context: OrgContext, row: AuthProviderRow): Promise<void> {
   const orgId = context.org.id;
   const members = await findJoinedMembers(tx, orgId);
   for (const member of members) {

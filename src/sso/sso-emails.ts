@@ -1,9 +1,9 @@
-import type { Executor } from '../platform/db/database.js';
+import type { Tx } from '../platform/db/database.js';
 import { enqueueEmail, escapeHtml, htmlEmail } from '../platform/mail/outbox.js';
 
 /** Tells a member that their organization no longer signs in through its identity provider (Sentry's auth-sso-disabled). */
 export function queueSsoDisabledEmail(
-  tx: Executor,
+  tx: Tx,
   { organizationId, organizationName, to, provider }: { organizationId: string; organizationName: string; to: string; provider: string },
 ): Promise<string> {
   const subject = `Single sign-on disabled for ${organizationName}`;

@@ -1,4 +1,4 @@
-import type { Executor } from '../platform/db/database.js';
+import type { Tx } from '../platform/db/database.js';
 import type { UserRow } from '../platform/db/schema.js';
 import { normalizeEmail } from '../platform/lib/email.js';
 import { recordAudit } from '../audit/record-audit.js';
@@ -57,7 +57,7 @@ const emailUnverified = () =>
  * (409 `account-exists`, never merged); otherwise a new account joins, accepting the pending invite
  * for its address or as a member with the default role. Returns the user to sign in.
  */
-export async function resolveSsoIdentity(tx: Executor, input: FinishInput): Promise<UserRow> {
+export async function resolveSsoIdentity(tx: Tx, input: FinishInput): Promise<UserRow> {
   const known = await findIdentityByIdent(tx, input.orgId, input.identity.id);
   if (input.linkUserId !== null) return linkSignedInUser(tx, input, known, input.linkUserId);
 
@@ -92,7 +92,7 @@ export async function resolveSsoIdentity(tx: Executor, input: FinishInput): Prom
 }
 
 /** An unknown identity whose address has an account: linked when that account is a member and the address verified, else refused. */
-async function linkExistingAccount(tx: Executor, input: FinishInput, existing: UserRow, known: KnownIdentity): Promise<UserRow> {
+async function linkExistingAccount(tx: Tx, input: FinishInput, existing: UserRow, known: KnownIdentity): Promise<UserRow> {
   const membership = existing.is_active ? await findMembershipOfUser(tx, input.orgId, existing.id) : undefined;
   if (!membership || membership.invite_status !== 0) throw accountExists();
   if (!input.identity.emailVerified) throw emailUnverified();
@@ -100,7 +100,7 @@ async function linkExistingAccount(tx: Executor, input: FinishInput, existing: U
   return existing;
 }
 
-async function linkSignedInUser(tx: Executor, input: FinishInput, known: KnownIdentity, userId: string): Promise<UserRow> {
+async function linkSignedInUser(tx: Tx, input: FinishInput, known: KnownIdentity, userId: string): Promise<UserRow> {
   const user = await findUserById(tx, userId);
   const membership = user?.is_active ? await findMembershipOfUser(tx, input.orgId, userId) : undefined;
   if (!user || !membership || membership.invite_status !== 0) {
@@ -118,7 +118,7 @@ const identityData = (identity: SsoIdentity) => ({ email: identity.email, name: 
  * `sso:invalid`; then by user: the user's previous identity is replaced. A new link is audited
  * `sso.identity-link`.
  */
-async function link(tx: Executor, input: FinishInput, user: UserRow, memberId: string, known: KnownIdentity): Promise<void> {
+async function link(tx: Tx, input: FinishInput, user: UserRow, memberId: string, known: KnownIdentity): Promise<void> {
   const { orgId, identity, now } = input;
   const change = { userId: user.id, ident: identity.id, data: identityData(identity), now };
   const own = await findIdentityOfUser(tx, orgId, user.id);
@@ -151,7 +151,7 @@ async function link(tx: Executor, input: FinishInput, user: UserRow, memberId: s
  * Makes `user` a member (JIT): the pending invite for their address is accepted (`member.accept-invite`),
  * else a member with the organization's default role is added (`member.add`). Returns the member id.
  */
-async function joinOrganization(tx: Executor, input: FinishInput, user: UserRow): Promise<string> {
+async function joinOrganization(tx: Tx, input: FinishInput, user: UserRow): Promise<string> {
   const actor = { userId: user.id, email: user.email, name: user.name, ip: input.ip };
   const invite = await lockPendingInviteByEmail(tx, input.orgId, user.email);
   if (invite && (await attachUserToInvite(tx, input.orgId, invite.id, user.id))) {

@@ -1,4 +1,4 @@
-import type { Executor } from '../platform/db/database.js';
+import type { Executor, Tx } from '../platform/db/database.js';
 
 /**
  * The SSO sign-in flow's own tables: pending sign-ins (by the hash of their state), the SAML ids
@@ -29,7 +29,7 @@ export function lockSsoProvider(db: Executor, orgId: string) {
 }
 
 export function insertPendingSignin(
-  db: Executor,
+  tx: Tx,
   row: {
     stateHash: string;
     orgId: string;
@@ -41,7 +41,7 @@ export function insertPendingSignin(
     expiresAt: Date;
   },
 ) {
-  return db
+  return tx
     .insertInto('sso_pending_signins')
     .values({
       state_hash: row.stateHash,
@@ -57,8 +57,8 @@ export function insertPendingSignin(
 }
 
 /** Takes a pending sign-in by its state's hash (deleted: a state answers once, whatever follows); undefined when unknown. */
-export function takePendingSignin(db: Executor, stateHash: string) {
-  return db
+export function takePendingSignin(tx: Tx, stateHash: string) {
+  return tx
     .deleteFrom('sso_pending_signins')
     .where('state_hash', '=', stateHash)
     .returning(['organization_id', 'flow', 'user_id', 'session_id', 'next_url', 'data', 'expires_at'])
@@ -77,8 +77,8 @@ const HOUSEKEEPING_BATCH = 500;
  * Sign-ins nobody finished within their 10 minutes. Rows another transaction is deleting are
  * skipped, not waited for: two sign-ins clearing at once neither queue nor deadlock.
  */
-export async function deleteExpiredPendingSignins(db: Executor, now: Date): Promise<void> {
-  await db
+export async function deleteExpiredPendingSignins(tx: Tx, now: Date): Promise<void> {
+  await tx
     .deleteFrom('sso_pending_signins')
     .where('state_hash', 'in', (eb) =>
       eb.selectFrom('sso_pending_signins').select('state_hash').where('expires_at', '<=', now).limit(HOUSEKEEPING_BATCH).forUpdate().skipLocked(),
@@ -87,8 +87,8 @@ export async function deleteExpiredPendingSignins(db: Executor, now: Date): Prom
 }
 
 /** SAML ids whose assertions have expired anyway: a replay of them fails on its time window. Skips locked rows, as above. */
-export async function deleteExpiredSamlIds(db: Executor, now: Date): Promise<void> {
-  await db
+export async function deleteExpiredSamlIds(tx: Tx, now: Date): Promise<void> {
+  await tx
     .deleteFrom('saml_seen_ids')
     .where(({ eb, refTuple, selectFrom }) =>
       eb(
@@ -107,8 +107,8 @@ export async function deleteExpiredSamlIds(db: Executor, now: Date): Promise<voi
 }
 
 /** Records a SAML id as used until `expiresAt`; true when it had been recorded before (a replay). */
-export async function recordSamlIdSeen(db: Executor, orgId: string, seenId: string, expiresAt: Date): Promise<boolean> {
-  const inserted = await db
+export async function recordSamlIdSeen(tx: Tx, orgId: string, seenId: string, expiresAt: Date): Promise<boolean> {
+  const inserted = await tx
     .insertInto('saml_seen_ids')
     .values({ organization_id: orgId, seen_id: seenId, expires_at: expiresAt })
     .onConflict((conflict) => conflict.columns(['organization_id', 'seen_id']).doNothing())
@@ -134,8 +134,8 @@ export function findIdentityOfUser(db: Executor, orgId: string, userId: string) 
 }
 
 /** Points the identity at `userId` with what the provider said now; verified and synced now. */
-export async function updateIdentity(db: Executor, orgId: string, id: string, change: { userId: string; ident: string; data: Record<string, unknown>; now: Date }) {
-  await db
+export async function updateIdentity(tx: Tx, orgId: string, id: string, change: { userId: string; ident: string; data: Record<string, unknown>; now: Date }) {
+  await tx
     .updateTable('auth_identities')
     .set({ user_id: change.userId, ident: change.ident, data: JSON.stringify(change.data), last_verified: change.now, last_synced: change.now })
     .where('organization_id', '=', orgId)
@@ -143,8 +143,8 @@ export async function updateIdentity(db: Executor, orgId: string, id: string, ch
     .execute();
 }
 
-export async function insertIdentity(db: Executor, row: { orgId: string; userId: string; ident: string; data: Record<string, unknown>; now: Date }) {
-  await db
+export async function insertIdentity(tx: Tx, row: { orgId: string; userId: string; ident: string; data: Record<string, unknown>; now: Date }) {
+  await tx
     .insertInto('auth_identities')
     .values({
       organization_id: row.orgId,
@@ -158,13 +158,13 @@ export async function insertIdentity(db: Executor, row: { orgId: string; userId:
     .execute();
 }
 
-export async function deleteIdentity(db: Executor, orgId: string, id: string): Promise<void> {
-  await db.deleteFrom('auth_identities').where('organization_id', '=', orgId).where('id', '=', id).execute();
+export async function deleteIdentity(tx: Tx, orgId: string, id: string): Promise<void> {
+  await tx.deleteFrom('auth_identities').where('organization_id', '=', orgId).where('id', '=', id).execute();
 }
 
 /** The session came through the organization's provider (what the require-SSO gate asks). */
-export async function markSessionSso(db: Executor, sessionId: string, orgId: string, now: Date): Promise<void> {
-  await db
+export async function markSessionSso(tx: Tx, sessionId: string, orgId: string, now: Date): Promise<void> {
+  await tx
     .insertInto('user_session_sso')
     .values({ session_id: sessionId, organization_id: orgId, completed_at: now })
     .onConflict((conflict) => conflict.columns(['session_id', 'organization_id']).doUpdateSet({ completed_at: now }))

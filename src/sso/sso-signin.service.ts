@@ -71,7 +71,7 @@ export function createSsoSigninService({ db, config, clock, sessions }: SsoSigni
   /** The pending sign-in a state (or RelayState) names, taken once; 400 `unknown-state` when unknown, used or expired. */
   async function takePending(state: unknown): Promise<PendingSignin> {
     if (typeof state !== 'string' || state === '' || state.length > 512) throw unknownSignin();
-    const pending = await takePendingSignin(db, hashSecret(state));
+    const pending = await db.transaction().execute((tx) => takePendingSignin(tx, hashSecret(state)));
     if (!pending || pending.expires_at.getTime() <= clock.now().getTime()) throw unknownSignin();
     return pending;
   }
@@ -207,7 +207,7 @@ export function createSsoSigninService({ db, config, clock, sessions }: SsoSigni
       if (data.protocol !== 'saml2' || org.provider !== 'saml2' || !data.requestId) throw unknownSignin();
       const identity = await finishSamlSignIn(samlIdpFor(org.config), samlServiceProviderFor(config, org.slug), body, {
         requestId: data.requestId,
-        isAssertionSeen: (id, expiresAt) => recordSamlIdSeen(db, org.id, id, expiresAt),
+        isAssertionSeen: (id, expiresAt) => db.transaction().execute((tx) => recordSamlIdSeen(tx, org.id, id, expiresAt)),
       });
       return complete(pending, identity, ip);
     },

@@ -1,5 +1,5 @@
 import type { Config } from '../config.js';
-import type { Executor } from '../platform/db/database.js';
+import type { Tx } from '../platform/db/database.js';
 import type { OrgContext } from '../access/org-context.js';
 import type { MemberView } from '../members/members.queries.js';
 import { receivesTeamAccessRequests } from '../access/access.js';
@@ -22,7 +22,7 @@ export function memberContact(member: Pick<MemberView, 'user_name' | 'user_email
  * transaction, one email per approver.
  */
 export async function emailAccessRequestApprovers(
-  tx: Executor,
+  tx: Tx,
   config: Pick<Config, 'publicUrl'>,
   { context, team, member, requesterName }: { context: OrgContext; team: { id: string; name: string }; member: MemberView; requesterName: string | null },
 ): Promise<number> {

@@ -1,4 +1,4 @@
-import type { Executor } from '../platform/db/database.js';
+import type { Tx } from '../platform/db/database.js';
 import { enqueueEmail, escapeHtml, htmlEmail, htmlLink } from '../platform/mail/outbox.js';
 import { MAIL_SUBJECT_PREFIX } from '../platform/mail/templates/subject-prefix.js';
 
@@ -19,7 +19,7 @@ interface AccessRequestEmail {
  * requests are answered.
  */
 export function queueAccessRequestEmail(
-  tx: Executor,
+  tx: Tx,
   message: AccessRequestEmail & { to: string; url: string; requester: string | null },
 ): Promise<string> {
   const who = `${message.name} (${message.email})`;
@@ -40,7 +40,7 @@ export function queueAccessRequestEmail(
 }
 
 /** The email telling a member that its request to join a team was approved (§8.5). */
-export function queueAccessApprovedEmail(tx: Executor, message: AccessRequestEmail): Promise<string> {
+export function queueAccessApprovedEmail(tx: Tx, message: AccessRequestEmail): Promise<string> {
   const approved = `Your request to join the ${message.teamName} team in ${message.organizationName} has been approved.`;
   return enqueueEmail(tx, {
     organizationId: message.organizationId,

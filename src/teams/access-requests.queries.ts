@@ -1,4 +1,4 @@
-import type { Executor } from '../platform/db/database.js';
+import type { Executor, Tx } from '../platform/db/database.js';
 import type { OrgRoleId } from '../access/roles.js';
 
 /**
@@ -7,10 +7,10 @@ import type { OrgRoleId } from '../access/roles.js';
  * when two arrive at once).
  */
 export async function insertAccessRequest(
-  db: Executor,
+  tx: Tx,
   request: { orgId: string; teamId: string; memberId: string; requesterId: string | null },
 ): Promise<boolean> {
-  const row = await db
+  const row = await tx
     .insertInto('team_access_requests')
     .values({
       organization_id: request.orgId,
@@ -25,8 +25,8 @@ export async function insertAccessRequest(
 }
 
 /** Removes a member's request for a team (it is answered once the member is on the team). */
-export async function deleteAccessRequest(db: Executor, orgId: string, teamId: string, memberId: string): Promise<void> {
-  await db
+export async function deleteAccessRequest(tx: Tx, orgId: string, teamId: string, memberId: string): Promise<void> {
+  await tx
     .deleteFrom('team_access_requests')
     .where('organization_id', '=', orgId)
     .where('team_id', '=', teamId)
@@ -34,8 +34,8 @@ export async function deleteAccessRequest(db: Executor, orgId: string, teamId: s
     .execute();
 }
 
-export async function deleteAccessRequestsOfTeam(db: Executor, orgId: string, teamId: string): Promise<void> {
-  await db.deleteFrom('team_access_requests').where('organization_id', '=', orgId).where('team_id', '=', teamId).execute();
+export async function deleteAccessRequestsOfTeam(tx: Tx, orgId: string, teamId: string): Promise<void> {
+  await tx.deleteFrom('team_access_requests').where('organization_id', '=', orgId).where('team_id', '=', teamId).execute();
 }
 
 /** One access request of the organization for an active team, locked until the transaction ends. */
@@ -51,8 +51,8 @@ export function findAccessRequestForUpdate(db: Executor, orgId: string, requestI
     .executeTakeFirst();
 }
 
-export async function deleteAccessRequestById(db: Executor, orgId: string, requestId: string): Promise<void> {
-  await db.deleteFrom('team_access_requests').where('organization_id', '=', orgId).where('id', '=', requestId).execute();
+export async function deleteAccessRequestById(tx: Tx, orgId: string, requestId: string): Promise<void> {
+  await tx.deleteFrom('team_access_requests').where('organization_id', '=', orgId).where('id', '=', requestId).execute();
 }
 
 /**

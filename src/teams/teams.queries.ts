@@ -1,5 +1,5 @@
 import type { KeysetBounds } from '../platform/http/pagination.js';
-import type { Executor } from '../platform/db/database.js';
+import type { Executor, Tx } from '../platform/db/database.js';
 import { containsPattern, selectMemberViews } from '../members/members.queries.js';
 import type { TeamSearch } from './team-search.js';
 
@@ -121,8 +121,8 @@ export async function listTeamViews(db: Executor, orgId: string, viewerMemberId:
 }
 
 /** Inserts a team unless its slug is taken (then returns undefined: the caller picks another or answers 409). */
-export function insertTeam(db: Executor, team: { orgId: string; slug: string; name: string }) {
-  return db
+export function insertTeam(tx: Tx, team: { orgId: string; slug: string; name: string }) {
+  return tx
     .insertInto('teams')
     .values({ organization_id: team.orgId, slug: team.slug, name: team.name })
     .onConflict((conflict) => conflict.constraint('teams_organization_slug_key').doNothing())
@@ -130,8 +130,8 @@ export function insertTeam(db: Executor, team: { orgId: string; slug: string; na
     .executeTakeFirst();
 }
 
-export function updateTeam(db: Executor, orgId: string, teamId: string, changes: { name?: string; slug?: string }) {
-  return db
+export function updateTeam(tx: Tx, orgId: string, teamId: string, changes: { name?: string; slug?: string }) {
+  return tx
     .updateTable('teams')
     .set(changes)
     .where('organization_id', '=', orgId)
@@ -152,8 +152,8 @@ export async function isTeamSlugTaken(db: Executor, orgId: string, slug: string,
 }
 
 /** Marks an active team pending deletion under a released slug; undefined when it was no longer active. */
-export function markTeamPendingDeletion(db: Executor, orgId: string, teamId: string, releasedSlug: string) {
-  return db
+export function markTeamPendingDeletion(tx: Tx, orgId: string, teamId: string, releasedSlug: string) {
+  return tx
     .updateTable('teams')
     .set({ status: PENDING_DELETION, slug: releasedSlug })
     .where('organization_id', '=', orgId)

@@ -1,6 +1,6 @@
 import type { Static } from '@sinclair/typebox';
 import type { Config } from '../config.js';
-import type { Db, Executor } from '../platform/db/database.js';
+import type { Db, Tx } from '../platform/db/database.js';
 import type { Requester } from '../access/requester.js';
 import type { Clock } from '../platform/lib/clock.js';
 import { recordAudit } from '../audit/record-audit.js';
@@ -40,7 +40,7 @@ export interface TeamServiceDeps {
 
 export function createTeamService({ db, config, clock }: TeamServiceDeps) {
   /** A new team under the given slug, or the first free slug derived from the name; 409 when none is free. */
-  async function insertTeamWithSlug(tx: Executor, context: OrgContext, name: string, slug: string | null) {
+  async function insertTeamWithSlug(tx: Tx, context: OrgContext, name: string, slug: string | null) {
     for (const candidate of slug ? [slug] : derivedTeamSlugs(name)) {
       const team = await insertTeam(tx, { orgId: context.org.id, slug: candidate, name });
       if (team) return team;

@@ -1,5 +1,5 @@
 import crypto from 'node:crypto';
-import { openDatabase, type Database } from '../../src/platform/db/database.js';
+import { openDatabase, type Database, type Tx } from '../../src/platform/db/database.js';
 import { migrate } from '../../src/platform/db/migrate.js';
 
 /** The engine this run tests: PGlite by default, PostgreSQL when ROSTER_TEST_ENGINE=postgres. */
@@ -65,4 +65,12 @@ export async function createTestDatabase(poolSize = 10): Promise<TestDatabase> {
       await admin.close();
     },
   };
+}
+
+/**
+ * Runs test set-up that writes through a query or helper in a transaction of its own: writers take the
+ * transaction handle (issue 14), so a test writes as a service does, and the rows are committed after.
+ */
+export function inTransaction<T>(h: { database: Database }, work: (tx: Tx) => Promise<T>): Promise<T> {
+  return h.database.db.transaction().execute(work);
 }

@@ -3,6 +3,7 @@ import type { Harness, Response } from './harness.js';
 import type { Answer } from './api-types.js';
 import { hashSecret, newSecret } from '../../src/platform/lib/secrets.js';
 import { insertSession } from '../../src/identity/sessions.queries.js';
+import { inTransaction } from './database.js';
 
 /** A browser signed in through the API: its session cookie, and its CSRF token once asked for. */
 export interface BrowserSession {
@@ -84,13 +85,13 @@ export async function sessionOf(h: Harness, token: string): Promise<BrowserSessi
   if (!requester) throw new Error('sessionOf: not a live token');
   const cookie = newSecret();
   const csrfToken = newSecret();
-  await insertSession(h.database.db, {
+  await inTransaction(h, (tx) => insertSession(tx, {
     userId: requester.userId,
     tokenHash: hashSecret(cookie),
     csrfToken,
     twoFactorPassed: true,
     expiresAt: new Date(h.clock.now().getTime() + 20 * 365 * 24 * 3600_000),
-  });
+  }));
   const session = browser(h, cookie);
   session.csrfToken = csrfToken;
   cache.set(token, session);

@@ -4,6 +4,7 @@ import { createHarness, type Harness } from '../helpers/harness.js';
 import { insertAuditEntry, type AuditEntry } from '../../src/audit/audit.queries.js';
 import type { AuditActor } from '../../src/audit/audit.queries.js';
 import { AUDIT_EVENTS } from '../../src/audit/audit-events.js';
+import { inTransaction } from '../helpers/database.js';
 
 /** The cursor and results flag of each rel in a Link header. */
 function links(header: unknown): Record<string, { url: string; cursor: string; results: boolean }> {
@@ -29,7 +30,7 @@ describe('audit log (GET /organizations/{org}/audit-logs/)', () => {
   let memberId: string;
   const url = (query: '' | `?${string}` = '') => `/api/0/organizations/acme/audit-logs/${query}` as const;
   const asUser = (userId: string, email: string, name = ''): AuditActor => ({ userId, email, name, ip: '203.0.113.7' });
-  const write = (entry: Omit<AuditEntry, 'organizationId'>) => insertAuditEntry(h.database.db, { organizationId: orgId, ...entry });
+  const write = (entry: Omit<AuditEntry, 'organizationId'>) => inTransaction(h, (tx) => insertAuditEntry(tx, { organizationId: orgId, ...entry }));
 
   before(async () => {
     h = await createHarness();

@@ -4,6 +4,7 @@ import { AUDIT_EVENTS } from '../../src/audit/audit-events.js';
 import { recordAudit } from '../../src/audit/record-audit.js';
 import { createHarness, type Harness } from '../helpers/harness.js';
 import { buildOrg, type BuiltOrg } from '../helpers/org-factory.js';
+import { inTransaction } from '../helpers/database.js';
 
 interface LogRow {
   event: string;
@@ -71,12 +72,12 @@ describe('audit payloads: one shape per event (issue 14)', () => {
     const alice = { userId: org.userIds.alice!, email: org.emailOf('alice'), name: 'alice', ip: '198.51.100.5' };
     const base = { organizationId: org.id, targetObject: '9' };
     const edit = { provider: 'saml2', require_link: 'to false', default_role: 'from member to admin', config: 'idp_x509cert' };
-    await recordAudit(h.database.db, { ...base, event: 'SSO_ENABLE', actor: owner, data: { provider: 'saml2', require_link: true, default_role: 'member', members_emailed: 1 } });
-    await recordAudit(h.database.db, { ...base, event: 'SSO_EDIT', actor: owner, data: edit });
-    await recordAudit(h.database.db, { ...base, event: 'SSO_EDIT', actor: owner, data: { provider: 'saml2' } });
-    await recordAudit(h.database.db, { ...base, event: 'SSO_IDENTITY_LINK', actor: alice, targetUserId: alice.userId, data: { provider: 'saml2', email: alice.email, moved_from_user: null } });
-    await recordAudit(h.database.db, { ...base, event: 'SSO_IDENTITY_LINK', actor: owner, targetUserId: alice.userId, data: { provider: 'saml2', email: alice.email, moved_from_user: null } });
-    await recordAudit(h.database.db, { ...base, event: 'SSO_DISABLE', actor: owner, data: { provider: 'saml2', identities_deleted: 1, members_emailed: 2 } });
+    await inTransaction(h, (tx) => recordAudit(tx, { ...base, event: 'SSO_ENABLE', actor: owner, data: { provider: 'saml2', require_link: true, default_role: 'member', members_emailed: 1 } }));
+    await inTransaction(h, (tx) => recordAudit(tx, { ...base, event: 'SSO_EDIT', actor: owner, data: edit }));
+    await inTransaction(h, (tx) => recordAudit(tx, { ...base, event: 'SSO_EDIT', actor: owner, data: { provider: 'saml2' } }));
+    await inTransaction(h, (tx) => recordAudit(tx, { ...base, event: 'SSO_IDENTITY_LINK', actor: alice, targetUserId: alice.userId, data: { provider: 'saml2', email: alice.email, moved_from_user: null } }));
+    await inTransaction(h, (tx) => recordAudit(tx, { ...base, event: 'SSO_IDENTITY_LINK', actor: owner, targetUserId: alice.userId, data: { provider: 'saml2', email: alice.email, moved_from_user: null } }));
+    await inTransaction(h, (tx) => recordAudit(tx, { ...base, event: 'SSO_DISABLE', actor: owner, data: { provider: 'saml2', identities_deleted: 1, members_emailed: 2 } }));
 
     const rows = (await log(org)).filter((row) => row.event.startsWith('sso.'));
     assert.deepEqual(rows.map((row) => [row.event, row.note]), [

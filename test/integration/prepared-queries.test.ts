@@ -4,11 +4,11 @@ import { sql } from 'kysely';
 import { prepared, preparedWrite } from '../../src/platform/db/prepared.js';
 import { WriteBehindError } from '../../src/platform/db/prepared-statement.js';
 import { underSavepoint } from '../../src/platform/db/savepoint.js';
+import type { Executor, Tx } from '../../src/platform/db/database.js';
 import { createHarness, type Harness } from '../helpers/harness.js';
-import { TEST_ENGINE } from '../helpers/database.js';
+import { TEST_ENGINE, inTransaction } from '../helpers/database.js';
 import { buildOrg } from '../helpers/org-factory.js';
 
-type Db = Harness['database']['db'];
 
 const renameOrg = preparedWrite((db, { slug, name }: { slug: string; name: string }) =>
   db.updateTable('organizations').set({ name }).where('slug', '=', slug),
@@ -25,7 +25,7 @@ function isMoveOrgRefusal(error: unknown): boolean {
   return true;
 }
 
-async function nameOf(db: Db, slug: string): Promise<string | undefined> {
+async function nameOf(db: Executor, slug: string): Promise<string | undefined> {
   return (await db.selectFrom('organizations').select('name').where('slug', '=', slug).executeTakeFirst())?.name;
 }
 
@@ -75,8 +75,8 @@ describe('prepared queries', () => {
       assert.equal(await nameOf(h.database.db, 'prep-one'), 'One, last');
     });
 
-    it('outside a transaction it runs at once', async () => {
-      await renameOrg.run(h.database.db, { slug: 'prep-one', name: 'One, alone' });
+    it('alone in its transaction, it is saved with the commit', async () => {
+      await inTransaction(h, (tx) => renameOrg.run(tx, { slug: 'prep-one', name: 'One, alone' }));
       assert.equal(await nameOf(h.database.db, 'prep-one'), 'One, alone');
     });
 
@@ -117,8 +117,8 @@ describe('prepared queries', () => {
     it('refuses a statement that would answer with rows', async () => {
       const returning = preparedWrite((db, { slug }: { slug: string }) => db.updateTable('organizations').set({ name: 'x' }).where('slug', '=', slug).returning('id'));
       const select = preparedWrite((db, { slug }: { slug: string }) => db.selectFrom('organizations').select('id').where('slug', '=', slug) as never);
-      await assert.rejects(returning.run(h.database.db, { slug: 'prep-one' }), /without RETURNING/);
-      await assert.rejects(select.run(h.database.db, { slug: 'prep-one' }), /without RETURNING/);
+      await assert.rejects(inTransaction(h, (tx) => returning.run(tx, { slug: 'prep-one' })), /without RETURNING/);
+      await assert.rejects(inTransaction(h, (tx) => select.run(tx, { slug: 'prep-one' })), /without RETURNING/);
       assert.equal(await nameOf(h.database.db, 'prep-one'), 'One, alone');
     });
 
@@ -137,7 +137,7 @@ describe('prepared queries', () => {
 
   it('savepoints nest: an outer one rolls back to its own start, past an inner one that failed', async () => {
     const before = await nameOf(h.database.db, 'prep-two');
-    const rename = (tx: Db, name: string) => tx.updateTable('organizations').set({ name }).where('slug', '=', 'prep-two').execute();
+    const rename = (tx: Tx, name: string) => tx.updateTable('organizations').set({ name }).where('slug', '=', 'prep-two').execute();
     const seen = await h.database.db.transaction().execute(async (tx) => {
       await assert.rejects(
         underSavepoint(tx, async () => {
@@ -170,7 +170,7 @@ describe('prepared queries', () => {
       counted.add(client);
       client.on('drain', count);
     });
-    const measure = async (work: (tx: Db) => Promise<unknown>) => {
+    const measure = async (work: (tx: Tx) => Promise<unknown>) => {
       await h.database.db.transaction().execute(work); // warms the connection: BEGIN and the statements parsed
       roundTrips = 0;
       await h.database.db.transaction().execute(work);

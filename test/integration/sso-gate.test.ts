@@ -8,6 +8,7 @@ import { buildOrg, TOTP_SECRET, type BuiltOrg, type OrgSpec } from '../helpers/o
 import { startOidcIdp, type TestOidcIdp } from '../helpers/oidc-idp.js';
 import { signIn } from '../helpers/session.js';
 import { pathOf, ssoClient, type SsoClient } from '../helpers/sso-client.js';
+import { inTransaction } from '../helpers/database.js';
 
 /**
  * Issue 15, part 2: the require-SSO gate. A member's browser session answers 401 `sso-required` in an
@@ -63,7 +64,7 @@ describe('SSO: the require-SSO gate (issue 15)', () => {
     const org = await ssoOrg({ members: { owner: { role: 'owner' }, alice: { role: 'member' } } });
     // Alice is also a member of an organization without SSO, which her email session reaches as before.
     const plain = await buildOrg(h);
-    await insertMember(h.database.db, { organization_id: plain.id, user_id: org.userIds.alice!, role: 'member' });
+    await inTransaction(h, (tx) => insertMember(tx, { organization_id: plain.id, user_id: org.userIds.alice!, role: 'member' }));
 
     const byEmail = await emailSession(org.emailOf('alice'));
     const before = await byEmail.api('GET', orgUrl(org));

@@ -1,6 +1,7 @@
 import crypto from 'node:crypto';
 import { issueEmailVerification } from '../../src/identity/email-verification.js';
 import type { Cell, EndpointSpec } from './cells.js';
+import { inTransaction } from '../helpers/database.js';
 
 /**
  * The requester's own account (users/me, TOTP, API tokens, email verification) and the invite
@@ -140,7 +141,7 @@ export const ACCOUNT_ENDPOINTS: EndpointSpec[] = [
       const user = cell.requester.userId
         ? { id: cell.requester.userId, email: cell.requester.email! }
         : { id: home.members.member2!.userId!, email: home.members.member2!.email };
-      const link = await issueEmailVerification(h.database.db, h.config, h.clock.now(), user);
+      const link = await inTransaction(h, (tx) => issueEmailVerification(tx, h.config, h.clock.now(), user));
       const [userId, token] = link.split('/').slice(-3, -1);
       return { params: { user_id: userId!, token: token! } };
     },

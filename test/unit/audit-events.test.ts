@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { AUDIT_EVENTS, auditEventById, auditEventByName } from '../../src/audit/audit-events.js';
 import type { AuditPayloads, MemberPayload } from '../../src/audit/audit-payloads.js';
 import { recordAudit, type AuditRecord } from '../../src/audit/record-audit.js';
-import type { Executor } from '../../src/platform/db/database.js';
+import type { Tx } from '../../src/platform/db/database.js';
 
 const someone = { actorIsTarget: false, targetName: null };
 const member: MemberPayload = {
@@ -14,7 +14,7 @@ const member: MemberPayload = {
  * Never called: `npm run lint` (tsc) compiles it, and each `@ts-expect-error` fails the lint if its line
  * stops being an error. This is what makes recordAudit refuse another event's payload.
  */
-export function recordAuditRefusesWrongShapes(tx: Executor) {
+export function recordAuditRefusesWrongShapes(tx: Tx) {
   const base = { organizationId: '1', actor: null };
   // @ts-expect-error a member is not a team
   void recordAudit(tx, { ...base, event: 'TEAM_ADD', data: member });

@@ -7,8 +7,13 @@ import { PipelinedPostgresDialect } from './pg-dialect.js';
 import type { DB } from './schema.js';
 
 export type Db = Kysely<DB>;
+/**
+ * What a write runs on: only a transaction's handle. Kysely's Transaction is a class of its own, so the
+ * database handle is refused by type, and a write on it (outside the transaction, or on PGlite a hang
+ * inside one) cannot compile.
+ */
 export type Tx = Transaction<DB>;
-/** What a query function runs on: the database handle, or a transaction handle inside a service. */
+/** What a read runs on: the database handle, or a transaction's handle (a Transaction is also a Kysely). */
 export type Executor = Kysely<DB>;
 
 export type Engine = 'pglite' | 'postgres';

@@ -1,5 +1,5 @@
 import { CompiledQuery, type Compilable, type OperationNodeSource } from 'kysely';
-import type { Executor } from './database.js';
+import type { Executor, Tx } from './database.js';
 import { isStatementError, WriteBehindError, type PreparedCompiledQuery, type StatementOptions } from './prepared-statement.js';
 
 /** Stands in for a parameter while a prepared query is compiled; replaced by the value on each run. */
@@ -58,9 +58,10 @@ export function preparedWrite<Values extends Record<string, unknown>>(build: (db
     return query;
   }, true);
   return {
-    run: async (db: Executor, values: Values): Promise<void> => {
+    // A write takes the transaction handle: the database handle is refused by type (issue 14).
+    run: async (tx: Tx, values: Values): Promise<void> => {
       try {
-        await statement.all(db, values);
+        await statement.all(tx, values);
       } catch (error) {
         // Where it runs at once (PGlite, no transaction), it fails as it would when held.
         throw isStatementError(error) ? new WriteBehindError(statement.sql() ?? '', error) : error;

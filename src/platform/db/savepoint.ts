@@ -1,8 +1,8 @@
 import { sql } from 'kysely';
-import type { Executor } from './database.js';
+import type { Tx } from './database.js';
 
 /** How many savepoints are open on each transaction handle, so that a nested one gets its own name. */
-const depths = new WeakMap<Executor, number>();
+const depths = new WeakMap<Tx, number>();
 
 /**
  * Runs `statement` inside the caller's transaction under a savepoint. A failed statement aborts a
@@ -10,7 +10,7 @@ const depths = new WeakMap<Executor, number>();
  * the failed statement, so the caller may map the error (a unique violation) and carry on. Savepoints
  * nest: each level has its own name, so an inner one's release or rollback leaves the outer one open.
  */
-export async function underSavepoint<T>(tx: Executor, statement: () => Promise<T>): Promise<T> {
+export async function underSavepoint<T>(tx: Tx, statement: () => Promise<T>): Promise<T> {
   const depth = (depths.get(tx) ?? 0) + 1;
   const name = sql.id(`roster_savepoint_${depth}`);
   await sql`savepoint ${name}`.execute(tx);

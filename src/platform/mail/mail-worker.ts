@@ -42,7 +42,9 @@ export function createMailWorker({
   let failures = 0;
 
   async function deliverBatch(): Promise<number> {
-    const emails = await claimDueEmails(db, batchSize, leaseSeconds);
+    // Each write its own transaction, as each was its own statement before: the claim commits before any
+    // send (no network I/O inside a transaction), and each email's outcome commits on its own.
+    const emails = await db.transaction().execute((tx) => claimDueEmails(tx, batchSize, leaseSeconds));
     await Promise.all(
       emails.map(async (email) => {
         try {
@@ -54,11 +56,14 @@ export function createMailWorker({
             text: email.text_body,
             html: email.html_body,
           });
-          await markEmailSent(db, email.id);
+          await db.transaction().execute((tx) => markEmailSent(tx, email.id));
         } catch (error) {
           const delay = retryDelaySeconds(email.attempts, retryMaxSeconds);
           logger?.warn({ err: error, messageId: email.message_id, retryInSeconds: delay }, 'email delivery failed');
-          await markEmailFailed(db, email.id, error instanceof Error ? error.message : String(error), delay).catch(() => {});
+          await db
+            .transaction()
+            .execute((tx) => markEmailFailed(tx, email.id, error instanceof Error ? error.message : String(error), delay))
+            .catch(() => {});
         }
       }),
     );

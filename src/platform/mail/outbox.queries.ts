@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import type { Executor } from '../db/database.js';
+import type { Executor, Tx } from '../db/database.js';
 import type { EmailOutboxRow } from '../db/schema.js';
 
 export interface OutgoingEmail {
@@ -12,8 +12,8 @@ export interface OutgoingEmail {
   htmlBody: string;
 }
 
-export async function insertOutboxEmail(db: Executor, email: OutgoingEmail): Promise<void> {
-  await db
+export async function insertOutboxEmail(tx: Tx, email: OutgoingEmail): Promise<void> {
+  await tx
     .insertInto('email_outbox')
     .values({
       organization_id: email.organizationId,
@@ -31,7 +31,7 @@ export async function insertOutboxEmail(db: Executor, email: OutgoingEmail): Pro
  * Claims up to `limit` due emails for this worker: skips rows another worker holds, and leases the
  * claimed ones for `leaseSeconds` so that a worker that dies mid-send gives them back.
  */
-export async function claimDueEmails(db: Executor, limit: number, leaseSeconds: number): Promise<EmailOutboxRow[]> {
+export async function claimDueEmails(tx: Tx, limit: number, leaseSeconds: number): Promise<EmailOutboxRow[]> {
   const { rows } = await sql<EmailOutboxRow>`
     update email_outbox
        set next_attempt_at = now() + make_interval(secs => ${leaseSeconds}), attempts = attempts + 1
@@ -40,7 +40,7 @@ export async function claimDueEmails(db: Executor, limit: number, leaseSeconds: 
                    order by next_attempt_at, id
                    limit ${limit}
                    for update skip locked)
-    returning *`.execute(db);
+    returning *`.execute(tx);
   return rows;
 }
 
@@ -49,16 +49,16 @@ export async function claimDueEmails(db: Executor, limit: number, leaseSeconds: 
  * tokens are otherwise stored only as hashes, so a sent email must not keep them readable at rest.
  * The row (Message-ID, recipient, subject, times) stays as the record of what was sent.
  */
-export async function markEmailSent(db: Executor, id: string): Promise<void> {
-  await db
+export async function markEmailSent(tx: Tx, id: string): Promise<void> {
+  await tx
     .updateTable('email_outbox')
     .set({ sent_at: sql`now()`, last_error: null, text_body: '', html_body: '' })
     .where('id', '=', id)
     .execute();
 }
 
-export async function markEmailFailed(db: Executor, id: string, error: string, retryInSeconds: number): Promise<void> {
-  await db
+export async function markEmailFailed(tx: Tx, id: string, error: string, retryInSeconds: number): Promise<void> {
+  await tx
     .updateTable('email_outbox')
     .set({ last_error: error.slice(0, 1000), next_attempt_at: sql`now() + make_interval(secs => ${retryInSeconds})` })
     .where('id', '=', id)

@@ -1,5 +1,5 @@
 import crypto from 'node:crypto';
-import type { Executor } from '../db/database.js';
+import type { Tx } from '../db/database.js';
 import { insertOutboxEmail } from './outbox.queries.js';
 
 export interface EmailMessage {
@@ -16,7 +16,7 @@ export interface EmailMessage {
  * Queues an email in the transaction of the change that causes it; the mail worker delivers it after
  * commit. The Message-ID is fixed here, so every delivery attempt of this email carries the same one.
  */
-export async function enqueueEmail(tx: Executor, message: EmailMessage): Promise<string> {
+export async function enqueueEmail(tx: Tx, message: EmailMessage): Promise<string> {
   const messageId = `<${crypto.randomUUID()}@roster>`;
   await insertOutboxEmail(tx, {
     organizationId: message.organizationId,
