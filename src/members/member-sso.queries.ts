@@ -5,31 +5,26 @@ import type { Executor, Tx } from '../platform/db/database.js';
  * them. Joined members only: a pending invite has no account to link.
  */
 
-/** Joined, active members whose account is not linked to the organization's identity provider, with their address. */
-export function findUnlinkedMembers(db: Executor, orgId: string) {
+/** Joined, active members of the organization whose account is active: the members SSO speaks to. */
+function joinedActiveMembers(db: Executor, orgId: string) {
   return db
     .selectFrom('members as m')
     .innerJoin('users as u', 'u.id', 'm.user_id')
-    .select(['m.id', 'm.user_id', 'u.email'])
     .where('m.organization_id', '=', orgId)
     .where('m.invite_status', '=', 0)
     .where('m.user_is_active', '=', true)
-    .where('u.is_active', '=', true)
-    .where('m.sso_linked', '=', false)
-    .orderBy('m.id')
-    .execute();
+    .where('u.is_active', '=', true);
+}
+
+/** Joined, active members whose account is not linked to the organization's identity provider, with their address. */
+export function findUnlinkedMembers(db: Executor, orgId: string) {
+  return joinedActiveMembers(db, orgId).select(['m.id', 'm.user_id', 'u.email']).where('m.sso_linked', '=', false).orderBy('m.id').execute();
 }
 
 /** How many joined members still have to link their account (Sentry's `pending_links_count`). */
 export async function countUnlinkedMembers(db: Executor, orgId: string): Promise<number> {
-  const row = await db
-    .selectFrom('members as m')
-    .innerJoin('users as u', 'u.id', 'm.user_id')
+  const row = await joinedActiveMembers(db, orgId)
     .select((eb) => eb.fn.countAll<string>().as('count'))
-    .where('m.organization_id', '=', orgId)
-    .where('m.invite_status', '=', 0)
-    .where('m.user_is_active', '=', true)
-    .where('u.is_active', '=', true)
     .where('m.sso_linked', '=', false)
     .executeTakeFirstOrThrow();
   return Number(row.count);
@@ -37,16 +32,7 @@ export async function countUnlinkedMembers(db: Executor, orgId: string): Promise
 
 /** Every joined, active member with an address: whom disabling SSO tells. */
 export function findJoinedMembers(db: Executor, orgId: string) {
-  return db
-    .selectFrom('members as m')
-    .innerJoin('users as u', 'u.id', 'm.user_id')
-    .select(['m.id', 'm.user_id', 'u.email'])
-    .where('m.organization_id', '=', orgId)
-    .where('m.invite_status', '=', 0)
-    .where('m.user_is_active', '=', true)
-    .where('u.is_active', '=', true)
-    .orderBy('m.id')
-    .execute();
+  return joinedActiveMembers(db, orgId).select(['m.id', 'm.user_id', 'u.email']).orderBy('m.id').execute();
 }
 
 /** With the provider gone no member is linked or invalid any more; returns how many rows changed. */
