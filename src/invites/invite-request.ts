@@ -14,7 +14,7 @@ export interface ValidInvite {
   givenEmail: string;
   role: OrgRoleId;
   /** The teams the new member joins (from `teamRoles` when it is not empty, else from `teams`). */
-  teams: Array<{ id: string; slug: string }>;
+  teams: Array<{ id: string; slug: string; idp_provisioned: boolean }>;
   /** Every team named in `teams` or `teamRoles` (the step-6 check looks at all of them, as Sentry does). */
   namedTeams: Array<{ id: string; slug: string }>;
 }

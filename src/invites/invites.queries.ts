@@ -25,7 +25,7 @@ export function findActiveTeamsBySlugs(db: Executor, orgId: string, slugs: reado
   if (slugs.length === 0) return Promise.resolve([]);
   return db
     .selectFrom('teams')
-    .select(['id', 'slug'])
+    .select(['id', 'slug', 'idp_provisioned'])
     .where('organization_id', '=', orgId)
     .where('status', '=', 0)
     .where('slug', 'in', slugs)

@@ -1,3 +1,4 @@
+import { IDP_MANAGED_TEAM } from '../access/idp-managed.js';
 import type { Config } from '../config.js';
 import type { Db } from '../platform/db/database.js';
 import type { Requester } from '../access/requester.js';
@@ -58,6 +59,8 @@ export function createInviteService({ db, clock, config }: InviteServiceDeps) {
         if (!mayAssignInviteTeams(context.access, invite.namedTeams.map((team) => team.id), teamScope)) {
           throw detailError(400, 'You cannot assign members to teams you are not a member of.');
         }
+        // Issue 16: who is on a team the identity provider manages is its decision (SCIM), not an invite's.
+        if (invite.teams.some((team) => team.idp_provisioned)) throw permissionDenied(IDP_MANAGED_TEAM);
         if (invite.teams.length > 0 && !orgRoleAllowsTeams(invite.role)) {
           throw new ApiError(400, { email: `The user with a '${invite.role}' role cannot have team-level permissions.` }, 'invalid_field');
         }

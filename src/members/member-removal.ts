@@ -3,6 +3,7 @@ import { detailError, permissionDenied } from '../platform/http/errors.js';
 import type { OrgContext } from '../access/org-context.js';
 import { canManageOrgRole, hasScope, orgRolesWithScope } from '../access/access.js';
 import { TOP_ORG_ROLE } from '../access/roles.js';
+import { IDP_MANAGED_MEMBER } from '../access/idp-managed.js';
 import { PARTNERSHIP_RESTRICTED } from './member-update.validation.js';
 import { otherActiveMemberHasRole, type MemberView } from './members.queries.js';
 
@@ -47,6 +48,6 @@ export async function checkRemovable(tx: Executor, context: OrgContext, member: 
   const lastManager =
     (orgWriteRoles as readonly string[]).includes(member.role) && !(await otherActiveMemberHasRole(tx, context.org.id, member.id, orgWriteRoles));
   if (lastOwner || lastManager) throw permissionDenied('You cannot remove the only remaining owner or manager of the organization.');
-  if (member.idp_provisioned) throw permissionDenied("This user is managed through your organization's identity provider.");
+  if (member.idp_provisioned) throw permissionDenied(IDP_MANAGED_MEMBER);
   if (member.partnership_restricted) throw permissionDenied(PARTNERSHIP_RESTRICTED);
 }

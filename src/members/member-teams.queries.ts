@@ -10,7 +10,7 @@ import type { TeamRoleId } from '../access/roles.js';
 const activeTeamsBySlug = prepared((db, { orgId, slugs }: { orgId: string; slugs: readonly string[] }) =>
   db
     .selectFrom('teams')
-    .select(['id', 'slug'])
+    .select(['id', 'slug', 'idp_provisioned'])
     .where('organization_id', '=', orgId)
     .where('slug', '=', sql<string>`any(${slugs}::text[])`)
     .where('status', '=', 0)
@@ -30,13 +30,15 @@ export interface MemberTeamRowView {
   role: TeamRoleId | null;
   /** The membership counts (Sentry's `get_teams`): active row on an active team. */
   counts: boolean;
+  /** The team is managed by the identity provider (SCIM). */
+  idp_provisioned: boolean;
 }
 
 const memberTeamRows = prepared((db, { orgId, memberId }: { orgId: string; memberId: string }) =>
   db
     .selectFrom('member_teams as mt')
     .innerJoin('teams as t', (join) => join.onRef('t.organization_id', '=', 'mt.organization_id').onRef('t.id', '=', 'mt.team_id'))
-    .select(['mt.id', 'mt.team_id', 't.slug', 'mt.role'])
+    .select(['mt.id', 'mt.team_id', 't.slug', 'mt.role', 't.idp_provisioned'])
     .select(sql<boolean>`mt.is_active and t.status = 0`.as('counts'))
     .where('mt.organization_id', '=', orgId)
     .where('mt.member_id', '=', memberId)

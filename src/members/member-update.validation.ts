@@ -15,6 +15,8 @@ export interface RequestedTeam {
   role: TeamRoleId | null;
   /** Its place in the list ordered by slug as the database orders it, the order answers list teams in. */
   slugOrder: number;
+  /** The identity provider manages who is on it (SCIM). */
+  idpProvisioned: boolean;
 }
 
 /** A `PUT` body after the serializer's checks: what was sent, in the terms the steps need. */
@@ -98,7 +100,9 @@ async function emailProblem(tx: Executor, orgId: string, email: string): Promise
 async function resolveTeams(tx: Executor, orgId: string, items: Array<{ slug: unknown; role: TeamRoleId | null }>): Promise<RequestedTeam[] | null> {
   const slugs = items.map((item) => item.slug);
   if (!slugs.every((slug): slug is string => typeof slug === 'string') || new Set(slugs).size !== slugs.length) return null;
-  const found = new Map((await findActiveTeamsBySlug(tx, orgId, slugs)).map((team, slugOrder) => [team.slug, { teamId: team.id, slugOrder }]));
+  const found = new Map(
+    (await findActiveTeamsBySlug(tx, orgId, slugs)).map((team, slugOrder) => [team.slug, { teamId: team.id, slugOrder, idpProvisioned: team.idp_provisioned }]),
+  );
   if (found.size !== slugs.length) return null;
   return items.map((item) => ({ ...found.get(item.slug as string)!, slug: item.slug as string, role: item.role }));
 }

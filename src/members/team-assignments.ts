@@ -5,6 +5,7 @@ import type { OrgContext } from '../access/org-context.js';
 import { canManageMemberRoleWith } from '../access/access.js';
 import { storedTeamRole } from '../access/team-roles.js';
 import { orgRole } from '../access/roles.js';
+import { IDP_MANAGED_TEAM } from '../access/idp-managed.js';
 import { memberEmail } from './member-audit.js';
 import type { LockedEdit } from './member-edit-locks.js';
 import { deleteMemberTeamRows, findMemberTeamRows, upsertMemberTeamRows, type MemberTeamRowView } from './member-teams.queries.js';
@@ -36,6 +37,13 @@ export async function planTeamAssignment(tx: Executor, { context, member, allowe
   if (!canManageMemberRoleWith(context.access, allowedRoles, member.role)) {
     throw permissionDenied("You do not have permission to edit that user's membership.");
   }
+  // Issue 16: joining or leaving a team the identity provider manages is for SCIM to do (roles on
+  // the teams the member keeps may still change).
+  const requested = new Set(request.teams.map((team) => team.teamId));
+  const had = new Set(current.map((row) => row.team_id));
+  const joinsManaged = request.teams.some((team) => team.idpProvisioned && !had.has(team.teamId));
+  const leavesManaged = current.some((row) => row.idp_provisioned && row.counts && !requested.has(row.team_id));
+  if (joinsManaged || leavesManaged) throw permissionDenied(IDP_MANAGED_TEAM);
   return { current, teams: request.teams.map((team) => ({ ...team, role: storedTeamRole(team.role, roleAfter) })) };
 }
 

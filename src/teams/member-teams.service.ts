@@ -1,4 +1,5 @@
 import type { Static } from '@sinclair/typebox';
+import { IDP_MANAGED_TEAM } from '../access/idp-managed.js';
 import type { Config } from '../config.js';
 import type { Db, Executor } from '../platform/db/database.js';
 import type { Requester } from '../access/requester.js';
@@ -28,7 +29,6 @@ const SCOPES = {
 } as const satisfies Record<string, readonly Scope[]>;
 
 const EDIT_DENIED = "You do not have permission to edit that user's membership.";
-const IDP_TEAM = "This team is managed through your organization's identity provider.";
 
 export function createMemberTeamService({ db, config }: { db: Db; config: Pick<Config, 'publicUrl'> }) {
   /**
@@ -68,7 +68,7 @@ export function createMemberTeamService({ db, config }: { db: Db; config: Pick<C
           throw permissionDenied(`The user with a '${member.role}' role cannot have team-level permissions.`);
         }
         if (await findMemberTeam(tx, context.org.id, member.id, team.id)) return { status: 204 as const };
-        if (team.idp_provisioned) throw permissionDenied(IDP_TEAM);
+        if (team.idp_provisioned) throw permissionDenied(IDP_MANAGED_TEAM);
         if (!context.access.hasGlobalAccess && !canAdminTeam(context.access, team.id, context.scopeOptions)) {
           const onBehalf = requester.userId !== member.user_id;
           const created = await insertAccessRequest(tx, {
@@ -141,7 +141,7 @@ export function createMemberTeamService({ db, config }: { db: Db; config: Pick<C
           (context.member !== null && orgRole(context.member.role).scopes.includes('org:write')) ||
           canAdminTeam(context.access, team.id, context.scopeOptions);
         if (!allowed) throw detailError(400, EDIT_DENIED, 'insufficient_role');
-        if (team.idp_provisioned) throw permissionDenied(IDP_TEAM);
+        if (team.idp_provisioned) throw permissionDenied(IDP_MANAGED_TEAM);
         const removed = await deleteMemberTeam(tx, context.org.id, member.id, team.id);
         if (removed) {
           await recordAudit(tx, {

@@ -1,4 +1,5 @@
 import type { Static } from '@sinclair/typebox';
+import { IDP_MANAGED_TEAM } from '../access/idp-managed.js';
 import type { Config } from '../config.js';
 import type { Db, Tx } from '../platform/db/database.js';
 import type { Requester } from '../access/requester.js';
@@ -25,7 +26,6 @@ import type { CreateTeamBody, UpdateTeamBody } from './teams.schemas.js';
 
 const ORG_READ_SCOPES: readonly Scope[] = ['org:read', 'org:write', 'org:admin'];
 const TEAM_CREATE_SCOPES: readonly Scope[] = ['org:write', 'org:admin', 'team:write'];
-const IDP_TEAM = "This team is managed through your organization's identity provider.";
 const SLUG_CONFLICT = 'A team with this slug already exists.';
 
 const slugConflict = () => new ApiError(409, { non_field_errors: [SLUG_CONFLICT], detail: SLUG_CONFLICT }, 'slug_conflict');
@@ -114,7 +114,7 @@ export function createTeamService({ db, config, clock }: TeamServiceDeps) {
       try {
         return await db.transaction().execute(async (tx) => {
           const { context, team } = await loadTeamContext(tx, requester, orgIdOrSlug, teamIdOrSlug, TEAM_SCOPES.write);
-          if (team.idp_provisioned) throw permissionDenied(IDP_TEAM);
+          if (team.idp_provisioned) throw permissionDenied(IDP_MANAGED_TEAM);
           if (body.slug !== undefined && (await isTeamSlugTaken(tx, context.org.id, body.slug, team.id))) throw slugInUse(body.slug);
           const changes = { ...(name !== undefined ? { name } : {}), ...(body.slug !== undefined ? { slug: body.slug } : {}) };
           // Sentry's serializer is partial: an empty body changes nothing but is still a (recorded) edit.
@@ -142,7 +142,7 @@ export function createTeamService({ db, config, clock }: TeamServiceDeps) {
     async remove(requester: Requester, orgIdOrSlug: string, teamIdOrSlug: string) {
       await db.transaction().execute(async (tx) => {
         const { context, team } = await loadTeamContext(tx, requester, orgIdOrSlug, teamIdOrSlug, TEAM_SCOPES.admin);
-        if (team.idp_provisioned) throw permissionDenied(IDP_TEAM);
+        if (team.idp_provisioned) throw permissionDenied(IDP_MANAGED_TEAM);
         const removed = await markTeamPendingDeletion(tx, context.org.id, team.id, releasedTeamSlug(team.slug));
         // Already being deleted by a concurrent request: that one wrote the audit entry.
         if (!removed) return;
