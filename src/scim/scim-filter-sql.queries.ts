@@ -1,6 +1,7 @@
 import { sql, type Expression, type RawBuilder, type SqlBool } from 'kysely';
 import type { ScimCompareOperator, ScimFilter, ScimFilterValue } from './scim-filter.js';
 import { invalidFilter } from './scim-filter-lexer.js';
+import { readBoolean } from './scim-values.js';
 
 /**
  * How a column compares: `caseInsensitiveString` (RFC 7643 caseExact false, e.g. userName),
@@ -95,7 +96,7 @@ function stringCondition(column: RawBuilder<unknown>, lower: boolean, op: Exclud
 }
 
 function booleanCondition(ref: RawBuilder<unknown>, condition: ScimCondition): RawBuilder<SqlBool> {
-  const value = typeof condition.value === 'string' ? { true: true, false: false }[condition.value.toLowerCase()] : condition.value;
+  const value = readBoolean(condition.value);
   if (typeof value !== 'boolean') throw wrongType(condition, 'expects true or false');
   if (condition.op !== 'eq') throw wrongType(condition, 'is a boolean: only eq, ne and pr apply');
   return sql<SqlBool>`coalesce(${ref} = ${value}, false)`;
