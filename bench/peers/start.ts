@@ -15,6 +15,8 @@ export interface RunningPeer {
   /** Who asks, for a scenario whose Roster requests carry this bearer token. */
   headers(rosterToken: string): Record<string, string>;
   betterAuth: BetterAuthWorld | null;
+  /** The schema of its own tables (better-auth), or null when it works on Roster's. */
+  schema: string | null;
   stop(): Promise<void>;
 }
 
@@ -25,7 +27,7 @@ function peerArgs(peer: PeerName): string[] {
 /** The hand-written server, on the schema Roster uses (`serverUrl` sets its search_path). */
 export async function startPlainPeer(serverUrl: string): Promise<RunningPeer> {
   const server = await startServer('the plain peer', peerArgs('plain'), { DATABASE_URL: serverUrl });
-  return { name: 'plain', server, headers: (token) => ({ authorization: `Bearer ${token}` }), betterAuth: null, stop: () => server.stop() };
+  return { name: 'plain', server, headers: (token) => ({ authorization: `Bearer ${token}` }), betterAuth: null, schema: null, stop: () => server.stop() };
 }
 
 /** better-auth: its schema migrated and seeded here, then its server; `stop` also drops the schema. */
@@ -46,6 +48,7 @@ export async function startBetterAuthPeer(url: string, sizes: { members: number;
     // As a browser sends them: its session cookie, and the origin better-auth checks on every POST.
     headers: () => ({ cookie: setup.world.cookie, origin: server.baseUrl }),
     betterAuth: setup.world,
+    schema: setup.schema,
     async stop() {
       await server.stop();
       await setup.drop();
