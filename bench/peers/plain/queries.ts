@@ -1,7 +1,9 @@
 /**
  * The hand-written peer's SQL: each request's work in the fewest statements we would write by hand,
- * against Roster's own tables (the bench's seeded schema). Parameters are positional; every statement
- * is named, so `pg` prepares it once per connection.
+ * against Roster's own tables (the bench's seeded schema). Parameters are positional. Statements whose
+ * plan does not depend on their values are named, so `pg` prepares them once per connection; the page
+ * is not: a generic plan for it can walk the wrong organization's rows (README, "Benchmarks"), so it
+ * is planned with its values every time, as Roster plans its own.
  */
 import type pg from 'pg';
 
@@ -115,7 +117,6 @@ export interface MemberRow {
  */
 export async function listMembers(db: Client, page: { orgId: string; afterId: string; limit: number; pattern: string | null }): Promise<MemberRow[]> {
   const { rows } = await db.query<MemberRow>({
-    name: page.pattern === null ? 'plain_list' : 'plain_list_query',
     text: `select m.id, m.email, m.role, m.date_added::text as date_added, u.id as user_id, u.name as user_name, u.email as user_email,
                   array(select t.slug from member_teams mt join teams t on t.organization_id = mt.organization_id and t.id = mt.team_id
                          where mt.organization_id = m.organization_id and mt.member_id = m.id and mt.is_active and t.status = 0
