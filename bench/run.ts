@@ -10,7 +10,7 @@ import { LoadDriver } from './load.js';
 import { measureHttp, measurePgliteFloor, measurePostgresFloors, rosterTarget, servedRoutes, type BenchContext, type HttpTarget, type RotationState } from './measure.js';
 import { parseOptions, selected, UsageError, USAGE, type BenchOptions } from './options.js';
 import { formatLine, parseLine, type Line, type LineValue } from './output.js';
-import { peerOperation, type PeerName } from './peers/peers.js';
+import { peerOperation, QUICK_PEER_SCENARIOS, type PeerName } from './peers/peers.js';
 import { startBetterAuthPeer, startPlainPeer, type RunningPeer } from './peers/start.js';
 import { SCENARIOS, SEARCH, type Scenario } from './scenarios.js';
 import { ensureBuilt, ROOT, startRoster, type RosterProcess } from './server.js';
@@ -57,6 +57,7 @@ const ratio = (rps: number | null, other: LineValue) => (rps !== null && typeof 
 /** The peers' columns of a Roster line: each peer that has the scenario, driven the same way right after. */
 async function peerFields(context: BenchContext, peers: RunningPeer[], world: World, scenario: Scenario, conc: number, rosterRps: number | null, rotation: RotationState) {
   const fields: Record<string, LineValue> = {};
+  if (context.options.quick && !QUICK_PEER_SCENARIOS.includes(scenario.name)) return fields;
   for (const peer of peers) {
     if (!peerOperation(peer.name, scenario.name)) continue;
     note(`postgres ${scenario.name} conc=${conc}: ${peer.name} peer`);

@@ -9,6 +9,9 @@ import type { BetterAuthWorld } from './better-auth/setup.js';
 export const PEER_NAMES = ['plain', 'better-auth'] as const;
 export type PeerName = (typeof PEER_NAMES)[number];
 
+/** Issue 17's three operations (the list on page 1 and deep): what `--quick` compares, to stay short in CI. */
+export const QUICK_PEER_SCENARIOS = ['role-change', 'member-list-page1', 'member-list-deep', 'add-to-team'];
+
 export interface PeerOperation {
   expectStatus: number;
   request(i: number, world: World, betterAuth: BetterAuthWorld | null): HttpRequest;
