@@ -65,6 +65,7 @@ async function peerFields(context: BenchContext, peers: RunningPeer[], world: Wo
     const key = peer.name.replace('-', '_');
     fields[`peer_${key}_rps`] = http.rps;
     fields[`peer_${key}_p99_ms`] = http.p99_ms;
+    fields[`peer_${key}_cpu_ms_per_req`] = http.cpu_ms_per_req;
     if (http.errors) fields[`peer_${key}_errors`] = http.errors;
     fields[`ratio_to_${key}`] = ratio(rosterRps, http.rps);
   }
