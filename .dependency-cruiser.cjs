@@ -53,6 +53,13 @@ module.exports = {
       to: { path: 'node_modules/kysely/', dependencyTypesNot: ['type-only'] },
     },
     {
+      name: 'product-without-bench',
+      severity: 'error',
+      comment: 'The benchmark (its harness and its peers, better-auth among them) never ships: the product imports none of it.',
+      from: { path: '^(src|web/src)/' },
+      to: { path: ['^bench/', 'node_modules/better-auth/'] },
+    },
+    {
       name: 'web-uses-the-api-only',
       severity: 'error',
       comment: 'The console talks to the server over HTTP; it imports none of its code.',

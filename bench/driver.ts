@@ -6,15 +6,21 @@
  * `window-end` (to sample the server's CPU at exactly those moments) and `done`.
  */
 import { Pool } from 'undici';
-import { SCENARIOS } from './scenarios.js';
+import type { BetterAuthWorld } from './peers/better-auth/setup.js';
+import { peerOperation, type PeerName } from './peers/peers.js';
+import { SCENARIOS, type HttpRequest } from './scenarios.js';
 import { percentile } from './stats.js';
 import type { World } from './world.js';
 
 export interface DriverJob {
   baseUrl: string;
-  token: string;
+  /** Which server answers: Roster, or a peer taking its own form of the scenario's request. */
+  target: 'roster' | PeerName;
+  /** Who asks: Roster's bearer token, or a peer's session cookie. */
+  headers: Record<string, string>;
   scenario: string;
   world: World;
+  betterAuth: BetterAuthWorld | null;
   startIndex: number;
   conc: number;
   warmupMs: number;
@@ -39,11 +45,22 @@ export interface DriverResult {
 
 export type DriverMessage = { type: 'window-start' } | { type: 'window-end' } | { type: 'done'; result: DriverResult } | { type: 'failed'; error: string };
 
+/** The expected status and the i-th request of the job's scenario, as its target takes it. */
+function requestsOf(job: DriverJob): { expectStatus: number; request(i: number): HttpRequest } {
+  if (job.target === 'roster') {
+    const scenario = SCENARIOS.find((candidate) => candidate.name === job.scenario);
+    if (!scenario) throw new Error(`unknown scenario ${job.scenario}`);
+    return { expectStatus: scenario.expectStatus, request: (i) => scenario.request(i, job.world) };
+  }
+  const operation = peerOperation(job.target, job.scenario);
+  if (!operation) throw new Error(`${job.target} has no ${job.scenario}`);
+  return { expectStatus: operation.expectStatus, request: (i) => operation.request(i, job.world, job.betterAuth) };
+}
+
 async function run(job: DriverJob, send: (message: DriverMessage) => void): Promise<DriverResult> {
-  const scenario = SCENARIOS.find((candidate) => candidate.name === job.scenario);
-  if (!scenario) throw new Error(`unknown scenario ${job.scenario}`);
+  const scenario = requestsOf(job);
   const pool = new Pool(job.baseUrl, { connections: job.conc, pipelining: 1, keepAliveTimeout: 30_000 });
-  const headers = { authorization: `Bearer ${job.token}` };
+  const headers = job.headers;
   // Fastify refuses an empty body sent as JSON, so only requests with a body say so.
   const jsonHeaders = { ...headers, 'content-type': 'application/json' };
   let next = job.startIndex;
@@ -61,7 +78,7 @@ async function run(job: DriverJob, send: (message: DriverMessage) => void): Prom
 
   const worker = async () => {
     while (performance.now() < windowEnd) {
-      const request = scenario.request(next++, job.world);
+      const request = scenario.request(next++);
       const sent = performance.now();
       let status = 'failed';
       try {

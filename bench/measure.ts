@@ -5,9 +5,11 @@ import type { LoadDriver } from './load.js';
 import type { BenchOptions } from './options.js';
 import type { LineValue } from './output.js';
 import { actorOf, type Scenario } from './scenarios.js';
-import type { RosterProcess } from './server.js';
+import type { BetterAuthWorld } from './peers/better-auth/setup.js';
+import type { PeerName } from './peers/peers.js';
+import type { RosterProcess, ServerProcess } from './server.js';
 import type { CountingSmtpServer } from './smtp.js';
-import { floorSessionOptions, runPgbench, writeScript } from './floors/pgbench.js';
+import { floorSessionOptions, runPgbench, writeScript, type PgbenchResult } from './floors/pgbench.js';
 import { parseScript } from './floors/script.js';
 import { pgliteRunner, pgRunner, runScriptFloor } from './floors/node-floor.js';
 import type { World } from './world.js';
@@ -21,8 +23,21 @@ export interface BenchContext {
   note(text: string): void;
 }
 
-/** Where each scenario's rotation goes on from, per engine (requests already sent never repeat). */
+/** Where each scenario's rotation goes on from, per engine and server (requests already sent never repeat). */
 export type RotationState = Map<string, number>;
+
+/** Which server a run drives, and as whom. */
+export interface HttpTarget {
+  name: 'roster' | PeerName;
+  server: ServerProcess;
+  /** The request headers that authenticate, given the bearer token of the scenario's Roster actor. */
+  headers(rosterToken: string): Record<string, string>;
+  betterAuth: BetterAuthWorld | null;
+}
+
+export function rosterTarget(server: RosterProcess): HttpTarget {
+  return { name: 'roster', server, headers: (token) => ({ authorization: `Bearer ${token}` }), betterAuth: null };
+}
 
 /** The routes Roster serves, as its OpenAPI document lists them (`get /api/0/...`). */
 export async function servedRoutes(server: RosterProcess): Promise<Set<string>> {
@@ -31,10 +46,10 @@ export async function servedRoutes(server: RosterProcess): Promise<Set<string>> 
   return new Set(Object.entries(document.paths).flatMap(([path, methods]) => Object.keys(methods).map((method) => `${method} ${path}`)));
 }
 
-/** Drives Roster over HTTP for one scenario at one concurrency; the fields of its result line. */
+/** Drives Roster (or a peer) over HTTP for one scenario at one concurrency; the fields of its result line. */
 export async function measureHttp(
   context: BenchContext,
-  server: RosterProcess,
+  target: HttpTarget,
   world: World,
   scenario: Scenario,
   conc: number,
@@ -42,21 +57,25 @@ export async function measureHttp(
 ): Promise<Record<string, LineValue>> {
   const emailsBefore = context.smtp.received();
   const started = performance.now();
+  const rotationKey = `${target.name} ${scenario.name}`;
   const result = await context.driver.run(
     {
-      baseUrl: server.baseUrl,
-      token: actorOf(scenario, world).token,
+      baseUrl: target.server.baseUrl,
+      target: target.name,
+      headers: target.headers(actorOf(scenario, world).token),
       scenario: scenario.name,
       world,
-      startIndex: rotation.get(scenario.name) ?? 0,
+      betterAuth: target.betterAuth,
+      startIndex: rotation.get(rotationKey) ?? 0,
       conc,
       warmupMs: context.options.warmupMs,
       durationMs: context.options.durationMs,
     },
-    server.pid,
+    target.server.pid,
   );
-  rotation.set(scenario.name, result.nextIndex);
-  if (result.errors > 0) context.note(`${scenario.name} conc=${conc}: ${result.errors} errors ${JSON.stringify(result.statuses)}; first: ${result.firstError}`);
+  rotation.set(rotationKey, result.nextIndex);
+  const who = target.name === 'roster' ? '' : ` (${target.name} peer)`;
+  if (result.errors > 0) context.note(`${scenario.name}${who} conc=${conc}: ${result.errors} errors ${JSON.stringify(result.statuses)}; first: ${result.firstError}`);
   const fields: Record<string, LineValue> = {
     rps: result.requests / (result.windowMs / 1000),
     p50_ms: result.p50Ms,
@@ -66,7 +85,7 @@ export async function measureHttp(
     driver_cpu_ms_per_req: result.requests > 0 ? result.driverCpuMs / result.requests : null,
     rss_mb: result.peakRssMb,
   };
-  if (scenario.sendsEmail) {
+  if (scenario.sendsEmail && target.name === 'roster') {
     // Every invite queued one email: wait until the SMTP server has them all.
     const expected = emailsBefore + result.succeeded;
     const backlog = expected - context.smtp.received();
@@ -100,12 +119,12 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
  * pgbench, retried while the server is out of connection slots: the machine's PostgreSQL is shared,
  * and 64 more clients may not fit while other test suites hold theirs.
  */
-async function pgbenchWithRetries(context: BenchContext, run: Parameters<typeof runPgbench>[0]): Promise<number | null> {
+async function pgbenchWithRetries(context: BenchContext, run: Parameters<typeof runPgbench>[0]): Promise<PgbenchResult | null> {
   for (let attempt = 1; ; attempt += 1) {
     try {
       const result = await runPgbench(run);
       if (result.failed > 0) context.note(`pgbench: ${result.failed} failed transactions`);
-      return result.tps;
+      return result;
     } catch (error) {
       const full = /too many clients|remaining connection slots/.test(String(error));
       if (!full || attempt === 5) {
@@ -129,7 +148,8 @@ export async function measurePostgresFloors(
   const planCache = context.options.planCache === 'roster' ? scenario.rosterPlans : context.options.planCache;
   const defines = floorDefines(scenario, world);
   await resetFloor(target.setup, world, scenario);
-  const floorRps = await pgbenchWithRetries(context, { url: target.url, schema: target.schema, planCache, scriptFile, vars: defines, conc, seconds: context.options.pgbenchSeconds });
+  const pgbench = await pgbenchWithRetries(context, { url: target.url, schema: target.schema, planCache, scriptFile, vars: defines, conc, seconds: context.options.pgbenchSeconds });
+  const floorRps = pgbench?.tps ?? null;
   await resetFloor(target.setup, world, scenario);
   // Connected before the window opens (pgbench does not count its connection time either).
   const pool = new pg.Pool({ connectionString: target.url, options: floorSessionOptions(target.schema, planCache), max: conc });
@@ -145,10 +165,10 @@ export async function measurePostgresFloors(
       durationMs: context.options.durationMs,
     });
     if (node.errors > 0) context.note(`${scenario.name} node floor: ${node.errors} errors; first: ${node.firstError}`);
-    return { floor_rps: floorRps, node_floor_rps: node.tps, floor_failed: floorRps === null ? 'pgbench' : undefined };
+    return { floor_rps: floorRps, floor_p99_ms: pgbench?.p99Ms, node_floor_rps: node.tps, floor_failed: floorRps === null ? 'pgbench' : undefined };
   } catch (error) {
     context.note(`${scenario.name} node floor failed: ${String(error)}`);
-    return { floor_rps: floorRps, floor_failed: floorRps === null ? 'pgbench,node' : 'node' };
+    return { floor_rps: floorRps, floor_p99_ms: pgbench?.p99Ms, floor_failed: floorRps === null ? 'pgbench,node' : 'node' };
   } finally {
     clients.forEach((client) => client.release());
     await pool.end();

@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util';
+import { PEER_NAMES, type PeerName } from './peers/peers.js';
 
 export interface BenchOptions {
   quick: boolean;
@@ -18,10 +19,13 @@ export interface BenchOptions {
   planCache: 'roster' | 'custom' | 'auto';
   /** Where to write Roster's CPU profile (node --cpu-prof), or null. */
   cpuProfDir: string | null;
+  /** The peers (bench/peers/) measured beside Roster on PostgreSQL. */
+  peers: PeerName[];
 }
 
 export const USAGE = `Usage: npm run bench -- [--quick] [--engine postgres|pglite] [--only scenario[,scenario]]
                           [--seconds N] [--large-members N] [--cpu-prof DIR]
+                          [--peers none|plain|better-auth|all]
 
   --quick          0.7 s windows (pgbench 1 s) and a 20,000-member "large" organization (CI)
   --engine         one engine only (default: both)
@@ -32,6 +36,8 @@ export const USAGE = `Usage: npm run bench -- [--quick] [--engine postgres|pglit
                    (prepared queries: auto; queries built per request: custom); custom: every floor
                    plans each statement with its values; auto: PostgreSQL may pick generic plans
   --cpu-prof       write Roster's CPU profile of the postgres runs into DIR (summarize with bench/profile.ts)
+  --peers          the servers measured beside Roster on PostgreSQL (default all): plain, the
+                   hand-written node:http + pg server; better-auth, its organization plugin
 
 DATABASE_URL (default postgres://postgres@127.0.0.1:5432/test) names the PostgreSQL server; the run
 creates its own schema there and drops it at the end.`;
@@ -47,6 +53,7 @@ export function parseOptions(argv: string[], env: NodeJS.ProcessEnv = process.en
       'large-members': { type: 'string' },
       'cpu-prof': { type: 'string' },
       'plan-cache': { type: 'string', default: 'roster' },
+      peers: { type: 'string', default: 'all' },
       help: { type: 'boolean', default: false },
     },
     allowPositionals: false,
@@ -57,6 +64,10 @@ export function parseOptions(argv: string[], env: NodeJS.ProcessEnv = process.en
   if (engine !== undefined && engine !== 'postgres' && engine !== 'pglite') throw new UsageError(`--engine must be postgres or pglite, got "${engine}"`);
   const planCache = values['plan-cache'];
   if (planCache !== 'roster' && planCache !== 'custom' && planCache !== 'auto') throw new UsageError(`--plan-cache must be roster, custom or auto, got "${planCache}"`);
+  const peers = values.peers === 'all' ? [...PEER_NAMES] : values.peers === 'none' ? [] : [values.peers];
+  if (!peers.every((peer): peer is PeerName => (PEER_NAMES as readonly string[]).includes(peer))) {
+    throw new UsageError(`--peers must be none, plain, better-auth or all, got "${values.peers}"`);
+  }
   const seconds = values.seconds === undefined ? (quick ? 0.7 : 10) : Number(values.seconds);
   if (!(seconds >= 0.5 && seconds <= 120)) throw new UsageError('--seconds must be a number from 0.5 to 120');
   const largeMembers = values['large-members'] === undefined ? (quick ? 20_000 : 1_000_000) : Number(values['large-members']);
@@ -75,6 +86,7 @@ export function parseOptions(argv: string[], env: NodeJS.ProcessEnv = process.en
     databaseUrl: env.DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/test',
     planCache,
     cpuProfDir: values['cpu-prof'] ?? null,
+    peers,
   };
 }
 

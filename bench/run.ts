@@ -7,9 +7,11 @@
 import os from 'node:os';
 import path from 'node:path';
 import { LoadDriver } from './load.js';
-import { measureHttp, measurePgliteFloor, measurePostgresFloors, servedRoutes, type BenchContext, type RotationState } from './measure.js';
+import { measureHttp, measurePgliteFloor, measurePostgresFloors, rosterTarget, servedRoutes, type BenchContext, type HttpTarget, type RotationState } from './measure.js';
 import { parseOptions, selected, UsageError, USAGE, type BenchOptions } from './options.js';
 import { formatLine, parseLine, type Line, type LineValue } from './output.js';
+import { peerOperation, QUICK_PEER_SCENARIOS, type PeerName } from './peers/peers.js';
+import { startBetterAuthPeer, startPlainPeer, type RunningPeer } from './peers/start.js';
 import { SCENARIOS, SEARCH, type Scenario } from './scenarios.js';
 import { ensureBuilt, ROOT, startRoster, type RosterProcess } from './server.js';
 import { setupPglite, setupPostgres } from './setup.js';
@@ -44,24 +46,51 @@ function routeServed(routes: Set<string>, scenario: Scenario): boolean {
   return routes.has(`${scenario.route.method} ${scenario.route.path}`);
 }
 
+/** A fresh server answers its first requests slowly (connections, JIT): 2 s of this warm it before any window. */
+async function warmUp(context: BenchContext, target: HttpTarget, world: World, scenarioName: string, rotation: RotationState): Promise<void> {
+  const scenario = SCENARIOS.find((candidate) => candidate.name === scenarioName)!;
+  await measureHttp({ ...context, options: { ...context.options, warmupMs: 0, durationMs: 2000 } }, target, world, scenario, 16, rotation);
+}
+
+const ratio = (rps: number | null, other: LineValue) => (rps !== null && typeof other === 'number' && other > 0 ? rps / other : null);
+
+/** The peers' columns of a Roster line: each peer that has the scenario, driven the same way right after. */
+async function peerFields(context: BenchContext, peers: RunningPeer[], world: World, scenario: Scenario, conc: number, rosterRps: number | null, rotation: RotationState) {
+  const fields: Record<string, LineValue> = {};
+  if (context.options.quick && !QUICK_PEER_SCENARIOS.includes(scenario.name)) return fields;
+  for (const peer of peers) {
+    if (!peerOperation(peer.name, scenario.name)) continue;
+    note(`postgres ${scenario.name} conc=${conc}: ${peer.name} peer`);
+    const http = await measureHttp(context, peer, world, scenario, conc, rotation);
+    const key = peer.name.replace('-', '_');
+    fields[`peer_${key}_rps`] = http.rps;
+    fields[`peer_${key}_p99_ms`] = http.p99_ms;
+    fields[`peer_${key}_cpu_ms_per_req`] = http.cpu_ms_per_req;
+    if (http.errors) fields[`peer_${key}_errors`] = http.errors;
+    fields[`ratio_to_${key}`] = ratio(rosterRps, http.rps);
+  }
+  return fields;
+}
+
 async function runEngine(
   context: BenchContext,
   engine: 'postgres' | 'pglite',
   server: RosterProcess,
+  peers: RunningPeer[],
   world: World,
   scenarios: Scenario[],
   floorsOf: (scenario: Scenario, conc: number) => Promise<Record<string, LineValue>>,
 ): Promise<void> {
   const routes = await servedRoutes(server);
   const rotation: RotationState = new Map();
-  // A fresh server answers its first requests slowly (connections, JIT): warm it before any window.
-  const warmup = SCENARIOS.find((scenario) => scenario.name === 'auth-overhead')!;
-  await measureHttp({ ...context, options: { ...context.options, warmupMs: 0, durationMs: 2000 } }, server, world, warmup, 16, rotation);
+  const roster = rosterTarget(server);
+  await warmUp(context, roster, world, 'auth-overhead', rotation);
+  for (const peer of peers) await warmUp(context, peer, world, 'member-list-page1', rotation);
   for (const scenario of scenarios) {
     const served = routeServed(routes, scenario);
     for (const conc of context.options.concurrencies) {
       note(`${engine} ${scenario.name} conc=${conc}${served ? '' : ' (endpoint missing: floors only)'}`);
-      const http = served ? await measureHttp(context, server, world, scenario, conc, rotation) : { skipped: 'endpoint-missing' };
+      const http = served ? await measureHttp(context, roster, world, scenario, conc, rotation) : { skipped: 'endpoint-missing' };
       const floors = await floorsOf(scenario, conc);
       const rps = typeof http.rps === 'number' ? http.rps : null;
       emit({
@@ -70,11 +99,22 @@ async function runEngine(
         conc,
         ...http,
         ...floors,
-        ratio_to_floor: rps !== null && typeof floors.floor_rps === 'number' ? rps / floors.floor_rps : null,
+        ratio_to_floor: ratio(rps, floors.floor_rps),
+        ...(await peerFields(context, peers, world, scenario, conc, rps, rotation)),
         org_members: scenario.org === 'large' ? world.large.members : undefined,
       });
     }
   }
+}
+
+/** Starts the chosen peers (each registered for clean-up); their processes and schemas go at the end. */
+async function startPeers(context: BenchContext, names: PeerName[], rosterUrl: string, world: World): Promise<RunningPeer[]> {
+  const peers: RunningPeer[] = [];
+  for (const name of names) {
+    const peer = name === 'plain' ? await startPlainPeer(rosterUrl) : await startBetterAuthPeer(context.options.databaseUrl, context.options, world, note);
+    peers.push({ ...peer, stop: onCleanup(() => peer.stop()) });
+  }
+  return peers;
 }
 
 async function benchPostgres(context: BenchContext, scenarios: Scenario[]): Promise<void> {
@@ -86,10 +126,12 @@ async function benchPostgres(context: BenchContext, scenarios: Scenario[]): Prom
     options.cpuProfDir,
   );
   const stopServer = onCleanup(() => server.stop());
+  const peers = await startPeers(context, options.peers, setup.serverUrl, setup.world);
   const target = { url: options.databaseUrl, schema: setup.schema, setup: setup.database };
-  await runEngine(context, 'postgres', server, setup.world, scenarios, (scenario, conc) =>
+  await runEngine(context, 'postgres', server, peers, setup.world, scenarios, (scenario, conc) =>
     measurePostgresFloors(context, target, setup.world, scenario, conc),
   );
+  for (const peer of peers) await peer.stop();
   await stopServer();
   await drop();
   if (options.cpuProfDir) note(`CPU profile of Roster written to ${options.cpuProfDir}`);
@@ -108,7 +150,7 @@ async function benchPglite(context: BenchContext, scenarios: Scenario[]): Promis
   await closeDatabase();
   const server = await startRoster({ ROSTER_DATA_DIR: setup.dataDir, SMTP_URL: context.smtp.url, ROSTER_PUBLIC_URL: 'http://roster.bench' }, null);
   const stopServer = onCleanup(() => server.stop());
-  await runEngine(context, 'pglite', server, setup.world, scenarios, async (scenario) => ({ floor_rps: floors.get(scenario.name)! }));
+  await runEngine(context, 'pglite', server, [], setup.world, scenarios, async (scenario) => ({ floor_rps: floors.get(scenario.name)! }));
   await stopServer();
 }
 
@@ -116,6 +158,7 @@ function describeRun(options: BenchOptions): void {
   const cpus = os.cpus();
   console.log(`# roster bench ${new Date().toISOString()} node ${process.version} on ${cpus.length} × ${cpus[0]?.model ?? 'cpu'}, load average ${os.loadavg().map((n) => n.toFixed(1)).join(' ')}`);
   console.log(`# ${options.quick ? 'quick: ' : ''}warm-up ${options.warmupMs} ms, window ${options.durationMs} ms, pgbench ${options.pgbenchSeconds} s; org of ${options.members} members × ${options.teams} teams; free-text query "${SEARCH}"; floors plan ${{ roster: 'as Roster does (prepared scenarios: auto; the rest: force_custom_plan)', custom: 'every statement with its values (force_custom_plan)', auto: 'as PostgreSQL picks (auto)' }[options.planCache]}`);
+  console.log(`# peers on PostgreSQL: ${options.peers.length > 0 ? options.peers.join(', ') : 'none'}`);
   if (options.largeMembers !== 1_000_000) console.log(`# the member-list-1m-* lines use a large organization of ${options.largeMembers} members, not 1,000,000`);
 }
 

@@ -1,7 +1,7 @@
 import { memberListScript, ME_SCRIPT } from './floors/read-sql.js';
 import { ADD_TO_TEAM_RESET, ADD_TO_TEAM_SCRIPT, INVITE_SCRIPT, ROLE_CHANGE_SCRIPT, TEAM_ASSIGNMENT_SCRIPT } from './floors/write-sql.js';
 import { FIRST_NAMES } from './seed-sql.js';
-import { RANGES, type Actor, type OrgWorld, type RangeName, type World } from './world.js';
+import { RANGES, type Actor, type OrgWorld, type RangeName, type RangeUser, type World } from './world.js';
 
 export interface HttpRequest {
   method: 'GET' | 'PUT' | 'POST';
@@ -16,8 +16,11 @@ export interface Scenario {
   expectStatus: number;
   org: 'org' | 'large';
   as: 'owner' | 'manager';
-  /** The i-th request of the scenario; i keeps counting across runs, so rotations never repeat a no-op. */
-  request(i: number, world: World): HttpRequest;
+  /**
+   * The i-th request of the scenario; i keeps counting across runs, so rotations never repeat a no-op.
+   * `peer` rotates over the peers' own members instead of Roster's (for the hand-written peer).
+   */
+  request(i: number, world: World, range?: RangeUser): HttpRequest;
   floorScript: string;
   /**
    * How PostgreSQL plans most of Roster's statements for this request, which the floors copy (unless
@@ -65,8 +68,10 @@ function floorRange(world: World, name: RangeName): Record<string, string> {
 }
 
 /** Member position and pass number of the i-th request rotating over a range. */
-function rotate(i: number, name: RangeName): { position: number; pass: number } {
-  const [from, to] = RANGES[name].http;
+export function rotate(i: number, name: RangeName, range: RangeUser = 'http'): { position: number; pass: number } {
+  const ranges = RANGES[name];
+  if (range === 'peer' && !('peer' in ranges)) throw new Error(`${name} has no peer range`);
+  const [from, to] = range === 'peer' && 'peer' in ranges ? ranges.peer : ranges.http;
   const size = to - from;
   return { position: from + (i % size), pass: Math.floor(i / size) };
 }
@@ -103,6 +108,16 @@ function addableOffsets(teams: number): number[] {
   return Array.from({ length: teams - 1 }, (_, n) => n + 1).filter((offset) => offset !== teams / 2);
 }
 
+/**
+ * The member position and team index of the i-th add-to-team request: member n was seeded on teams n
+ * and n + T/2 (mod T); each pass adds it to the next other team.
+ */
+export function teamToAdd(i: number, teams: number, range: RangeUser = 'http'): { position: number; team: number } {
+  const { position, pass } = rotate(i, 'addToTeam', range);
+  const offsets = addableOffsets(teams);
+  return { position, team: (position + offsets[pass % offsets.length]!) % teams };
+}
+
 export const SCENARIOS: Scenario[] = [
   {
     name: 'auth-overhead',
@@ -125,9 +140,9 @@ export const SCENARIOS: Scenario[] = [
     expectStatus: 200,
     org: 'org',
     as: 'owner',
-    request(i, world) {
+    request(i, world, range) {
       // Everyone starts as a member: even passes promote to manager, odd passes demote again.
-      const { position, pass } = rotate(i, 'roleChange');
+      const { position, pass } = rotate(i, 'roleChange', range);
       const orgRole = pass % 2 === 0 ? 'manager' : 'member';
       return { method: 'PUT', path: `/api/0/organizations/${world.org.slug}/members/${world.org.memberIds[position]}/`, body: JSON.stringify({ orgRole }) };
     },
@@ -161,11 +176,8 @@ export const SCENARIOS: Scenario[] = [
     expectStatus: 201,
     org: 'org',
     as: 'owner',
-    request(i, world) {
-      // Member n was seeded on teams n and n + T/2 (mod T); each pass adds it to the next other team.
-      const { position, pass } = rotate(i, 'addToTeam');
-      const offsets = addableOffsets(world.org.teams);
-      const team = (position + offsets[pass % offsets.length]!) % world.org.teams;
+    request(i, world, range) {
+      const { position, team } = teamToAdd(i, world.org.teams, range);
       return { method: 'POST', path: `/api/0/organizations/${world.org.slug}/members/${world.org.memberIds[position]}/teams/team-${team}/` };
     },
     floorScript: ADD_TO_TEAM_SCRIPT,

@@ -5,13 +5,16 @@ import path from 'node:path';
 
 export const ROOT = path.resolve(import.meta.dirname, '..');
 
-export interface RosterProcess {
+/** A server the bench started: Roster, or one of its peers (bench/peers/). */
+export interface ServerProcess {
   pid: number;
   baseUrl: string;
-  /** The last lines Roster printed (warnings and errors only, at LOG_LEVEL=warn). */
+  /** The last lines it printed (Roster: warnings and errors only, at LOG_LEVEL=warn). */
   output(): string;
   stop(): Promise<void>;
 }
+
+export type RosterProcess = ServerProcess;
 
 export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -43,10 +46,10 @@ export async function ensureBuilt(note: (text: string) => void): Promise<void> {
   });
 }
 
-async function waitForHealth(baseUrl: string, child: ChildProcess, output: () => string): Promise<void> {
+async function waitForHealth(name: string, baseUrl: string, child: ChildProcess, output: () => string): Promise<void> {
   const deadline = Date.now() + 60_000;
   while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`Roster exited with ${child.exitCode}:\n${output()}`);
+    if (child.exitCode !== null) throw new Error(`${name} exited with ${child.exitCode}:\n${output()}`);
     try {
       const response = await fetch(`${baseUrl}/_health/`);
       if (response.status === 200) return;
@@ -55,7 +58,7 @@ async function waitForHealth(baseUrl: string, child: ChildProcess, output: () =>
     }
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
-  throw new Error(`Roster did not become healthy within 60 s:\n${output()}`);
+  throw new Error(`${name} did not become healthy within 60 s:\n${output()}`);
 }
 
 /**
@@ -63,16 +66,21 @@ async function waitForHealth(baseUrl: string, child: ChildProcess, output: () =>
  * grows by 20% over what is live, which keep its memory in bounds under load. The bench runs the server
  * as `npm start` does.
  */
-function startFlags(): string[] {
+export function startFlags(): string[] {
   const start: string = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')).scripts.start;
   return start.split(/\s+/).filter((word) => word.startsWith('--'));
 }
 
 /** `node <npm start's flags> dist/cli.js serve` on a free loopback port, LOG_LEVEL=warn; resolves once /_health/ answers 200. */
-export async function startRoster(env: Record<string, string>, cpuProfDir: string | null): Promise<RosterProcess> {
+export function startRoster(env: Record<string, string>, cpuProfDir: string | null): Promise<RosterProcess> {
+  const args = [...startFlags(), ...(cpuProfDir ? ['--cpu-prof', `--cpu-prof-dir=${cpuProfDir}`] : []), path.join(ROOT, 'dist', 'cli.js'), 'serve'];
+  return startServer('Roster', args, env);
+}
+
+/** `node <args>` with PORT and HOST set to a free loopback port; resolves once its /_health/ answers 200. */
+export async function startServer(name: string, args: string[], env: Record<string, string>): Promise<ServerProcess> {
   const port = await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;
-  const args = [...startFlags(), ...(cpuProfDir ? ['--cpu-prof', `--cpu-prof-dir=${cpuProfDir}`] : []), path.join(ROOT, 'dist', 'cli.js'), 'serve'];
   const child = spawn(process.execPath, args, {
     cwd: ROOT,
     env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...env, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn' },
@@ -84,7 +92,7 @@ export async function startRoster(env: Record<string, string>, cpuProfDir: strin
   };
   child.stdout!.on('data', keep);
   child.stderr!.on('data', keep);
-  await waitForHealth(baseUrl, child, () => tail);
+  await waitForHealth(name, baseUrl, child, () => tail);
   return {
     pid: child.pid!,
     baseUrl,

@@ -29,14 +29,18 @@ export interface World {
 }
 
 /**
- * Which members each write scenario touches (positions in `org.memberIds`): the HTTP run and the floors
- * get disjoint ranges, so neither changes what the other expects. Positions 0 and 1 are the owner
- * and the manager.
+ * Which members each write scenario touches (positions in `org.memberIds`): Roster's HTTP run, the
+ * floors and the peers (bench/peers/) get disjoint ranges, so none changes what another expects.
+ * Positions 0 and 1 are the owner and the manager. (better-auth's organization is its own, and uses
+ * the peer range there too.)
  */
 export const RANGES = {
-  roleChange: { http: [2, 1602], floor: [1602, 3202] },
+  roleChange: { http: [2, 1202], floor: [1202, 2402], peer: [2402, 3202] },
   teamAssignment: { http: [3202, 4802], floor: [4802, 6402] },
-  addToTeam: { http: [6402, 8002], floor: [8002, 9602] },
+  addToTeam: { http: [6402, 7602], floor: [7602, 8802], peer: [8802, 10_000] },
 } as const;
 
 export type RangeName = keyof typeof RANGES;
+
+/** Who a request rotation is for: Roster's own run, or a peer (only role change and add-to-team have a peer range). */
+export type RangeUser = 'http' | 'peer';

@@ -1,6 +1,8 @@
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
+import { percentile } from '../stats.js';
 
 export const PGBENCH = '/usr/bin/pgbench';
 
@@ -29,11 +31,38 @@ export interface PgbenchRun {
 export interface PgbenchResult {
   tps: number;
   failed: number;
+  /** The 99th percentile of its transactions' latencies, from its per-transaction log (NaN when it logged none). */
+  p99Ms: number;
+}
+
+/**
+ * Latencies in ms from pgbench's per-transaction log lines (`client transaction latency_us script
+ * epoch epoch_us …`); a failed transaction has a word there instead of a number, and is left out.
+ */
+export function transactionLatencies(log: string): number[] {
+  const latencies: number[] = [];
+  for (const line of log.split('\n')) {
+    const micros = Number(line.split(' ')[2]);
+    if (line.trim() !== '' && Number.isFinite(micros)) latencies.push(micros / 1000);
+  }
+  return latencies;
 }
 
 /** pgbench -M prepared on the benchmark's schema: the physical limit of this SQL on this server. */
-export function runPgbench({ url, schema, planCache, scriptFile, vars, conc, seconds }: PgbenchRun): Promise<PgbenchResult> {
-  const args = ['-M', 'prepared', '-n', '-c', String(conc), '-j', '2', '-T', String(seconds), '-f', scriptFile];
+export async function runPgbench(run: PgbenchRun): Promise<PgbenchResult> {
+  // -l writes one log per pgbench thread, named after the prefix: a fresh folder keeps them apart.
+  const logDir = fs.mkdtempSync(path.join(os.tmpdir(), 'roster-pgbench-'));
+  try {
+    const { tps, failed } = await pgbench(run, path.join(logDir, 'tx'));
+    const latencies = fs.readdirSync(logDir).flatMap((file) => transactionLatencies(fs.readFileSync(path.join(logDir, file), 'utf8')));
+    return { tps, failed, p99Ms: percentile(latencies, 99) };
+  } finally {
+    fs.rmSync(logDir, { recursive: true, force: true });
+  }
+}
+
+function pgbench({ url, schema, planCache, scriptFile, vars, conc, seconds }: PgbenchRun, logPrefix: string): Promise<Omit<PgbenchResult, 'p99Ms'>> {
+  const args = ['-M', 'prepared', '-n', '-c', String(conc), '-j', '2', '-T', String(seconds), '-l', `--log-prefix=${logPrefix}`, '-f', scriptFile];
   for (const [name, value] of Object.entries(vars)) args.push('-D', `${name}=${value}`);
   args.push(url);
   return new Promise((resolve, reject) => {

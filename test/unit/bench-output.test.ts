@@ -4,6 +4,7 @@ import { formatLine, formatNumber, numberField, parseLine } from '../../bench/ou
 import { percentile } from '../../bench/stats.js';
 import { checkTargets } from '../../bench/targets.js';
 import { markdownTable } from '../../bench/table.js';
+import { transactionLatencies } from '../../bench/floors/pgbench.js';
 
 describe('bench result lines', () => {
   it('prints the issue\'s field order and reads back the same fields', () => {
@@ -103,7 +104,34 @@ describe('bench README table', () => {
       parseLine('scenario=add-to-team engine=postgres conc=16 skipped=endpoint-missing floor_rps=300 node_floor_rps=200')!,
       parseLine('scenario=invite engine=postgres conc=16 rps=40 p50_ms=5 p99_ms=9 errors=0 cpu_ms_per_req=1.2 driver_cpu_ms_per_req=0.4 rss_mb=90 floor_rps=100 node_floor_rps=80 ratio_to_floor=0.40 drain_per_s=38')!,
     ]).split('\n');
-    assert.equal(table[2], '| add-to-team | postgres | 16 | endpoint-missing |  |  |  |  |  |  | 300 | 200 |  |');
-    assert.equal(table[3], '| invite | postgres | 16 | 40 (drain 38/s) | 5 | 9 | 0 | 1.2 | 0.4 | 90 | 100 | 80 | 0.40 |');
+    assert.equal(table[2], '| add-to-team | postgres | 16 | endpoint-missing |  |  |  |  |  |  | 300 |  | 200 |  |  |  |  |  |  |  |');
+    assert.equal(table[3], '| invite | postgres | 16 | 40 (drain 38/s) | 5 | 9 | 0 | 1.2 | 0.4 | 90 | 100 |  | 80 | 0.40 |  |  |  |  |  |  |');
+  });
+
+  it('puts the floor\'s p99 beside its rps and each peer\'s rps, p99 and ratio after the floors', () => {
+    const [header, , row] = markdownTable([
+      parseLine('scenario=role-change engine=postgres conc=16 rps=400 floor_rps=1000 floor_p99_ms=30 ratio_to_floor=0.40 peer_better_auth_rps=200 peer_better_auth_p99_ms=150 ratio_to_better_auth=2.0 peer_plain_rps=1000 peer_plain_p99_ms=28 ratio_to_plain=0.40')!,
+    ]).split('\n');
+    const cells = (text: string) => text.split('|').slice(1, -1).map((cell) => cell.trim());
+    const byColumn = Object.fromEntries(cells(header!).map((column, index) => [column, cells(row!)[index]]));
+    assert.deepEqual(
+      [byColumn.floor_p99_ms, byColumn.peer_better_auth_rps, byColumn.peer_better_auth_p99_ms, byColumn.ratio_to_better_auth, byColumn.peer_plain_rps, byColumn.peer_plain_p99_ms, byColumn.ratio_to_plain],
+      ['30', '200', '150', '2.0', '1000', '28', '0.40'],
+    );
+    assert.ok(cells(header!).indexOf('floor_p99_ms') === cells(header!).indexOf('floor_rps') + 1);
+  });
+});
+
+describe('pgbench per-transaction log', () => {
+  it('reads each transaction\'s latency in ms and leaves out failed ones', () => {
+    const log = ['0 1 2500 0 1765000000 123456', '1 1 40000 0 1765000000 223456', '3 7 failed 0 1765000001 5', ''].join('\n');
+    assert.deepEqual(transactionLatencies(log), [2.5, 40]);
+  });
+});
+
+describe('bench line fields of the peers', () => {
+  it('prints the floor\'s p99 after its rps and the peers\' columns after the floors', () => {
+    const text = formatLine({ ratio_to_plain: 0.4, peer_plain_rps: 1000, ratio_to_better_auth: 2, peer_better_auth_rps: 200, floor_p99_ms: 30, floor_rps: 1000, scenario: 'role-change', org_members: 5 });
+    assert.equal(text, 'scenario=role-change floor_rps=1000 floor_p99_ms=30 peer_better_auth_rps=200 ratio_to_better_auth=2 peer_plain_rps=1000 ratio_to_plain=0.40 org_members=5');
   });
 });

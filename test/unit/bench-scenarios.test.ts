@@ -3,6 +3,9 @@ import assert from 'node:assert/strict';
 import { bindParams, parseScript } from '../../bench/floors/script.js';
 import { SCENARIOS } from '../../bench/scenarios.js';
 import { RANGES, type World } from '../../bench/world.js';
+import { parseOptions, UsageError } from '../../bench/options.js';
+import { peerOperation } from '../../bench/peers/peers.js';
+import type { BetterAuthWorld } from '../../bench/peers/better-auth/setup.js';
 
 const actor = { userId: '1', memberId: '1', label: 'Olive 0', token: 't', tokenHash: 'h' };
 const world: World = {
@@ -79,9 +82,60 @@ describe('bench request rotations: every write really changes something', () => 
   });
 
   it('write ranges do not overlap, and stay off the owner and the manager', () => {
-    const ranges = Object.values(RANGES).flatMap((range) => [range.http, range.floor]).sort((a, b) => a[0] - b[0]);
+    const ranges = Object.values(RANGES).flatMap((range): Array<readonly [number, number]> => ('peer' in range ? [range.http, range.floor, range.peer] : [range.http, range.floor])).sort((a, b) => a[0] - b[0]);
+    assert.equal(ranges.length, 8);
     assert.ok(ranges[0]![0] >= 2);
     for (let i = 1; i < ranges.length; i += 1) assert.ok(ranges[i]![0] >= ranges[i - 1]![1]);
     assert.ok(ranges.at(-1)![1] <= 10_000);
+  });
+});
+
+describe('bench peers', () => {
+  const betterAuth: BetterAuthWorld = {
+    organizationId: 'org1',
+    cookie: 'better-auth.session_token=t.s',
+    memberIds: Array.from({ length: 10_000 }, (_, i) => `m${i}`),
+    userIds: Array.from({ length: 10_000 }, (_, i) => `u${i}`),
+    teamIds: Array.from({ length: 50 }, (_, i) => `t${i}`),
+  };
+
+  it('the hand-written peer takes Roster\'s requests, on members of its own range', () => {
+    const [from, to] = RANGES.roleChange.peer;
+    const plain = peerOperation('plain', 'role-change')!;
+    assert.equal(plain.request(0, world, null).path, `/api/0/organizations/bench/members/${world.org.memberIds[from]}/`);
+    assert.equal(JSON.parse(plain.request(to - from, world, null).body!).orgRole, 'member');
+    assert.equal(peerOperation('plain', 'member-list-1m-deep-query')!.request(0, world, null).path, scenario('member-list-1m-deep-query').request(0, world).path);
+    assert.equal(peerOperation('plain', 'invite'), null);
+  });
+
+  it('better-auth flips its members between admin and member, and lists by offset from where Roster\'s deep cursor starts', () => {
+    const roleChange = peerOperation('better-auth', 'role-change')!;
+    const size = RANGES.roleChange.peer[1] - RANGES.roleChange.peer[0];
+    const bodies = [0, size].map((i) => JSON.parse(roleChange.request(i, world, betterAuth).body!));
+    assert.deepEqual(bodies, [0, 1].map((pass) => ({ memberId: `m${RANGES.roleChange.peer[0]}`, role: pass === 0 ? 'admin' : 'member', organizationId: 'org1' })));
+    const deep = new URL(`http://x${peerOperation('better-auth', 'member-list-deep')!.request(0, world, betterAuth).path}`);
+    assert.deepEqual(Object.fromEntries(deep.searchParams), { organizationId: 'org1', limit: '100', offset: '9001' });
+    assert.equal(peerOperation('better-auth', 'team-assignment'), null);
+  });
+
+  it('better-auth\'s add-to-team never repeats a user-team pair, nor picks a team the member was seeded on', () => {
+    const [from, to] = RANGES.addToTeam.peer;
+    const addToTeam = peerOperation('better-auth', 'add-to-team')!;
+    const seen = new Set<string>();
+    for (let i = 0; i < (to - from) * 48; i += 1) {
+      const { userId, teamId } = JSON.parse(addToTeam.request(i, world, betterAuth).body!);
+      const position = Number(userId.slice(1));
+      const team = Number(teamId.slice(1));
+      assert.ok(position >= from && position < to && team !== position % 50 && team !== (position + 25) % 50);
+      assert.ok(!seen.has(`${userId} ${teamId}`));
+      seen.add(`${userId} ${teamId}`);
+    }
+  });
+
+  it('--peers picks none, one or all, and refuses anything else', () => {
+    assert.deepEqual(parseOptions([]).peers, ['plain', 'better-auth']);
+    assert.deepEqual(parseOptions(['--peers', 'none']).peers, []);
+    assert.deepEqual(parseOptions(['--peers', 'plain']).peers, ['plain']);
+    assert.throws(() => parseOptions(['--peers', 'hono']), UsageError);
   });
 });
