@@ -20,7 +20,8 @@ async function replyTo(runtime: Runtime, command: DbCommand): Promise<CommandRep
 
 /**
  * `roster serve`: takes the embedded database's lock (or connects to PostgreSQL), migrates, serves, and
- * runs CLI commands sent by other processes. SIGINT, SIGTERM and SIGHUP stop it and release everything.
+ * runs CLI commands sent by other processes. SIGINT, SIGTERM and SIGHUP stop it gracefully (the server
+ * drains its requests and its mail worker's sends), then close the database, release the lock and exit 0.
  */
 export async function serve(config: Config): Promise<void> {
   const lock: DataDirLock | null = config.databaseUrl ? null : await lockDataDir(config.dataDir, pgliteDir(config.dataDir), { takesCommands: true });
@@ -40,8 +41,13 @@ export async function serve(config: Config): Promise<void> {
   const shutdown = async () => {
     if (stopping) return;
     stopping = true;
-    await server.stop();
-    await opened.close();
+    opened.logger.info('stopping: draining requests in flight');
+    try {
+      await server.stop();
+    } catch (error) {
+      opened.logger.error({ err: error }, 'stopping the server failed');
+    }
+    await opened.close().catch((error: unknown) => opened.logger.error({ err: error }, 'closing the database failed'));
     await lock?.release();
     process.exit(0);
   };
