@@ -49,8 +49,24 @@ describe('graceful shutdown under load', () => {
     await pgServer?.destroy();
   });
 
-  const invite = (email: string) =>
-    fetch(`${roster.url}/api/0/organizations/acme/members/`, {
+  /** Waits until `count` backends wait on a lock (the requests held by the test's lock), or fails saying what the database does. */
+  async function waitForLockWaiters(count: number): Promise<void> {
+    const deadline = Date.now() + 15_000;
+    for (;;) {
+      // Inside a transaction the activity view is a snapshot taken once: clear it to see the waits grow.
+      await locker.query('select pg_stat_clear_snapshot()');
+      const { rows } = await locker.query<{ count: string }>(`select count(*) from pg_stat_activity where wait_event_type = 'Lock' and pid <> pg_backend_pid()`);
+      if (Number(rows[0]!.count) === count) return;
+      if (Date.now() > deadline) {
+        const { rows: activity } = await locker.query(`select state, wait_event_type, wait_event, left(query, 80) as query from pg_stat_activity where pid <> pg_backend_pid() and datname is not null`);
+        assert.fail(`only ${rows[0]!.count} of ${count} requests reached the lock: ${JSON.stringify(activity)}`);
+      }
+      await sleep(50);
+    }
+  }
+
+  const invite = (email: string, target: RosterProcess = roster) =>
+    fetch(`${target.url}/api/0/organizations/acme/members/`, {
       method: 'POST',
       headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
       body: JSON.stringify({ email, orgRole: 'member' }),
@@ -73,20 +89,8 @@ describe('graceful shutdown under load', () => {
     // Requests in flight: invites waiting for the organization row the test holds.
     await locker.query('begin');
     await locker.query(`select id from organizations where slug = 'acme' for update`);
-    const answered: unknown[] = [];
-    const inFlight = Array.from({ length: IN_FLIGHT }, (_, index) => invite(`in-flight-${index}@example.com`).then((answer) => (answered.push(answer), answer)));
-    const waiting = Date.now() + 15_000;
-    for (;;) {
-      // Inside a transaction the activity view is a snapshot taken once: clear it to see the waits grow.
-      await locker.query('select pg_stat_clear_snapshot()');
-      const { rows } = await locker.query<{ count: string }>(`select count(*) from pg_stat_activity where wait_event_type = 'Lock' and pid <> pg_backend_pid()`);
-      if (Number(rows[0]!.count) === IN_FLIGHT) break;
-      if (Date.now() > waiting) {
-        const { rows: activity } = await locker.query(`select state, wait_event_type, wait_event, left(query, 80) as query from pg_stat_activity where pid <> pg_backend_pid() and datname is not null`);
-        assert.fail(`only ${rows[0]!.count} of ${IN_FLIGHT} requests reached the lock: ${JSON.stringify({ activity, answered })}`);
-      }
-      await sleep(50);
-    }
+    const inFlight = Array.from({ length: IN_FLIGHT }, (_, index) => invite(`in-flight-${index}@example.com`));
+    await waitForLockWaiters(IN_FLIGHT);
 
     roster.child.kill('SIGTERM');
     await sleep(500);
@@ -117,5 +121,26 @@ describe('graceful shutdown under load', () => {
     for (const message of smtp.messages) arrivals.set(message.messageId!, (arrivals.get(message.messageId!) ?? 0) + 1);
     assert.equal(arrivals.size, outboxSize);
     assert.deepEqual([...arrivals.values()].filter((count) => count > 1), [], 'no email was sent twice');
+  });
+
+  it('cuts the requests still running at ROSTER_SHUTDOWN_SECONDS, exits 0 all the same, and their changes are rolled back', async () => {
+    const impatient = await startRoster({ ...env, ROSTER_SHUTDOWN_SECONDS: '1' });
+    await locker.query('begin');
+    await locker.query(`select id from organizations where slug = 'acme' for update`);
+    const held = [invite('cut-0@example.com', impatient), invite('cut-1@example.com', impatient)];
+    await waitForLockWaiters(2);
+
+    impatient.child.kill('SIGTERM');
+    // The lock is still held: only the deadline lets it exit.
+    assert.equal(await impatient.exited, 0, impatient.output());
+    assert.match(impatient.output(), /cutting their connections/);
+    const answers = await Promise.all(held);
+    assert.deepEqual(answers.map((answer) => answer.status), [0, 0], `the cut requests got no answer, not a 5xx: ${JSON.stringify(answers)}`);
+
+    await locker.query('commit');
+    // The cut requests' backends go on once the lock is free, and find their client gone before any COMMIT.
+    await sleep(1500);
+    const { rows } = await locker.query(`select email from members where email like 'cut-%'`);
+    assert.deepEqual(rows, [], 'a cut request left nothing behind');
   });
 });
