@@ -71,6 +71,11 @@ export function startFlags(): string[] {
   return start.split(/\s+/).filter((word) => word.startsWith('--'));
 }
 
+/** ROSTER_METRICS_PORT given to the bench turns the server's metrics on, to measure what they cost per request. */
+function metricsEnv(): Record<string, string> {
+  return process.env.ROSTER_METRICS_PORT ? { ROSTER_METRICS_PORT: process.env.ROSTER_METRICS_PORT } : {};
+}
+
 /** `node <npm start's flags> dist/cli.js serve` on a free loopback port, LOG_LEVEL=warn; resolves once /_health/ answers 200. */
 export function startRoster(env: Record<string, string>, cpuProfDir: string | null): Promise<RosterProcess> {
   const args = [...startFlags(), ...(cpuProfDir ? ['--cpu-prof', `--cpu-prof-dir=${cpuProfDir}`] : []), path.join(ROOT, 'dist', 'cli.js'), 'serve'];
@@ -83,7 +88,7 @@ export async function startServer(name: string, args: string[], env: Record<stri
   const baseUrl = `http://127.0.0.1:${port}`;
   const child = spawn(process.execPath, args, {
     cwd: ROOT,
-    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...env, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn' },
+    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...metricsEnv(), ...env, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let tail = '';

@@ -31,6 +31,8 @@ import { registerAuthentication } from './identity/authenticate.js';
 import { scimRoutes } from './scim/scim.routes.js';
 import { consoleRoutes, registerConsoleHeaders } from './console/console.routes.js';
 import { registerSecurityHeaders } from './platform/http/security-headers.js';
+import { createServingState, registerHealthRoutes, type ServingState } from './platform/http/health.js';
+import { registerRequestMetrics } from './platform/metrics/request-metrics.js';
 
 export interface AppDeps {
   database: Database;
@@ -39,6 +41,8 @@ export interface AppDeps {
   logger: Logger | false;
   /** Where the built console is (web/dist by default). */
   consoleDir?: string;
+  /** What `/_health/ready` reports; the server flips it when it starts to stop. */
+  serving?: ServingState;
 }
 
 /**
@@ -55,7 +59,7 @@ function trustProxyOption(trust: Config['trustProxy']): false | string[] | ((add
 }
 
 /** The HTTP application: routes over the services, Sentry's error shapes, bearer-token and session authentication, the console. */
-export async function buildApp({ database, config, services, logger, consoleDir }: AppDeps): Promise<FastifyInstance> {
+export async function buildApp({ database, config, services, logger, consoleDir, serving = createServingState() }: AppDeps): Promise<FastifyInstance> {
   const app = Fastify({
     ...(logger ? { loggerInstance: logger as FastifyBaseLogger } : { logger: false }),
     bodyLimit: DEFAULT_BODY_LIMIT,
@@ -78,6 +82,7 @@ export async function buildApp({ database, config, services, logger, consoleDir 
   app.addHook('onRequest', async (request, reply) => {
     reply.header('x-request-id', request.id);
   });
+  if (config.metrics) registerRequestMetrics(app);
   registerSecurityHeaders(app, config);
   registerConsoleHeaders(app);
   registerIpRateLimits(app, services.rateLimits.hit);
@@ -98,10 +103,7 @@ export async function buildApp({ database, config, services, logger, consoleDir 
 
   app.get('/api/0/openapi.json', { schema: { hide: true }, config: { public: true } }, async () => app.swagger());
 
-  app.get('/_health/', { schema: { hide: true } }, async (_request, reply) => {
-    const up = await database.ping();
-    return reply.status(up ? 200 : 503).send({ status: up ? 'ok' : 'unavailable', database: up ? 'up' : 'down', engine: database.engine });
-  });
+  registerHealthRoutes(app, database, serving);
 
   await app.register(organizationRoutes(services.organizations));
   await app.register(memberRoutes(services.members, config));

@@ -25,6 +25,13 @@ export interface Config {
    * null when unset, and then Roster refuses to store such a secret.
    */
   readonly secretKey: Buffer | null;
+  /**
+   * Where `GET /metrics` (Prometheus) answers: a listener of its own, apart from the API, so that it is
+   * never exposed with it. Null (the default) serves no metrics and records none.
+   */
+  readonly metrics: { readonly host: string; readonly port: number } | null;
+  /** How long a stopping server lets requests in flight finish before it cuts their connections. */
+  readonly shutdownSeconds: number;
 }
 
 export class ConfigError extends Error {
@@ -33,13 +40,29 @@ export class ConfigError extends Error {
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
-function parsePort(value: string | undefined): number {
-  if (value === undefined || value === '') return 9000;
+function parsePort(name: string, value: string): number {
   const port = Number(value);
   if (!/^\d+$/.test(value) || port < 1 || port > 65535) {
-    throw new ConfigError(`PORT must be a whole number from 1 to 65535, got "${value}"`);
+    throw new ConfigError(`${name} must be a whole number from 1 to 65535, got "${value}"`);
   }
   return port;
+}
+
+/**
+ * ROSTER_METRICS_PORT turns the metrics listener on; ROSTER_METRICS_HOST (default loopback) alone is a
+ * mistake worth naming rather than a silent no-op. The API's own port cannot serve both.
+ */
+function parseMetrics(env: NodeJS.ProcessEnv, apiHost: string, apiPort: number): Config['metrics'] {
+  const host = env.ROSTER_METRICS_HOST || '127.0.0.1';
+  if (env.ROSTER_METRICS_PORT === undefined || env.ROSTER_METRICS_PORT === '') {
+    if (env.ROSTER_METRICS_HOST) throw new ConfigError('ROSTER_METRICS_HOST is set but ROSTER_METRICS_PORT is not: set the port to serve metrics');
+    return null;
+  }
+  const port = parsePort('ROSTER_METRICS_PORT', env.ROSTER_METRICS_PORT);
+  if (port === apiPort && (host === apiHost || host === '0.0.0.0' || apiHost === '0.0.0.0' || host === '::' || apiHost === '::')) {
+    throw new ConfigError(`ROSTER_METRICS_PORT must differ from PORT (${apiPort}): metrics are served apart from the API`);
+  }
+  return Object.freeze({ host, port });
 }
 
 function parsePositiveInteger(name: string, value: string | undefined, fallback: number): number {
@@ -122,7 +145,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (!LOG_LEVELS.includes(logLevel)) {
     throw new ConfigError(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}, got "${env.LOG_LEVEL}"`);
   }
-  const port = parsePort(env.PORT);
+  const port = env.PORT === undefined || env.PORT === '' ? 9000 : parsePort('PORT', env.PORT);
   const host = env.HOST || '127.0.0.1';
   const publicUrl = parseUrl('ROSTER_PUBLIC_URL', env.ROSTER_PUBLIC_URL, ['http:', 'https:']) ?? servedUrl(host, port);
   return Object.freeze({
@@ -136,5 +159,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     mailRetryMaxSeconds: parsePositiveInteger('ROSTER_MAIL_RETRY_MAX_SECONDS', env.ROSTER_MAIL_RETRY_MAX_SECONDS, 300),
     trustProxy: parseTrustProxy(env.ROSTER_TRUST_PROXY),
     secretKey: parseSecretKey(env.ROSTER_SECRET_KEY),
+    metrics: parseMetrics(env, host, port),
+    shutdownSeconds: parsePositiveInteger('ROSTER_SHUTDOWN_SECONDS', env.ROSTER_SHUTDOWN_SECONDS, 10),
   });
 }

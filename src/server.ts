@@ -5,6 +5,10 @@ import { maskedUrl } from './platform/db/connect-error.js';
 import { createMailWorker, type MailWorker } from './platform/mail/mail-worker.js';
 import { configuredTransport } from './platform/mail/transport.js';
 import { StartupError } from './platform/lib/startup-error.js';
+import { createServingState } from './platform/http/health.js';
+import { unsentEmailBacklog } from './platform/mail/outbox.queries.js';
+import { watchConnections, watchOutbox } from './platform/metrics/metrics.js';
+import { startMetricsServer, type MetricsServer } from './platform/metrics/metrics-server.js';
 import type { Runtime } from './runtime.js';
 import { seedDemo } from './seed/demo.js';
 
@@ -12,6 +16,14 @@ export interface RunningServer {
   app: FastifyInstance;
   mailWorker: MailWorker;
   url: string;
+  /** The metrics listener's `/metrics` URL, when ROSTER_METRICS_PORT is set. */
+  metricsUrl: string | null;
+  /**
+   * Stops gracefully (README, "Stopping"): readiness turns 503, the listener stops taking connections,
+   * requests in flight finish (those still running after ROSTER_SHUTDOWN_SECONDS have their
+   * connections cut), the mail worker finishes the emails it is sending. The database stays open for
+   * the caller to close.
+   */
   stop(): Promise<void>;
 }
 
@@ -31,20 +43,28 @@ export async function startServer(runtime: Runtime): Promise<RunningServer> {
     retryMaxSeconds: config.mailRetryMaxSeconds,
   });
 
-  const app = await buildApp({ database, config, services, logger });
+  const serving = createServingState();
+  const app = await buildApp({ database, config, services, logger, serving });
   try {
     await app.listen({ port: config.port, host: config.host });
   } catch (error) {
     await app.close();
     throw listenFailure(config, error);
   }
-  mailWorker.start();
+  let metrics: MetricsServer | null = null;
   let demo: Awaited<ReturnType<typeof seedDemo>>;
   try {
+    if (config.metrics) {
+      watchConnections(() => database.connections());
+      watchOutbox('email', () => unsentEmailBacklog(database.db));
+      metrics = await startMetricsServer(config.metrics, logger);
+    }
+    mailWorker.start();
     demo = await seedDemo(runtime);
   } catch (error) {
     await app.close();
     await mailWorker.stop();
+    await metrics?.close();
     throw error;
   }
   const url = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${config.port}`;
@@ -67,17 +87,41 @@ export async function startServer(runtime: Runtime): Promise<RunningServer> {
     );
   }
   lines.push(`Emails go to ${config.smtpUrl ? 'the SMTP server at SMTP_URL' : path.join(config.dataDir, 'mail') + ' as .eml files'}.`);
+
+  if (metrics) lines.push(`Metrics are at ${metrics.url}.`);
   console.log(lines.join('\n'));
 
   return {
     app,
     mailWorker,
     url,
+    metricsUrl: metrics?.url ?? null,
     async stop() {
-      await app.close();
-      await mailWorker.stop();
+      serving.stopping = true;
+      // The worker stops claiming at once; the emails it is sending finish while the requests do.
+      const mailStopped = mailWorker.stop();
+      await closeWithin(app, config.shutdownSeconds, logger);
+      await mailStopped;
+      await metrics?.close();
     },
   };
+}
+
+/**
+ * Closes the HTTP listener and waits for the requests in flight (Fastify closes idle keep-alive
+ * connections and answers 503 to a request that arrives on a busy one meanwhile); after `seconds`
+ * the connections still open are cut.
+ */
+async function closeWithin(app: FastifyInstance, seconds: number, logger: Runtime['logger']): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  const deadline = new Promise<'late'>((resolve) => (timer = setTimeout(() => resolve('late'), seconds * 1000)));
+  const closed = app.close().then(() => 'closed' as const);
+  if ((await Promise.race([closed, deadline])) === 'late') {
+    logger.warn({ shutdownSeconds: seconds }, 'requests still in flight at the shutdown deadline: cutting their connections');
+    app.server.closeAllConnections();
+    await closed;
+  }
+  clearTimeout(timer);
 }
 
 function listenFailure(config: Runtime['config'], error: unknown): unknown {

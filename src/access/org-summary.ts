@@ -37,6 +37,11 @@ export const OrganizationSummary = Type.Object({ ...summaryFields, features: Typ
 
 const STATUS_NAMES = ['active', 'pending_deletion', 'deletion_in_progress', 'relocation_pending_approval'];
 
+/** Sentry's name of an organization's status (`active`, `pending_deletion`, …). */
+export function organizationStatusName(status: number): string {
+  return STATUS_NAMES[status] ?? 'active';
+}
+
 export function avatarUrl(config: Pick<Config, 'publicUrl'>, org: Pick<Organization, 'avatar_type' | 'avatar_uuid'>) {
   return org.avatar_type === 'upload' && org.avatar_uuid ? `${config.publicUrl}/organization-avatar/${org.avatar_uuid}/` : null;
 }
@@ -49,7 +54,7 @@ export function presentOrganizationSummary(
   return {
     id: org.id,
     slug: org.slug,
-    status: { id: STATUS_NAMES[org.status] ?? 'active', name: STATUS_NAMES[org.status] ?? 'active' },
+    status: { id: organizationStatusName(org.status), name: organizationStatusName(org.status) },
     name: org.name || org.slug,
     dateCreated: org.date_added,
     isEarlyAdopter: org.early_adopter,

@@ -8,12 +8,16 @@ export const USAGE = `Usage: roster <command>
   serve                                        migrate, then serve HTTP and deliver emails (PORT, HOST)
   migrate                                      apply pending database migrations
   user create --email E [--name N] [--superuser]
+  user list                                    every user, one JSON object a line
   token create --email E [--scopes a,b]        print a new API token (once)
+  token list --email E                         that user's tokens (never the tokens themselves)
+  token revoke ID                              delete a token, whoever holds it
+  org list                                     every organization with its member count
   signin-link --email E                        print a one-time sign-in link for the web console
   seed FILE                                    load a fixture (JSON) and print what it created
 
 Configuration comes from the environment: DATABASE_URL, ROSTER_DATA_DIR, ROSTER_PUBLIC_URL, SMTP_URL,
-PORT, HOST, LOG_LEVEL (see README.md).`;
+PORT, HOST, LOG_LEVEL, ROSTER_METRICS_PORT, ROSTER_SHUTDOWN_SECONDS (see README.md).`;
 
 /**
  * A database command, parsed and with its input read, so that it can run in this process or be handed
@@ -23,7 +27,11 @@ PORT, HOST, LOG_LEVEL (see README.md).`;
 export type DbCommand =
   | { name: 'migrate' }
   | { name: 'user create'; email: string; displayName: string; superuser: boolean }
+  | { name: 'user list' }
   | { name: 'token create'; email: string; scopes: string[] | null }
+  | { name: 'token list'; email: string }
+  | { name: 'token revoke'; tokenId: string }
+  | { name: 'org list' }
   | { name: 'signin-link'; email: string }
   | { name: 'seed'; file: string; fixture: unknown };
 
@@ -42,6 +50,12 @@ function requiredEmail(values: { email?: string | boolean }, usage: string): str
   return values.email;
 }
 
+/** A command that takes no options nor arguments: anything after it is a mistake worth naming. */
+function noArguments(args: string[], usage: string): void {
+  const { positionals } = options(args, {}, usage);
+  if (positionals.length > 0) throw new CliError(`${usage} takes no arguments, got "${positionals.join(' ')}" (usage: roster ${usage})`, 2);
+}
+
 /** Reads argv into a command; an unknown command is an UnknownCommandError, a bad option a CliError. */
 export function parseCommand(argv: string[]): Command {
   const [command, ...rest] = argv;
@@ -55,6 +69,10 @@ export function parseCommand(argv: string[]): Command {
     case 'migrate':
       return { name: 'migrate' };
     case 'user': {
+      if (rest[0] === 'list') {
+        noArguments(rest.slice(1), 'user list');
+        return { name: 'user list' };
+      }
       if (rest[0] !== 'create') throw new UnknownCommandError(`unknown command "user${rest[0] ? ` ${rest[0]}` : ''}"`);
       const usage = 'user create --email E [--name N] [--superuser]';
       const { values } = options(rest.slice(1), { email: { type: 'string' }, name: { type: 'string' }, superuser: { type: 'boolean' } }, usage);
@@ -62,11 +80,29 @@ export function parseCommand(argv: string[]): Command {
       return { name: 'user create', email: requiredEmail(values, usage), displayName: values.name ?? '', superuser: values.superuser === true };
     }
     case 'token': {
+      if (rest[0] === 'list') {
+        const usage = 'token list --email E';
+        return { name: 'token list', email: requiredEmail(options(rest.slice(1), { email: { type: 'string' } }, usage).values, usage) };
+      }
+      if (rest[0] === 'revoke') {
+        const usage = 'token revoke ID';
+        const { positionals } = options(rest.slice(1), {}, usage);
+        const [tokenId, ...extra] = positionals;
+        if (tokenId === undefined) throw new CliError(`token revoke needs a token ID (usage: roster ${usage}; roster token list --email E shows them)`, 2);
+        if (extra.length > 0) throw new CliError(`token revoke takes one token ID, got ${positionals.length} (usage: roster ${usage})`, 2);
+        if (!/^[1-9]\d{0,17}$/.test(tokenId)) throw new CliError(`a token ID is a whole number, got "${tokenId}" (usage: roster ${usage})`, 2);
+        return { name: 'token revoke', tokenId };
+      }
       if (rest[0] !== 'create') throw new UnknownCommandError(`unknown command "token${rest[0] ? ` ${rest[0]}` : ''}"`);
       const usage = 'token create --email E [--scopes a,b]';
       const { values } = options(rest.slice(1), { email: { type: 'string' }, scopes: { type: 'string' } }, usage);
       const scopes = values.scopes === undefined ? null : values.scopes.split(',').map((s) => s.trim()).filter(Boolean);
       return { name: 'token create', email: requiredEmail(values, usage), scopes };
+    }
+    case 'org': {
+      if (rest[0] !== 'list') throw new UnknownCommandError(`unknown command "org${rest[0] ? ` ${rest[0]}` : ''}"`);
+      noArguments(rest.slice(1), 'org list');
+      return { name: 'org list' };
     }
     case 'signin-link': {
       const usage = 'signin-link --email E';

@@ -5,6 +5,7 @@ import type { Runtime } from '../runtime.js';
 import { seed, SeedError } from '../seed/seed.js';
 import type { DbCommand } from './commands.js';
 import { CliError } from './errors.js';
+import { listOrganizationsCommand, listTokensCommand, listUsersCommand, revokeTokenCommand } from './list-commands.js';
 
 /**
  * Runs one database command on an open runtime and returns what it prints. The same function serves
@@ -25,6 +26,14 @@ export async function runDbCommand(runtime: Runtime, command: DbCommand): Promis
         .execute((tx) => insertUser(tx, { email, name: command.displayName, isSuperuser: command.superuser, emailVerified: true }));
       return JSON.stringify({ id: user.id, email: user.email, isSuperuser: user.is_superuser });
     }
+    case 'user list':
+      return listUsersCommand(runtime);
+    case 'org list':
+      return listOrganizationsCommand(runtime);
+    case 'token list':
+      return listTokensCommand(runtime, command.email);
+    case 'token revoke':
+      return revokeTokenCommand(runtime, command.tokenId);
     case 'token create': {
       const user = await findUserByEmail(database.db, normalizeEmail(command.email));
       if (!user) throw new CliError(`no user with email ${command.email}`, 2);

@@ -18,9 +18,29 @@ async function replyTo(runtime: Runtime, command: DbCommand): Promise<CommandRep
   }
 }
 
+/** How long closing the database may take once the server has stopped. */
+const DATABASE_CLOSE_MS = 5000;
+
+/**
+ * Closes the database, or gives up after DATABASE_CLOSE_MS: the pool waits for the connections still
+ * checked out, and a request whose connection the shutdown deadline cut may hold one, waiting on a lock,
+ * for as long as that lock is held. The process exits anyway; PostgreSQL rolls back what it had begun.
+ */
+async function closeDatabase(runtime: Runtime): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<'late'>((resolve) => (timer = setTimeout(() => resolve('late'), DATABASE_CLOSE_MS)));
+  const closed = runtime.close().then(
+    () => 'closed' as const,
+    (error: unknown) => runtime.logger.error({ err: error }, 'closing the database failed'),
+  );
+  if ((await Promise.race([closed, late])) === 'late') runtime.logger.warn('the database did not close in time: exiting with its transactions left to roll back');
+  clearTimeout(timer);
+}
+
 /**
  * `roster serve`: takes the embedded database's lock (or connects to PostgreSQL), migrates, serves, and
- * runs CLI commands sent by other processes. SIGINT, SIGTERM and SIGHUP stop it and release everything.
+ * runs CLI commands sent by other processes. SIGINT, SIGTERM and SIGHUP stop it gracefully (the server
+ * drains its requests and its mail worker's sends), then close the database, release the lock and exit 0.
  */
 export async function serve(config: Config): Promise<void> {
   const lock: DataDirLock | null = config.databaseUrl ? null : await lockDataDir(config.dataDir, pgliteDir(config.dataDir), { takesCommands: true });
@@ -40,8 +60,13 @@ export async function serve(config: Config): Promise<void> {
   const shutdown = async () => {
     if (stopping) return;
     stopping = true;
-    await server.stop();
-    await opened.close();
+    opened.logger.info('stopping: draining requests in flight');
+    try {
+      await server.stop();
+    } catch (error) {
+      opened.logger.error({ err: error }, 'stopping the server failed');
+    }
+    await closeDatabase(opened);
     await lock?.release();
     process.exit(0);
   };

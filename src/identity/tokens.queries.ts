@@ -50,3 +50,8 @@ export async function deleteTokenOfUser(tx: Tx, userId: string, tokenId: string)
   const result = await tx.deleteFrom('api_tokens').where('user_id', '=', userId).where('id', '=', tokenId).executeTakeFirst();
   return result.numDeletedRows > 0n;
 }
+
+/** Deletes a token whoever holds it (an operator's revocation from the CLI); undefined when no token has the id. */
+export function deleteToken(tx: Tx, tokenId: string) {
+  return tx.deleteFrom('api_tokens').where('id', '=', tokenId).returning(['id', 'user_id', 'token_last_characters']).executeTakeFirst();
+}

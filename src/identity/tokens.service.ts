@@ -7,7 +7,7 @@ import { hashSecret, newSecret, secretMatches } from '../platform/lib/secrets.js
 import { hitRateLimits } from '../platform/lib/rate-limit.queries.js';
 import type { Clock } from '../platform/lib/clock.js';
 import type { Requester } from '../access/requester.js';
-import { deleteTokenOfUser, findTokenOwner, findTokensOfUser, insertApiToken } from './tokens.queries.js';
+import { deleteToken, deleteTokenOfUser, findTokenOwner, findTokensOfUser, insertApiToken } from './tokens.queries.js';
 import { presentApiToken } from './tokens.presenter.js';
 import type { CreateApiTokenBody, NewApiTokenSchema } from './tokens.schemas.js';
 
@@ -55,6 +55,16 @@ export function createTokenService({ db, clock }: { db: Db; clock: Clock }) {
         if (expandTokenScopes(body.scopes).some((scope) => !held.has(scope))) throw permissionDenied(SCOPES_BEYOND_TOKEN);
       }
       return create(requester.userId, body.scopes, body.name?.trim() || null);
+    },
+
+    /** A user's tokens as the API presents them (the CLI's `token list`: an operator's view of any user). */
+    async listOfUser(userId: string) {
+      return (await findTokensOfUser(db, userId)).map(presentApiToken);
+    },
+
+    /** Deletes any user's token (the CLI's `token revoke`); null when no token has the id. */
+    async revokeAny(tokenId: string) {
+      return (await db.transaction().execute((tx) => deleteToken(tx, tokenId))) ?? null;
     },
 
     /** Deletes one of the requester's tokens; 404 when the id is not one of theirs. */

@@ -78,3 +78,18 @@ export function findUsersWithTwoFactor(db: Executor, userIds: readonly string[])
     .where('u.id', 'in', [...new Set(userIds)])
     .execute();
 }
+
+/** Every user with their `has2fa`, by id (what `roster user list` prints). */
+export function listUsers(db: Executor) {
+  return db
+    .selectFrom('users as u')
+    .select(['u.id', 'u.email', 'u.name', 'u.is_active', 'u.is_superuser', 'u.email_verified', 'u.date_joined', 'u.last_login'])
+    .select((eb) =>
+      eb
+        .exists(eb.selectFrom('user_authenticators as a').select('a.id').whereRef('a.user_id', '=', 'u.id').where('a.confirmed', '=', true))
+        .$castTo<boolean>()
+        .as('has2fa'),
+    )
+    .orderBy('u.id')
+    .execute();
+}

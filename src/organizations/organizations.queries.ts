@@ -45,3 +45,16 @@ export async function countPendingAccessRequests(db: Executor, orgId: string): P
     .executeTakeFirstOrThrow();
   return Number(row.count);
 }
+
+/** Every organization by id, with its joined members and pending invites counted (what `roster org list` prints). */
+export function listOrganizations(db: Executor) {
+  return db
+    .selectFrom('organizations as o')
+    .select(['o.id', 'o.slug', 'o.name', 'o.status', 'o.date_added'])
+    .select((eb) => [
+      eb.selectFrom('members as m').select((count) => count.fn.countAll<string>().as('n')).whereRef('m.organization_id', '=', 'o.id').where('m.user_id', 'is not', null).as('members'),
+      eb.selectFrom('members as m').select((count) => count.fn.countAll<string>().as('n')).whereRef('m.organization_id', '=', 'o.id').where('m.user_id', 'is', null).as('invites'),
+    ])
+    .orderBy('o.id')
+    .execute();
+}

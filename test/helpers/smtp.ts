@@ -7,6 +7,8 @@ export interface TestSmtpServer {
   port: number;
   /** Every message received, parsed, in arrival order. */
   messages: ParsedMail[];
+  /** Messages whose data has started to arrive (accepted or still held by `holdMs`). */
+  readonly started: number;
   /**
    * Waits until `predicate` holds for the received messages (or throws after `timeoutMs`). Throws at
    * once if a message received so far speaks of another product: Roster's emails name Roster.
@@ -26,9 +28,14 @@ export function foreignProductIn(mail: ParsedMail): string | null {
   return null;
 }
 
-/** A real SMTP server in-process: what the mail worker delivers to, read back by the tests. */
-export async function startSmtpServer(port = 0): Promise<TestSmtpServer> {
+/**
+ * A real SMTP server in-process: what the mail worker delivers to, read back by the tests. `holdMs`
+ * makes it a slow server that takes that long to accept each message once its data has arrived (a
+ * send caught in the middle).
+ */
+export async function startSmtpServer(port = 0, { holdMs = 0 }: { holdMs?: number } = {}): Promise<TestSmtpServer> {
   const messages: ParsedMail[] = [];
+  let started = 0;
   let server: SMTPServer | null = null;
   let boundPort = port;
 
@@ -39,8 +46,10 @@ export async function startSmtpServer(port = 0): Promise<TestSmtpServer> {
         disabledCommands: ['STARTTLS'],
         logger: false,
         onData(stream, _session, callback) {
+          started++;
           simpleParser(stream)
-            .then((mail) => {
+            .then(async (mail) => {
+              if (holdMs > 0) await new Promise((resolve) => setTimeout(resolve, holdMs));
               messages.push(mail);
               callback();
             })
@@ -63,6 +72,9 @@ export async function startSmtpServer(port = 0): Promise<TestSmtpServer> {
       return boundPort;
     },
     messages,
+    get started() {
+      return started;
+    },
     async waitFor(predicate, timeoutMs = 10_000) {
       const deadline = Date.now() + timeoutMs;
       for (;;) {

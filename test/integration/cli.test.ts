@@ -58,6 +58,55 @@ describe('roster CLI', () => {
     await assert.rejects(roster('signin-link', '--email', 'nobody@example.com'), (error: { code: number; stderr: string }) => error.code === 2 && /no active user/.test(error.stderr));
   });
 
+  it('user list, org list and token list print one JSON object a line; token revoke deletes any user\'s token (issue 18)', async () => {
+    const users = (await roster('user', 'list')).stdout.trim().split('\n').map((line) => JSON.parse(line));
+    assert.deepEqual(
+      users.map((user) => [user.email, user.isSuperuser, user.isActive, user.has2fa]),
+      [
+        ['admin@example.com', true, true, false],
+        ['o@example.com', false, true, false],
+      ],
+    );
+    assert.ok(users.every((user) => /^\d+$/.test(user.id) && !Number.isNaN(Date.parse(user.dateJoined))));
+
+    const orgs = (await roster('org', 'list')).stdout.trim().split('\n').map((line) => JSON.parse(line));
+    assert.deepEqual(
+      orgs.map((org) => [org.slug, org.name, org.status, org.members, org.pendingInvites]),
+      [['cli-org', 'CLI', 'active', 1, 0]],
+    );
+
+    const tokens = (await roster('token', 'list', '--email', 'Admin@Example.com')).stdout.trim().split('\n').map((line) => JSON.parse(line));
+    assert.equal(tokens.length, 1);
+    assert.deepEqual(tokens[0].scopes.includes('member:write') && tokens[0].scopes.includes('org:read'), true);
+    assert.match(tokens[0].tokenLastCharacters, /^[0-9a-f]{4}$/);
+    assert.equal(JSON.stringify(tokens).match(/[0-9a-f]{64}/), null, 'the token itself is never listed');
+
+    const { stdout: revoked } = await roster('token', 'revoke', tokens[0].id);
+    assert.equal(revoked.trim(), `Revoked token ${tokens[0].id} (ending in ${tokens[0].tokenLastCharacters}).`);
+    assert.equal((await roster('token', 'list', '--email', 'admin@example.com')).stdout, '\n', 'an empty list prints nothing but the newline');
+    await assert.rejects(roster('token', 'revoke', tokens[0].id), (error: { code: number; stderr: string }) => error.code === 2 && error.stderr.trim() === `roster: no token with ID ${tokens[0].id}`);
+  });
+
+  it('the new commands name what is wrong with how they were called, exit 2 (issue 18)', async () => {
+    const refusals: Array<[string[], RegExp]> = [
+      [['token', 'list'], /^roster: token list needs --email \(usage: roster token list --email E\)$/],
+      [['token', 'list', '--email', 'nobody@example.com'], /^roster: no user with email nobody@example.com$/],
+      [['token', 'revoke'], /^roster: token revoke needs a token ID/],
+      [['token', 'revoke', 'abc'], /^roster: a token ID is a whole number, got "abc"/],
+      [['token', 'revoke', '1', '2'], /^roster: token revoke takes one token ID, got 2/],
+      [['user', 'list', 'extra'], /^roster: user list takes no arguments, got "extra"/],
+      [['org', 'list', '--all'], /^roster: Unknown option '--all'/],
+      [['org', 'show'], /^roster: unknown command "org show"/],
+    ];
+    for (const [args, message] of refusals) {
+      await assert.rejects(roster(...args), (error: { code: number; stderr: string }) => {
+        assert.equal(error.code, 2, `roster ${args.join(' ')}: ${error.stderr}`);
+        assert.match(error.stderr.trim().split('\n')[0]!, message);
+        return true;
+      });
+    }
+  });
+
   it('user create refuses a name with control characters or line breaks, naming the option (issue 13)', async () => {
     await assert.rejects(
       roster('user', 'create', '--email', 'evil@example.com', '--name', 'Eve\r\nBcc: a@evil.test'),

@@ -13,6 +13,8 @@ describe('config', () => {
     assert.equal(config.smtpUrl, null);
     assert.ok(config.dataDir.endsWith('/data'));
     assert.equal(config.trustProxy, false);
+    assert.equal(config.metrics, null);
+    assert.equal(config.shutdownSeconds, 10);
     assert.ok(Object.isFrozen(config));
   });
 
@@ -36,6 +38,12 @@ describe('config', () => {
     ['ROSTER_TRUST_PROXY', '0'],
     ['ROSTER_TRUST_PROXY', '10.0.0.1, proxy.internal'],
     ['ROSTER_TRUST_PROXY', '10.0.0.0/33'],
+    ['ROSTER_METRICS_PORT', 'nine'],
+    ['ROSTER_METRICS_PORT', '0'],
+    ['ROSTER_METRICS_PORT', '9000'],
+    ['ROSTER_METRICS_HOST', '0.0.0.0'],
+    ['ROSTER_SHUTDOWN_SECONDS', '0'],
+    ['ROSTER_SHUTDOWN_SECONDS', '2.5'],
   ] as const) {
     it(`refuses a bad ${name} and names it`, () => {
       assert.throws(() => loadConfig({ [name]: value }), (error: unknown) => error instanceof ConfigError && error.message.includes(name));
@@ -54,6 +62,9 @@ describe('config', () => {
       ROSTER_MAIL_RETRY_MAX_SECONDS: '5',
       ROSTER_TRUST_PROXY: '10.0.0.1, 10.1.0.0/16, ::1, loopback',
       ROSTER_SECRET_KEY: '00'.repeat(32),
+      ROSTER_METRICS_HOST: '10.0.0.5',
+      ROSTER_METRICS_PORT: '9464',
+      ROSTER_SHUTDOWN_SECONDS: '30',
     });
     assert.deepEqual(
       { ...config },
@@ -68,8 +79,16 @@ describe('config', () => {
         mailRetryMaxSeconds: 5,
         trustProxy: ['10.0.0.1', '10.1.0.0/16', '::1', 'loopback'],
         secretKey: Buffer.alloc(32),
+        metrics: { host: '10.0.0.5', port: 9464 },
+        shutdownSeconds: 30,
       },
     );
+  });
+
+  it('ROSTER_METRICS_PORT turns metrics on, on loopback unless ROSTER_METRICS_HOST says otherwise (issue 18)', () => {
+    assert.deepEqual(loadConfig({ ROSTER_METRICS_PORT: '9464' }).metrics, { host: '127.0.0.1', port: 9464 });
+    // The same port on another address than the API's is a listener of its own.
+    assert.deepEqual(loadConfig({ PORT: '9000', ROSTER_METRICS_HOST: '10.0.0.5', ROSTER_METRICS_PORT: '9000' }).metrics, { host: '10.0.0.5', port: 9000 });
   });
 
   it('ROSTER_TRUST_PROXY: off by default, a hop count, or a list of proxies (issue 13)', () => {

@@ -25,6 +25,11 @@ export interface Database {
   readonly pool: pg.Pool | null;
   /** True when the database answers. */
   ping(): Promise<boolean>;
+  /**
+   * Connections in use and queries waiting for one, now (for the metrics): the pool's counts on
+   * PostgreSQL; on PGlite its one connection (0 or 1 in use) and the queue behind it.
+   */
+  connections(): { inUse: number; waiting: number };
   close(): Promise<void>;
 }
 
@@ -58,12 +63,14 @@ async function openPGlite(dataDir: string | null): Promise<Database> {
   const pglite = await PGlite.create(dataDir ?? 'memory://', {
     parsers: { [INT8]: (value: string) => value, [NUMERIC]: (value: string) => value },
   });
-  const db = new Kysely<DB>({ dialect: new PGliteDialect(pglite) });
+  const dialect = new PGliteDialect(pglite);
+  const db = new Kysely<DB>({ dialect });
   return {
     db,
     engine: 'pglite',
     pool: null,
     ping: () => ping(db),
+    connections: () => dialect.connections(),
     close: () => db.destroy(),
   };
 }
@@ -87,6 +94,7 @@ async function openPostgres(url: string, options: DatabaseOptions): Promise<Data
     engine: 'postgres',
     pool,
     ping: () => ping(db),
+    connections: () => ({ inUse: pool.totalCount - pool.idleCount, waiting: pool.waitingCount }),
     close: () => db.destroy(),
   };
 }

@@ -41,3 +41,16 @@ export async function migrate(db: Db, migrations = readMigrations()): Promise<st
     return pending.map((migration) => migration.version);
   });
 }
+
+/**
+ * The versions of `migrations` this database has not applied (all of them before the first migration).
+ * Readiness asks it: a database another process rolled back, or restored from an older backup, is one
+ * this process's queries do not fit.
+ */
+export async function pendingMigrations(db: Db, migrations: readonly Migration[]): Promise<string[]> {
+  const { rows: table } = await sql<{ found: string | null }>`select to_regclass('schema_migrations')::text as found`.execute(db);
+  if (!table[0]?.found) return migrations.map((migration) => migration.version);
+  const { rows } = await sql<{ version: string }>`select version from schema_migrations`.execute(db);
+  const applied = new Set(rows.map((row) => row.version));
+  return migrations.filter((migration) => !applied.has(migration.version)).map((migration) => migration.version);
+}

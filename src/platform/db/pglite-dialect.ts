@@ -18,12 +18,21 @@ import {
  * query on the outer handle inside a transaction would wait forever: only use the transaction handle.)
  */
 export class PGliteDialect implements Dialect {
+  /** Holders of the one connection plus those queued for it (what the pool metrics report). */
+  readonly #demand = { count: 0 };
+
   constructor(private readonly pglite: PGlite) {}
+
+  /** The connection in use (0 or 1) and how many wait for it. */
+  connections(): { inUse: number; waiting: number } {
+    const count = this.#demand.count;
+    return { inUse: count > 0 ? 1 : 0, waiting: Math.max(0, count - 1) };
+  }
   createAdapter() {
     return new PostgresAdapter();
   }
   createDriver(): Driver {
-    return new PGliteDriver(this.pglite);
+    return new PGliteDriver(this.pglite, this.#demand);
   }
   createIntrospector(db: Kysely<unknown>) {
     return new PostgresIntrospector(db);
@@ -38,13 +47,17 @@ class PGliteDriver implements Driver {
   #queue: Promise<void> = Promise.resolve();
   #release: (() => void) | null = null;
 
-  constructor(pglite: PGlite) {
+  constructor(
+    pglite: PGlite,
+    private readonly demand: { count: number },
+  ) {
     this.#connection = new PGliteConnection(pglite);
   }
 
   async init(): Promise<void> {}
 
   async acquireConnection(): Promise<DatabaseConnection> {
+    this.demand.count++;
     const previous = this.#queue;
     let release!: () => void;
     this.#queue = new Promise<void>((resolve) => (release = resolve));
@@ -69,6 +82,7 @@ class PGliteDriver implements Driver {
   async releaseConnection(): Promise<void> {
     const release = this.#release;
     this.#release = null;
+    this.demand.count--;
     release?.();
   }
 

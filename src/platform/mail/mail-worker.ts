@@ -1,5 +1,6 @@
 import type { Logger } from 'pino';
 import type { Db } from '../db/database.js';
+import { countDelivery } from '../metrics/metrics.js';
 import { claimDueEmails, markEmailFailed, markEmailSent } from './outbox.queries.js';
 import type { MailTransport } from './transport.js';
 
@@ -57,7 +58,9 @@ export function createMailWorker({
             html: email.html_body,
           });
           await db.transaction().execute((tx) => markEmailSent(tx, email.id));
+          countDelivery('email', 'sent');
         } catch (error) {
+          countDelivery('email', 'failed');
           const delay = retryDelaySeconds(email.attempts, retryMaxSeconds);
           logger?.warn({ err: error, messageId: email.message_id, retryInSeconds: delay }, 'email delivery failed');
           await db
@@ -70,7 +73,10 @@ export function createMailWorker({
     return emails.length;
   }
 
-  /** Delivers what is due now, one batch after another, and returns how many it tried. */
+  /**
+   * Delivers what is due now, one batch after another, and returns how many it tried. A stopping worker
+   * finishes the batch it is sending and claims no other.
+   */
   async function runOnce(): Promise<number> {
     if (running) return running;
     running = (async () => {
@@ -78,7 +84,7 @@ export function createMailWorker({
       for (;;) {
         const count = await deliverBatch();
         total += count;
-        if (count < batchSize) return total;
+        if (count < batchSize || stopped) return total;
       }
     })().finally(() => (running = null));
     return running;
@@ -103,6 +109,7 @@ export function createMailWorker({
       stopped = false;
       schedule();
     },
+    /** Claims nothing more, lets the emails being sent finish (none is cut in half), and closes the transport. */
     async stop() {
       stopped = true;
       if (timer) clearTimeout(timer);

@@ -73,3 +73,11 @@ export async function countUnsentEmails(db: Executor): Promise<number> {
     .executeTakeFirstOrThrow();
   return Number(row.count);
 }
+
+/** Emails not sent yet and the age of the oldest of them in seconds (0 when none), by the database's clock. */
+export async function unsentEmailBacklog(db: Executor): Promise<{ depth: number; oldestAgeSeconds: number }> {
+  const { rows } = await sql<{ depth: string; oldest_age: number | null }>`
+    select count(*) as depth, extract(epoch from now() - min(created_at))::float8 as oldest_age
+      from email_outbox where sent_at is null`.execute(db);
+  return { depth: Number(rows[0]?.depth ?? 0), oldestAgeSeconds: Math.max(0, rows[0]?.oldest_age ?? 0) };
+}

@@ -10,6 +10,8 @@ export interface RosterProcess {
   child: ChildProcess;
   /** Everything the process printed. */
   output(): string;
+  /** Resolves with the exit code (null after a signal it did not handle) once the process has exited. */
+  exited: Promise<number | null>;
   /** SIGKILL: no shutdown, no cleanup — a crash. */
   kill(): Promise<void>;
   /** SIGTERM and wait. */
@@ -26,9 +28,9 @@ export async function startRoster(env: Record<string, string>, port?: number): P
   });
   child.stdout!.on('data', (chunk) => (output += chunk));
   child.stderr!.on('data', (chunk) => (output += chunk));
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
   const url = `http://127.0.0.1:${chosen}`;
-  const deadline = Date.now() + 30_000;
+  const deadline = Date.now() + 60_000;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`roster serve exited early:\n${output}`);
     try {
@@ -44,6 +46,7 @@ export async function startRoster(env: Record<string, string>, port?: number): P
     url,
     port: chosen,
     child,
+    exited,
     output: () => output,
     async kill() {
       child.kill('SIGKILL');
