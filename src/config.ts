@@ -25,6 +25,11 @@ export interface Config {
    * null when unset, and then Roster refuses to store such a secret.
    */
   readonly secretKey: Buffer | null;
+  /**
+   * ROSTER_WEBHOOK_ALLOW_PRIVATE=1: webhooks may also be sent to private, loopback and link-local
+   * addresses (a receiver on the same machine or network). Off, such a URL is refused at every attempt.
+   */
+  readonly webhookAllowPrivate: boolean;
 }
 
 export class ConfigError extends Error {
@@ -116,6 +121,13 @@ function parseSecretKey(value: string | undefined): Buffer | null {
   throw new ConfigError('ROSTER_SECRET_KEY must be 32 bytes given as 64 hex digits or as base64 (make one with: openssl rand -base64 32)');
 }
 
+/** A switch: unset, empty or `0` is off, `1` is on; anything else is refused rather than guessed. */
+function parseFlag(name: string, value: string | undefined): boolean {
+  if (value === undefined || value === '' || value === '0') return false;
+  if (value === '1') return true;
+  throw new ConfigError(`${name} must be 1 (on) or 0 (off), got "${value}"`);
+}
+
 /** Parses the environment; throws a ConfigError naming the first bad variable. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const logLevel = (env.LOG_LEVEL || 'info') as Config['logLevel'];
@@ -136,5 +148,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     mailRetryMaxSeconds: parsePositiveInteger('ROSTER_MAIL_RETRY_MAX_SECONDS', env.ROSTER_MAIL_RETRY_MAX_SECONDS, 300),
     trustProxy: parseTrustProxy(env.ROSTER_TRUST_PROXY),
     secretKey: parseSecretKey(env.ROSTER_SECRET_KEY),
+    webhookAllowPrivate: parseFlag('ROSTER_WEBHOOK_ALLOW_PRIVATE', env.ROSTER_WEBHOOK_ALLOW_PRIVATE),
   });
 }

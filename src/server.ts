@@ -3,6 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import { buildApp } from './app.js';
 import { maskedUrl } from './platform/db/connect-error.js';
 import { createMailWorker, type MailWorker } from './platform/mail/mail-worker.js';
+import { createWebhookWorker, type WebhookWorker } from './webhooks/webhook-worker.js';
 import { configuredTransport } from './platform/mail/transport.js';
 import { StartupError } from './platform/lib/startup-error.js';
 import type { Runtime } from './runtime.js';
@@ -11,6 +12,7 @@ import { seedDemo } from './seed/demo.js';
 export interface RunningServer {
   app: FastifyInstance;
   mailWorker: MailWorker;
+  webhookWorker: WebhookWorker;
   url: string;
   stop(): Promise<void>;
 }
@@ -30,6 +32,14 @@ export async function startServer(runtime: Runtime): Promise<RunningServer> {
     logger,
     retryMaxSeconds: config.mailRetryMaxSeconds,
   });
+  const webhookWorker = createWebhookWorker({
+    db: database.db,
+    clock: runtime.clock,
+    secretKey: config.secretKey,
+    allowPrivate: config.webhookAllowPrivate,
+    publicUrl: config.publicUrl,
+    logger,
+  });
 
   const app = await buildApp({ database, config, services, logger });
   try {
@@ -39,12 +49,14 @@ export async function startServer(runtime: Runtime): Promise<RunningServer> {
     throw listenFailure(config, error);
   }
   mailWorker.start();
+  webhookWorker.start();
   let demo: Awaited<ReturnType<typeof seedDemo>>;
   try {
     demo = await seedDemo(runtime);
   } catch (error) {
     await app.close();
     await mailWorker.stop();
+    await webhookWorker.stop();
     throw error;
   }
   const url = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${config.port}`;
@@ -72,10 +84,11 @@ export async function startServer(runtime: Runtime): Promise<RunningServer> {
   return {
     app,
     mailWorker,
+    webhookWorker,
     url,
     async stop() {
       await app.close();
-      await mailWorker.stop();
+      await Promise.all([mailWorker.stop(), webhookWorker.stop()]);
     },
   };
 }

@@ -19,6 +19,7 @@ import { createAccessRequestService } from './teams/access-requests.service.js';
 import { createSessionService } from './identity/sessions.service.js';
 import { createAuthProviderService } from './sso/auth-provider.service.js';
 import { createSsoSigninService } from './sso/sso-signin.service.js';
+import { createWebhookService } from './webhooks/webhooks.service.js';
 
 export interface ServiceDeps {
   database: Database;
@@ -48,6 +49,7 @@ export function createServices({ database, config, clock }: ServiceDeps) {
     sessions,
     authProviders: createAuthProviderService({ db, config, clock }),
     ssoSignins: createSsoSigninService({ db, config, clock, sessions }),
+    webhooks: createWebhookService({ db, config, clock }),
     /** Counts hits in rate-limit buckets now (for limits checked before a request reaches a service). */
     rateLimits: { hit: (limits: readonly RateLimit[]) => db.transaction().execute((tx) => hitRateLimits(tx, limits, clock.now())) },
   };

@@ -76,8 +76,18 @@ export function webhookEnvelopeSchema<Type extends WebhookEventType>(type: Type)
   });
 }
 
+/** One event in the OpenAPI document: a POST whose body is the event's envelope. */
+interface WebhookOperation {
+  post: {
+    summary: string;
+    description: string;
+    requestBody: { required: true; content: { 'application/json': { schema: Record<string, unknown> } } };
+    responses: { '200': { description: string } };
+  };
+}
+
 /** OpenAPI 3.1 `webhooks`: one POST per event, its body the envelope. */
-export function webhooksOpenApi(): Record<string, unknown> {
+export function webhooksOpenApi(): Record<string, WebhookOperation> {
   return Object.fromEntries(
     WEBHOOK_EVENT_TYPES.map((type) => [
       type,
@@ -85,7 +95,7 @@ export function webhooksOpenApi(): Record<string, unknown> {
         post: {
           summary: WEBHOOK_PAYLOADS[type].description ?? type,
           description: 'Signed as Standard Webhooks says: webhook-id, webhook-timestamp and webhook-signature headers. Answer 2xx to acknowledge.',
-          requestBody: { required: true, content: { 'application/json': { schema: webhookEnvelopeSchema(type) } } },
+          requestBody: { required: true, content: { 'application/json': { schema: webhookEnvelopeSchema(type) as Record<string, unknown> } } },
           responses: { '200': { description: 'Received' } },
         },
       },
