@@ -54,6 +54,7 @@ describe('config', () => {
       ROSTER_MAIL_RETRY_MAX_SECONDS: '5',
       ROSTER_TRUST_PROXY: '10.0.0.1, 10.1.0.0/16, ::1, loopback',
       ROSTER_SECRET_KEY: '00'.repeat(32),
+      ROSTER_WEBHOOK_ALLOW_PRIVATE: '1',
     });
     assert.deepEqual(
       { ...config },
@@ -68,8 +69,16 @@ describe('config', () => {
         mailRetryMaxSeconds: 5,
         trustProxy: ['10.0.0.1', '10.1.0.0/16', '::1', 'loopback'],
         secretKey: Buffer.alloc(32),
+        webhookAllowPrivate: true,
       },
     );
+  });
+
+  it('ROSTER_WEBHOOK_ALLOW_PRIVATE: off by default and with 0, on with 1, anything else refused (issue 18)', () => {
+    assert.equal(loadConfig({}).webhookAllowPrivate, false);
+    assert.equal(loadConfig({ ROSTER_WEBHOOK_ALLOW_PRIVATE: '0' }).webhookAllowPrivate, false);
+    assert.equal(loadConfig({ ROSTER_WEBHOOK_ALLOW_PRIVATE: '1' }).webhookAllowPrivate, true);
+    assert.throws(() => loadConfig({ ROSTER_WEBHOOK_ALLOW_PRIVATE: 'yes' }), /ROSTER_WEBHOOK_ALLOW_PRIVATE must be 1 \(on\) or 0 \(off\), got "yes"/);
   });
 
   it('ROSTER_TRUST_PROXY: off by default, a hop count, or a list of proxies (issue 13)', () => {
