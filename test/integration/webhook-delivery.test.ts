@@ -57,7 +57,7 @@ describe('webhook delivery', () => {
     const url = `/api/0/organizations/${org.slug}/webhooks/`;
     assert.equal((await h.request(org.tokens.mgr!, 'GET', url)).status, 403);
     assert.equal((await h.request(org.tokens.mgr!, 'POST', url, { url: target.url, events: ['team.created'] })).status, 403);
-    const created = await h.request(org.tokens.owner!, 'POST', url, { url: target.url, events: ['team.created'] });
+    const created = await h.request<{ id: string; secret: string }>(org.tokens.owner!, 'POST', url, { url: target.url, events: ['team.created'] });
     assert.equal(created.status, 201);
     assert.match(created.body.secret, /^whsec_[A-Za-z0-9+/]{43}=$/);
     const listed = await h.request(org.tokens.owner!, 'GET', url);
@@ -69,7 +69,7 @@ describe('webhook delivery', () => {
     assert.deepEqual((await h.request(org.tokens.owner!, 'POST', url, { url: 'ftp://example.com/', events: ['team.created'] })).body, { url: ['The URL must start with http:// or https://.'] });
     assert.equal((await h.request(org.tokens.owner!, 'POST', url, { url: target.url, events: ['team.exploded'] })).status, 400);
     assert.equal((await h.request(org.tokens.owner!, 'POST', url, { url: target.url, events: [] })).status, 400);
-    const edited = await h.request(org.tokens.owner!, 'PUT', `${url}${created.body.id}/`, { events: ['team.deleted'], active: false });
+    const edited = await h.request<{ events: string[]; active: boolean }>(org.tokens.owner!, 'PUT', `${url}${created.body.id}/`, { events: ['team.deleted'], active: false });
     assert.deepEqual([edited.status, edited.body.events, edited.body.active], [200, ['team.deleted'], false]);
     assert.equal((await h.request(org.tokens.owner!, 'POST', `${url}${created.body.id}/rotate-secret/`)).status, 200);
     assert.equal((await h.request(org.tokens.owner!, 'DELETE', `${url}${created.body.id}/`)).status, 204);

@@ -54,7 +54,7 @@ describe('webhook events from API changes', () => {
     const danaId = invited.body.id;
     let events = await deliveredSince();
     assert.deepEqual(events.map((event) => event.type), ['member.invited']);
-    assert.deepEqual(events[0]!.data, {
+    assert.deepEqual({ ...events[0]!.data }, {
       member: { id: danaId, email: 'dana@example.com', userId: null, orgRole: 'member', pending: true, teamRoles: [{ teamSlug: 'backend', role: null }] },
     });
 
@@ -87,9 +87,9 @@ describe('webhook events from API changes', () => {
       // The team role asked for is the one a manager has anyway (stored as null): no member.updated.
       ['team.created', 'team.member_added', 'team.updated', 'team.member_added', 'team.member_removed', 'team.deleted'],
     );
-    assert.deepEqual(events[0]!.data, { team: { id: team.body.id, slug: 'frontend', name: 'Frontend' } });
-    assert.deepEqual(events[2]!.data, { team: { id: team.body.id, slug: 'frontend', name: 'Front end' }, before: { slug: 'frontend', name: 'Frontend' } });
-    assert.deepEqual(events[3]!.data, { team: { id: team.body.id, slug: 'frontend', name: 'Front end' }, member: { id: danaId, email: 'dana@example.com', userId: events[3]!.data.member && (events[3]!.data.member as { userId: string }).userId }, teamRole: null });
+    assert.deepEqual({ ...events[0]!.data }, { team: { id: team.body.id, slug: 'frontend', name: 'Frontend' } });
+    assert.deepEqual({ ...events[2]!.data }, { team: { id: team.body.id, slug: 'frontend', name: 'Front end' }, before: { slug: 'frontend', name: 'Frontend' } });
+    assert.deepEqual({ ...events[3]!.data }, { team: { id: team.body.id, slug: 'frontend', name: 'Front end' }, member: { id: danaId, email: 'dana@example.com', userId: events[3]!.data.member && (events[3]!.data.member as { userId: string }).userId }, teamRole: null });
 
     // A member's new team list: the team left and joined, then the member.
     assert.equal((await h.request(owner, 'PUT', `/api/0/organizations/${org.slug}/members/${danaId}/`, { teamRoles: [] })).status, 200);
