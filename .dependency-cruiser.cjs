@@ -25,17 +25,19 @@ module.exports = {
     // Folders depend downwards only (README, "Layout"): platform (db, http, lib, mail) at the bottom;
     // access (roles, their rules, the requester, the organization context); identity (users, tokens,
     // sessions); the audit log; members, the only writer of members and member_teams; the resources
-    // that use members (invites, teams); organizations; sso (identity providers, above the
+    // that use members (invites, teams); organizations; webhooks (the endpoints' API and the delivery
+    // worker; the events themselves are queued through platform/webhooks, which every layer may call); sso (identity providers, above the
     // organization settings it switches); scim (provisioning through the identity provider's SCIM
     // client, above sso whose provider record it shares); the entry points (src/*.ts, cli, seed,
     // console) on top.
-    ...layer('platform', ['platform'], ['access', 'audit', 'identity', 'members', 'invites', 'teams', 'organizations', 'sso', 'scim', 'seed', 'cli', 'console']),
-    ...layer('access', ['access'], ['audit', 'identity', 'members', 'invites', 'teams', 'organizations', 'sso', 'scim', 'seed', 'cli', 'console']),
-    ...layer('identity', ['identity'], ['audit', 'members', 'invites', 'teams', 'organizations', 'sso', 'scim', 'seed', 'cli', 'console']),
-    ...layer('audit', ['audit'], ['members', 'invites', 'teams', 'organizations', 'sso', 'scim', 'seed', 'cli', 'console']),
-    ...layer('members', ['members'], ['invites', 'teams', 'organizations', 'sso', 'scim', 'seed', 'cli', 'console']),
-    ...layer('resources', ['invites', 'teams'], ['organizations', 'sso', 'scim', 'seed', 'cli', 'console']),
-    ...layer('organizations', ['organizations'], ['sso', 'scim', 'seed', 'cli', 'console']),
+    ...layer('platform', ['platform'], ['access', 'audit', 'identity', 'members', 'invites', 'teams', 'organizations', 'webhooks', 'sso', 'scim', 'seed', 'cli', 'console']),
+    ...layer('access', ['access'], ['audit', 'identity', 'members', 'invites', 'teams', 'organizations', 'webhooks', 'sso', 'scim', 'seed', 'cli', 'console']),
+    ...layer('identity', ['identity'], ['audit', 'members', 'invites', 'teams', 'organizations', 'webhooks', 'sso', 'scim', 'seed', 'cli', 'console']),
+    ...layer('audit', ['audit'], ['members', 'invites', 'teams', 'organizations', 'webhooks', 'sso', 'scim', 'seed', 'cli', 'console']),
+    ...layer('members', ['members'], ['invites', 'teams', 'organizations', 'webhooks', 'sso', 'scim', 'seed', 'cli', 'console']),
+    ...layer('resources', ['invites', 'teams'], ['organizations', 'webhooks', 'sso', 'scim', 'seed', 'cli', 'console']),
+    ...layer('organizations', ['organizations'], ['webhooks', 'sso', 'scim', 'seed', 'cli', 'console']),
+    ...layer('webhooks', ['webhooks'], ['sso', 'scim', 'seed', 'cli', 'console']),
     ...layer('sso', ['sso'], ['scim', 'seed', 'cli', 'console']),
     ...layer('scim', ['scim'], ['seed', 'cli', 'console']),
     {

@@ -29,6 +29,8 @@ import { authProviderRoutes } from './sso/auth-provider.routes.js';
 import { ssoSigninRoutes } from './sso/sso-signin.routes.js';
 import { registerAuthentication } from './identity/authenticate.js';
 import { scimRoutes } from './scim/scim.routes.js';
+import { webhookRoutes } from './webhooks/webhooks.routes.js';
+import { webhooksOpenApi } from './platform/webhooks/webhook-payloads.js';
 import { consoleRoutes, registerConsoleHeaders } from './console/console.routes.js';
 import { registerSecurityHeaders } from './platform/http/security-headers.js';
 import { createServingState, registerHealthRoutes, type ServingState } from './platform/http/health.js';
@@ -98,6 +100,7 @@ export async function buildApp({ database, config, services, logger, consoleDir,
       },
       components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } },
       security: [{ bearer: [] }],
+      webhooks: webhooksOpenApi(),
     },
   });
 
@@ -120,6 +123,7 @@ export async function buildApp({ database, config, services, logger, consoleDir,
   await app.register(accessRequestRoutes(services.accessRequests));
   await app.register(authRoutes(services.sessions, config));
   await app.register(authProviderRoutes(services.authProviders));
+  await app.register(webhookRoutes(services.webhooks));
   await app.register(ssoSigninRoutes(services.ssoSignins, services.sessions, config));
   await app.register(scimRoutes(services.scim));
   await app.register(consoleRoutes, consoleDir ? { dir: consoleDir } : {});

@@ -32,6 +32,11 @@ export interface Config {
   readonly metrics: { readonly host: string; readonly port: number } | null;
   /** How long a stopping server lets requests in flight finish before it cuts their connections. */
   readonly shutdownSeconds: number;
+  /**
+   * ROSTER_WEBHOOK_ALLOW_PRIVATE=1: webhooks may also be sent to private, loopback and link-local
+   * addresses (a receiver on the same machine or network). Off, such a URL is refused at every attempt.
+   */
+  readonly webhookAllowPrivate: boolean;
 }
 
 export class ConfigError extends Error {
@@ -139,6 +144,13 @@ function parseSecretKey(value: string | undefined): Buffer | null {
   throw new ConfigError('ROSTER_SECRET_KEY must be 32 bytes given as 64 hex digits or as base64 (make one with: openssl rand -base64 32)');
 }
 
+/** A switch: unset, empty or `0` is off, `1` is on; anything else is refused rather than guessed. */
+function parseFlag(name: string, value: string | undefined): boolean {
+  if (value === undefined || value === '' || value === '0') return false;
+  if (value === '1') return true;
+  throw new ConfigError(`${name} must be 1 (on) or 0 (off), got "${value}"`);
+}
+
 /** Parses the environment; throws a ConfigError naming the first bad variable. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const logLevel = (env.LOG_LEVEL || 'info') as Config['logLevel'];
@@ -161,5 +173,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     secretKey: parseSecretKey(env.ROSTER_SECRET_KEY),
     metrics: parseMetrics(env, host, port),
     shutdownSeconds: parsePositiveInteger('ROSTER_SHUTDOWN_SECONDS', env.ROSTER_SHUTDOWN_SECONDS, 10),
+    webhookAllowPrivate: parseFlag('ROSTER_WEBHOOK_ALLOW_PRIVATE', env.ROSTER_WEBHOOK_ALLOW_PRIVATE),
   });
 }

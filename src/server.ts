@@ -3,11 +3,13 @@ import type { FastifyInstance } from 'fastify';
 import { buildApp } from './app.js';
 import { maskedUrl } from './platform/db/connect-error.js';
 import { createMailWorker, type MailWorker } from './platform/mail/mail-worker.js';
+import { createWebhookWorker, type WebhookWorker } from './webhooks/webhook-worker.js';
 import { configuredTransport } from './platform/mail/transport.js';
 import { StartupError } from './platform/lib/startup-error.js';
 import { createServingState } from './platform/http/health.js';
 import { unsentEmailBacklog } from './platform/mail/outbox.queries.js';
-import { watchConnections, watchOutbox } from './platform/metrics/metrics.js';
+import { countDelivery, watchConnections, watchOutbox } from './platform/metrics/metrics.js';
+import { pendingWebhookBacklog } from './webhooks/webhook-delivery.queries.js';
 import { startMetricsServer, type MetricsServer } from './platform/metrics/metrics-server.js';
 import type { Runtime } from './runtime.js';
 import { seedDemo } from './seed/demo.js';
@@ -15,13 +17,14 @@ import { seedDemo } from './seed/demo.js';
 export interface RunningServer {
   app: FastifyInstance;
   mailWorker: MailWorker;
+  webhookWorker: WebhookWorker;
   url: string;
   /** The metrics listener's `/metrics` URL, when ROSTER_METRICS_PORT is set. */
   metricsUrl: string | null;
   /**
    * Stops gracefully (README, "Stopping"): readiness turns 503, the listener stops taking connections,
    * requests in flight finish (those still running after ROSTER_SHUTDOWN_SECONDS have their
-   * connections cut), the mail worker finishes the emails it is sending. The database stays open for
+   * connections cut), the mail and webhook workers finish what they are sending. The database stays open for
    * the caller to close.
    */
   stop(): Promise<void>;
@@ -42,6 +45,15 @@ export async function startServer(runtime: Runtime): Promise<RunningServer> {
     logger,
     retryMaxSeconds: config.mailRetryMaxSeconds,
   });
+  const webhookWorker = createWebhookWorker({
+    db: database.db,
+    clock: runtime.clock,
+    secretKey: config.secretKey,
+    allowPrivate: config.webhookAllowPrivate,
+    publicUrl: config.publicUrl,
+    logger,
+    onOutcome: (outcome) => countDelivery('webhook', outcome),
+  });
 
   const serving = createServingState();
   const app = await buildApp({ database, config, services, logger, serving });
@@ -57,13 +69,16 @@ export async function startServer(runtime: Runtime): Promise<RunningServer> {
     if (config.metrics) {
       watchConnections(() => database.connections());
       watchOutbox('email', () => unsentEmailBacklog(database.db));
+      watchOutbox('webhook', () => pendingWebhookBacklog(database.db));
       metrics = await startMetricsServer(config.metrics, logger);
     }
     mailWorker.start();
+    webhookWorker.start();
     demo = await seedDemo(runtime);
   } catch (error) {
     await app.close();
     await mailWorker.stop();
+    await webhookWorker.stop();
     await metrics?.close();
     throw error;
   }
@@ -94,14 +109,15 @@ export async function startServer(runtime: Runtime): Promise<RunningServer> {
   return {
     app,
     mailWorker,
+    webhookWorker,
     url,
     metricsUrl: metrics?.url ?? null,
     async stop() {
       serving.stopping = true;
-      // The worker stops claiming at once; the emails it is sending finish while the requests do.
-      const mailStopped = mailWorker.stop();
+      // The workers stop claiming at once; the emails and webhooks they are sending finish while the requests do.
+      const workersStopped = Promise.all([mailWorker.stop(), webhookWorker.stop()]);
       await closeWithin(app, config.shutdownSeconds, logger);
-      await mailStopped;
+      await workersStopped;
       await metrics?.close();
     },
   };

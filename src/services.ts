@@ -21,6 +21,7 @@ import { createAuthProviderService } from './sso/auth-provider.service.js';
 import { createSsoSigninService } from './sso/sso-signin.service.js';
 import { scimTokenAuthenticator } from './sso/scim-token.js';
 import type { ScimDeps } from './scim/scim-context.js';
+import { createWebhookService } from './webhooks/webhooks.service.js';
 
 export interface ServiceDeps {
   database: Database;
@@ -53,6 +54,7 @@ export function createServices({ database, config, clock }: ServiceDeps) {
     scimTokens: scimTokenAuthenticator({ db, clock }),
     /** What the SCIM API's routes build their work on. */
     scim: { db, config, clock } satisfies ScimDeps,
+    webhooks: createWebhookService({ db, config, clock }),
     /** Counts hits in rate-limit buckets now (for limits checked before a request reaches a service). */
     rateLimits: { hit: (limits: readonly RateLimit[]) => db.transaction().execute((tx) => hitRateLimits(tx, limits, clock.now())) },
   };

@@ -116,6 +116,11 @@ export const AUDIT_EVENTS = {
         : `linked the account of ${memberLabel(p, c)} to a single sign-on identity (${p.provider})`,
   },
   MEMBER_REINVITE: { id: 204, name: 'member.reinvite', render: (p, c) => `reinvited member ${memberLabel(p, c)}` },
+  // Roster's own (issue 18): Sentry has no membership webhooks, so ids far from its range.
+  WEBHOOK_ADD: { id: 1000, name: 'webhook.create', render: (p) => `added webhook endpoint ${p.url}` },
+  WEBHOOK_EDIT: { id: 1001, name: 'webhook.edit', render: (p) => `edited webhook endpoint ${p.url}` },
+  WEBHOOK_REMOVE: { id: 1002, name: 'webhook.remove', render: (p) => `removed webhook endpoint ${p.url}` },
+  WEBHOOK_ROTATE_SECRET: { id: 1003, name: 'webhook.rotate-secret', render: (p) => `rotated the signing secret of webhook endpoint ${p.url}` },
 } satisfies AuditEventDefinitions;
 
 /**

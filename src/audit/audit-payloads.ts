@@ -115,6 +115,14 @@ export type SsoIdentityLinkPayload = SsoProviderPayload & {
   moved_from_user: string | null;
 };
 
+/** A webhook endpoint (issue 18) as the log records it: never its secret. */
+export type WebhookEndpointPayload = {
+  id: string;
+  url: string;
+  events: string[];
+  active: boolean;
+};
+
 /** Every audit event's payload, by the event's key in AUDIT_EVENTS (audit-events.ts). */
 export interface AuditPayloads {
   MEMBER_INVITE: MemberPayload;
@@ -137,6 +145,10 @@ export interface AuditPayloads {
   SSO_EDIT: SsoEditPayload;
   SSO_IDENTITY_LINK: SsoIdentityLinkPayload;
   MEMBER_REINVITE: MemberPayload;
+  WEBHOOK_ADD: WebhookEndpointPayload;
+  WEBHOOK_EDIT: WebhookEndpointPayload;
+  WEBHOOK_REMOVE: WebhookEndpointPayload;
+  WEBHOOK_ROTATE_SECRET: WebhookEndpointPayload;
 }
 
 export type AuditEventKey = keyof AuditPayloads;

@@ -5,6 +5,8 @@ import { ApiError } from '../platform/http/errors.js';
 import { secretMatches } from '../platform/lib/secrets.js';
 import { normalizeEmail } from '../platform/lib/email.js';
 import { recordAudit } from '../audit/record-audit.js';
+import { emitWebhookEvent } from '../platform/webhooks/emit-webhook.js';
+import { webhookMember } from '../members/member-webhooks.js';
 import { findUserByEmail, hasTwoFactor } from '../identity/users.queries.js';
 import { memberAuditPayload } from '../members/member-audit.js';
 import { attachUserToInvite } from '../members/member-invites.queries.js';
@@ -101,6 +103,9 @@ export function createAcceptInviteService({ db, clock }: { db: Db; clock: Clock 
           targetObject: invite.id,
           targetUserId: user.id,
           data: memberAuditPayload({ email: user.email, userId: user.id, role: invite.role, inviteStatus: 0 }, teams),
+        });
+        await emitWebhookEvent(tx, invite.organization_id, 'member.joined', {
+          member: webhookMember({ id: invite.id, email: user.email, userId: user.id, role: invite.role, pending: false }, teams),
         });
       });
     },

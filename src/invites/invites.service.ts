@@ -5,6 +5,8 @@ import type { Requester } from '../access/requester.js';
 import type { Clock } from '../platform/lib/clock.js';
 import { ApiError, detailError, fieldError, permissionDenied } from '../platform/http/errors.js';
 import { recordAudit } from '../audit/record-audit.js';
+import { emitWebhookEvent } from '../platform/webhooks/emit-webhook.js';
+import { webhookMember } from '../members/member-webhooks.js';
 import { loadOrgContext } from '../access/org-context.js';
 import { allowedOrgRoles } from '../access/access.js';
 import { inviteLink } from '../members/invite-token.js';
@@ -90,6 +92,12 @@ export function createInviteService({ db, clock, config }: InviteServiceDeps) {
           data: memberAuditPayload(
             { email: invite.email, userId: null, role: invite.role, inviteStatus: 0 },
             invite.teams.map((team) => ({ team_id: team.id, slug: team.slug })),
+          ),
+        });
+        await emitWebhookEvent(tx, org.id, 'member.invited', {
+          member: webhookMember(
+            { id: member.id, email: invite.email, userId: null, role: invite.role, pending: true },
+            invite.teams.map((team) => ({ slug: team.slug, role: null })),
           ),
         });
         const view = await findMemberView(tx, org.id, { id: member.id });

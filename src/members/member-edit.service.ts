@@ -6,6 +6,8 @@ import type { Clock } from '../platform/lib/clock.js';
 import { loadOrgContext, type OrgContext } from '../access/org-context.js';
 import type { OrgRoleId, Scope } from '../access/roles.js';
 import { memberAuditData } from './member-audit.js';
+import { emitMemberUpdated, webhookMemberOf } from './member-webhooks.js';
+import { emitWebhookEvent } from '../platform/webhooks/emit-webhook.js';
 import { lockAddressedMember, memberWithRoles } from './member-details.js';
 import { lockMemberForEdit, type LockedEdit } from './member-edit-locks.js';
 import { checkRemovable, checkRemovalPermission } from './member-removal.js';
@@ -48,6 +50,7 @@ async function editMember(tx: Tx, edit: LockedEdit, request: MemberUpdateRequest
   const teamsSaved = assignment ? teamsAfterAssignment(member, assignment) : member.teams;
   const teams = roleChange ? teamsAfterRoleChange(teamsSaved, roleChange) : teamsSaved;
   const edited: MemberView = roleChange ? { ...member, role: roleChange.to } : member;
+  await emitMemberUpdated(tx, context.org.id, { member, teams: member.teams }, { member: edited, teams });
   await recordAudits(tx, [
     ...teamEntries,
     {
@@ -104,6 +107,7 @@ export function createMemberEditService({ db, clock, config }: MemberEditService
         if (removal === 'member') await checkRemovable(tx, context, member);
         const data = memberAuditData(member, member.teams);
         await deleteMemberRow(tx, context.org.id, member.id);
+        await emitWebhookEvent(tx, context.org.id, 'member.removed', { member: webhookMemberOf(member, member.teams) });
         if (removal === 'member' && member.user_id !== null) await deletePendingInvitesSentBy(tx, context.org.id, member.user_id);
         await recordAudit(tx, {
           organizationId: context.org.id,

@@ -7,6 +7,7 @@ import { storedTeamRole } from '../access/team-roles.js';
 import { orgRole } from '../access/roles.js';
 import { IDP_MANAGED_TEAM } from '../access/idp-managed.js';
 import { memberEmail } from './member-audit.js';
+import { emitTeamMembershipChanges } from './member-webhooks.js';
 import type { LockedEdit } from './member-edit-locks.js';
 import { deleteMemberTeamRows, findMemberTeamRows, upsertMemberTeamRows, type MemberTeamRowView } from './member-teams.queries.js';
 import type { MemberUpdateRequest, RequestedTeam } from './member-update.validation.js';
@@ -52,7 +53,7 @@ export type TeamChangeRecord = AuditRecord<'MEMBER_JOIN_TEAM' | 'MEMBER_LEAVE_TE
 
 /**
  * Replaces the member's team memberships with the planned list: memberships kept keep their row (and
- * id). Returns the `member.join-team` / `member.leave-team` entries for the teams joined and left, for
+ * id), and queues `team.member_removed` / `team.member_added` for the teams left and joined. Returns the `member.join-team` / `member.leave-team` entries for the teams joined and left, for
  * the caller to write with the rest of its audit entries.
  */
 export async function saveTeamAssignment(tx: Tx, context: OrgContext, member: MemberView, assignment: TeamAssignment): Promise<TeamChangeRecord[]> {
@@ -64,6 +65,10 @@ export async function saveTeamAssignment(tx: Tx, context: OrgContext, member: Me
   const rows = await upsertMemberTeamRows(tx, orgId, member.id, assignment.teams);
   const rowIds = new Map(rows.map((row) => [row.team_id, row.id]));
   const joined = assignment.teams.filter((team) => !had.has(team.teamId));
+  await emitTeamMembershipChanges(tx, orgId, member, {
+    left: left.map((row) => row.team_id),
+    joined: joined.map((team) => ({ teamId: team.teamId, role: team.role })),
+  });
 
   const entry = (event: TeamChangeRecord['event'], rowId: string | undefined, teamSlug: string): TeamChangeRecord => ({
     organizationId: orgId,

@@ -5,6 +5,7 @@ import type { Requester } from '../access/requester.js';
 import { displayName } from '../access/requester.js';
 import { findUserById, hasTwoFactor } from '../identity/users.queries.js';
 import { recordAudit } from '../audit/record-audit.js';
+import { emitOrganizationUpdated } from './org-webhooks.js';
 import { violatedUniqueConstraint } from '../platform/db/constraint-errors.js';
 import { ApiError } from '../platform/http/errors.js';
 import type { Clock } from '../platform/lib/clock.js';
@@ -99,6 +100,7 @@ export function createOrgSettingsService({ db, config, clock }: OrgSettingsServi
           if (Object.keys(changedData).length > 0) {
             await recordAudit(tx, { organizationId: org.id, event: 'ORG_EDIT', actor: requester, targetObject: org.id, data: changedData });
           }
+          await emitOrganizationUpdated(tx, after.context.org, changedData);
           const asked = await applyMemberCompliance(tx, { config, now: clock.now() }, compliance, { orgName: after.context.org.name, actor: requester });
           const enforced = valid.enforceTwoFactor || valid.enforceEmailVerification;
           return enforced ? { ...after.body, membersAskedToComply: asked } : after.body;

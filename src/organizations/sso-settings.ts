@@ -2,6 +2,7 @@ import type { Tx } from '../platform/db/database.js';
 import { recordAudit, type AuditActor } from '../audit/record-audit.js';
 import type { OrgRoleId } from '../access/roles.js';
 import { settingsChangedData, writeSettings, type SettingsBefore } from './org-settings.js';
+import { emitOrganizationUpdated } from './org-webhooks.js';
 
 /**
  * The organization settings an SSO provider changes, written here so that only organizations/ writes
@@ -16,7 +17,9 @@ export async function turnOffTwoFactorForSso(tx: Tx, org: SettingsBefore & { id:
   if (!org.require_2fa) return false;
   const settings = { require2FA: false };
   await writeSettings(tx, org.id, settings);
-  await recordAudit(tx, { organizationId: org.id, event: 'ORG_EDIT', actor, targetObject: org.id, data: settingsChangedData(org, {}, settings) });
+  const changes = settingsChangedData(org, {}, settings);
+  await recordAudit(tx, { organizationId: org.id, event: 'ORG_EDIT', actor, targetObject: org.id, data: changes });
+  await emitOrganizationUpdated(tx, org, changes);
   return true;
 }
 

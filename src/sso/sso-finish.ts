@@ -2,6 +2,8 @@ import type { Tx } from '../platform/db/database.js';
 import type { UserRow } from '../platform/db/schema.js';
 import { normalizeEmail } from '../platform/lib/email.js';
 import { recordAudit } from '../audit/record-audit.js';
+import { emitWebhookEvent } from '../platform/webhooks/emit-webhook.js';
+import { webhookMember } from '../members/member-webhooks.js';
 import { findUserByEmail, findUserById, insertUserUnlessEmailTaken } from '../identity/users.queries.js';
 import { memberAuditPayload } from '../members/member-audit.js';
 import { findTeamsOfMembers } from '../members/members.queries.js';
@@ -156,13 +158,17 @@ async function joinOrganization(tx: Tx, input: FinishInput, user: UserRow): Prom
   const invite = await lockPendingInviteByEmail(tx, input.orgId, user.email);
   if (invite && (await attachUserToInvite(tx, input.orgId, invite.id, user.id))) {
     await markMemberSsoLinked(tx, input.orgId, invite.id);
+    const teams = await findTeamsOfMembers(tx, input.orgId, [invite.id]);
     await recordAudit(tx, {
       organizationId: input.orgId,
       event: 'MEMBER_ACCEPT',
       actor,
       targetObject: invite.id,
       targetUserId: user.id,
-      data: memberAuditPayload({ email: user.email, userId: user.id, role: invite.role, inviteStatus: 0 }, await findTeamsOfMembers(tx, input.orgId, [invite.id])),
+      data: memberAuditPayload({ email: user.email, userId: user.id, role: invite.role, inviteStatus: 0 }, teams),
+    });
+    await emitWebhookEvent(tx, input.orgId, 'member.joined', {
+      member: webhookMember({ id: invite.id, email: user.email, userId: user.id, role: invite.role, pending: false }, teams),
     });
     return invite.id;
   }
@@ -174,6 +180,9 @@ async function joinOrganization(tx: Tx, input: FinishInput, user: UserRow): Prom
     targetObject: member.id,
     targetUserId: user.id,
     data: memberAuditPayload({ email: user.email, userId: user.id, role: member.role, inviteStatus: 0 }, []),
+  });
+  await emitWebhookEvent(tx, input.orgId, 'member.joined', {
+    member: webhookMember({ id: member.id, email: user.email, userId: user.id, role: member.role, pending: false }, []),
   });
   return member.id;
 }

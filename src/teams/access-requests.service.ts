@@ -3,6 +3,8 @@ import type { Requester } from '../access/requester.js';
 import type { Clock } from '../platform/lib/clock.js';
 import { presentUser } from '../identity/users.presenter.js';
 import { recordAudit } from '../audit/record-audit.js';
+import { emitWebhookEvent } from '../platform/webhooks/emit-webhook.js';
+import { webhookMemberRef } from './team-webhooks.js';
 import { notFound, permissionDenied } from '../platform/http/errors.js';
 import { insertMemberTeam } from '../members/member-teams.queries.js';
 import { findMemberView, selectMemberViews } from '../members/members.queries.js';
@@ -83,6 +85,11 @@ export function createAccessRequestService({ db, clock }: { db: Db; clock: Clock
               targetObject: membership.id,
               targetUserId: member.user_id,
               data: membershipAuditData(request.team_slug, { id: member.id, email: contact.email }, membership.is_active),
+            });
+            await emitWebhookEvent(tx, context.org.id, 'team.member_added', {
+              team: { id: request.team_id, slug: request.team_slug, name: request.team_name },
+              member: webhookMemberRef(member),
+              teamRole: membership.role,
             });
             await queueAccessApprovedEmail(tx, {
               organizationId: context.org.id,

@@ -5,6 +5,10 @@ import type { Db, Executor } from '../platform/db/database.js';
 import type { Requester } from '../access/requester.js';
 import { displayName } from '../access/requester.js';
 import { recordAudit } from '../audit/record-audit.js';
+import { emitWebhookEvent } from '../platform/webhooks/emit-webhook.js';
+import { emitMemberUpdated } from '../members/member-webhooks.js';
+import { findTeamsOfMembers } from '../members/members.queries.js';
+import { webhookMemberRef, webhookTeam } from './team-webhooks.js';
 import { detailError, notFound, permissionDenied } from '../platform/http/errors.js';
 import { findAddressedMember } from '../members/member-details.js';
 import { deleteMemberTeam, findMemberTeam, insertMemberTeam, updateMemberTeamRole } from '../members/member-teams.queries.js';
@@ -93,6 +97,7 @@ export function createMemberTeamService({ db, config }: { db: Db; config: Pick<C
           targetUserId: member.user_id,
           data: membershipAudit(team, member, membership.is_active),
         });
+        await emitWebhookEvent(tx, context.org.id, 'team.member_added', { team: webhookTeam(team), member: webhookMemberRef(member), teamRole: membership.role });
         return { status: 201 as const, team: await teamObject(tx, context, team.id) };
       });
     },
@@ -111,6 +116,7 @@ export function createMemberTeamService({ db, config }: { db: Db; config: Pick<C
           const oldRole = membership.role ?? minimumTeamRole(member.role).id;
           const allowed = [body.teamRole, oldRole].every((role) => canSetTeamRole(context.access, team.id, role, context.scopeOptions));
           if (!allowed) throw detailError(400, EDIT_DENIED, 'insufficient_role');
+          const teamsBefore = await findTeamsOfMembers(tx, context.org.id, [member.id]);
           membership = await updateMemberTeamRole(tx, context.org.id, membership.id, storedTeamRole(body.teamRole, member.role));
           await recordAudit(tx, {
             organizationId: context.org.id,
@@ -120,6 +126,9 @@ export function createMemberTeamService({ db, config }: { db: Db; config: Pick<C
             targetUserId: member.user_id,
             data: { email: memberContact(member).email, role: member.role, team_slug: team.slug, team_role: body.teamRole },
           });
+          const newRole = membership.role;
+          const teamsAfter = teamsBefore.map((row) => (row.team_id === team.id ? { ...row, role: newRole } : row));
+          await emitMemberUpdated(tx, context.org.id, { member, teams: teamsBefore }, { member, teams: teamsAfter });
         }
         return { isActive: membership.is_active, teamRole: membership.role };
       });
@@ -152,6 +161,7 @@ export function createMemberTeamService({ db, config }: { db: Db; config: Pick<C
             targetUserId: member.user_id,
             data: membershipAudit(team, member, removed.is_active),
           });
+          await emitWebhookEvent(tx, context.org.id, 'team.member_removed', { team: webhookTeam(team), member: webhookMemberRef(member) });
         }
         return teamObject(tx, context, team.id);
       });

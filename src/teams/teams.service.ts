@@ -5,6 +5,8 @@ import type { Db, Tx } from '../platform/db/database.js';
 import type { Requester } from '../access/requester.js';
 import type { Clock } from '../platform/lib/clock.js';
 import { recordAudit } from '../audit/record-audit.js';
+import { emitWebhookEvent } from '../platform/webhooks/emit-webhook.js';
+import { webhookTeam } from './team-webhooks.js';
 import { violatedUniqueConstraint } from '../platform/db/constraint-errors.js';
 import { ApiError, fieldError, permissionDenied } from '../platform/http/errors.js';
 import { keysetBounds, pageOf, type PageRequest } from '../platform/http/pagination.js';
@@ -95,6 +97,14 @@ export function createTeamService({ db, config, clock }: TeamServiceDeps) {
           targetObject: team.id,
           data: teamAuditData(team),
         });
+        await emitWebhookEvent(tx, context.org.id, 'team.created', { team: webhookTeam(team) });
+        if (context.member) {
+          await emitWebhookEvent(tx, context.org.id, 'team.member_added', {
+            team: webhookTeam(team),
+            member: { id: context.member.id, email: requester.email, userId: requester.userId },
+            teamRole: storedTeamRole('admin', context.member.role),
+          });
+        }
         return teamObject(tx, context, team.id);
       });
     },
@@ -126,6 +136,9 @@ export function createTeamService({ db, config, clock }: TeamServiceDeps) {
             targetObject: team.id,
             data: teamAuditData(updated),
           });
+          if (updated.slug !== team.slug || updated.name !== team.name) {
+            await emitWebhookEvent(tx, context.org.id, 'team.updated', { team: webhookTeam(updated), before: { slug: team.slug, name: team.name } });
+          }
           return teamObject(tx, context, team.id);
         });
       } catch (error) {
@@ -154,6 +167,7 @@ export function createTeamService({ db, config, clock }: TeamServiceDeps) {
           targetObject: team.id,
           data: teamAuditData(removed),
         });
+        await emitWebhookEvent(tx, context.org.id, 'team.deleted', { team: webhookTeam(team) });
       });
     },
 

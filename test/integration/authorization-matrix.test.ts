@@ -1,3 +1,4 @@
+import crypto from 'node:crypto';
 import { after, before, describe, it, type TestContext } from 'node:test';
 import assert from 'node:assert/strict';
 import type { OpenApiDocument } from '../helpers/api-types.js';
@@ -44,7 +45,8 @@ describe('authorization matrix: every endpoint × requester × target, expected 
   };
 
   before(async () => {
-    h = await createHarness();
+    // A key, so that creating a webhook endpoint (it seals a signing secret) can succeed.
+    h = await createHarness({ config: { secretKey: crypto.randomBytes(32) } });
     world = await newWorld();
     foreignBefore = await organizationRows(h, world.foreign.id);
   });

@@ -4,6 +4,7 @@ import { ORG_ENDPOINTS } from './endpoints-org.js';
 import { TEAM_ENDPOINTS } from './endpoints-teams.js';
 import { SSO_ENDPOINTS } from './endpoints-sso.js';
 import { SCIM_ENDPOINTS } from './endpoints-scim.js';
+import { WEBHOOK_ENDPOINTS } from './endpoints-webhooks.js';
 import type { EndpointSpec } from './cells.js';
 
 export { cellApplies, type Cell, type EndpointSpec } from './cells.js';
@@ -14,7 +15,7 @@ export { TEAM_ENDPOINTS };
 
 /** Every endpoint of the matrix; each route of the OpenAPI document must have at least one. */
 // The SSO and SCIM routes last: their cells leave the home organization a provider (endpoints-sso.ts).
-export const ENDPOINTS: readonly EndpointSpec[] = [...ORG_ENDPOINTS, ...TEAM_ENDPOINTS, ...ACCOUNT_ENDPOINTS, ...SSO_ENDPOINTS, ...SCIM_ENDPOINTS];
+export const ENDPOINTS: readonly EndpointSpec[] = [...ORG_ENDPOINTS, ...TEAM_ENDPOINTS, ...ACCOUNT_ENDPOINTS, ...WEBHOOK_ENDPOINTS, ...SSO_ENDPOINTS, ...SCIM_ENDPOINTS];
 
 export const endpointName = (spec: EndpointSpec) => `${spec.method} ${spec.path}${spec.variant ? ` (${spec.variant})` : ''}`;
 
@@ -32,6 +33,8 @@ export function samplePathParams(org: { slug: string }, memberId: string): Recor
     authenticator_id: '1',
     user_id: '1',
     token: 'f'.repeat(64),
+    webhook_id: '1',
+    delivery_id: '1',
   };
 }
 

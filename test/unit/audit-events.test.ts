@@ -43,6 +43,7 @@ describe('audit events (sentry-behavior.md §10, issue 14)', () => {
       MEMBER_INVITE: true, MEMBER_ADD: true, MEMBER_ACCEPT: true, MEMBER_EDIT: true, MEMBER_REMOVE: true, MEMBER_JOIN_TEAM: true,
       MEMBER_LEAVE_TEAM: true, MEMBER_PENDING: true, ORG_ADD: true, ORG_EDIT: true, ORG_REMOVE: true, ORG_RESTORE: true, TEAM_ADD: true,
       TEAM_EDIT: true, TEAM_REMOVE: true, SSO_ENABLE: true, SSO_DISABLE: true, SSO_EDIT: true, SSO_IDENTITY_LINK: true, MEMBER_REINVITE: true,
+      WEBHOOK_ADD: true, WEBHOOK_EDIT: true, WEBHOOK_REMOVE: true, WEBHOOK_ROTATE_SECRET: true,
     };
     assert.deepEqual(keys, Object.keys(typed).sort());
     const specs = Object.values(AUDIT_EVENTS);

@@ -65,6 +65,7 @@ describe('config', () => {
       ROSTER_METRICS_HOST: '10.0.0.5',
       ROSTER_METRICS_PORT: '9464',
       ROSTER_SHUTDOWN_SECONDS: '30',
+      ROSTER_WEBHOOK_ALLOW_PRIVATE: '1',
     });
     assert.deepEqual(
       { ...config },
@@ -81,6 +82,7 @@ describe('config', () => {
         secretKey: Buffer.alloc(32),
         metrics: { host: '10.0.0.5', port: 9464 },
         shutdownSeconds: 30,
+        webhookAllowPrivate: true,
       },
     );
   });
@@ -89,6 +91,13 @@ describe('config', () => {
     assert.deepEqual(loadConfig({ ROSTER_METRICS_PORT: '9464' }).metrics, { host: '127.0.0.1', port: 9464 });
     // The same port on another address than the API's is a listener of its own.
     assert.deepEqual(loadConfig({ PORT: '9000', ROSTER_METRICS_HOST: '10.0.0.5', ROSTER_METRICS_PORT: '9000' }).metrics, { host: '10.0.0.5', port: 9000 });
+  });
+
+  it('ROSTER_WEBHOOK_ALLOW_PRIVATE: off by default and with 0, on with 1, anything else refused (issue 18)', () => {
+    assert.equal(loadConfig({}).webhookAllowPrivate, false);
+    assert.equal(loadConfig({ ROSTER_WEBHOOK_ALLOW_PRIVATE: '0' }).webhookAllowPrivate, false);
+    assert.equal(loadConfig({ ROSTER_WEBHOOK_ALLOW_PRIVATE: '1' }).webhookAllowPrivate, true);
+    assert.throws(() => loadConfig({ ROSTER_WEBHOOK_ALLOW_PRIVATE: 'yes' }), /ROSTER_WEBHOOK_ALLOW_PRIVATE must be 1 \(on\) or 0 \(off\), got "yes"/);
   });
 
   it('ROSTER_TRUST_PROXY: off by default, a hop count, or a list of proxies (issue 13)', () => {

@@ -484,6 +484,94 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/api/0/organizations/{organization_id_or_slug}/webhooks/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The organization's webhook endpoints */
+        get: operations["listWebhooks"];
+        put?: never;
+        /** Add a webhook endpoint; its signing secret is in this answer only */
+        post: operations["createWebhook"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/0/organizations/{organization_id_or_slug}/webhooks/{webhook_id}/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One webhook endpoint */
+        get: operations["getWebhook"];
+        /** Change a webhook endpoint's URL, events, description, or turn it on or off */
+        put: operations["updateWebhook"];
+        post?: never;
+        /** Delete a webhook endpoint and its delivery log */
+        delete: operations["deleteWebhook"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/0/organizations/{organization_id_or_slug}/webhooks/{webhook_id}/rotate-secret/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** A new signing secret; the previous one also signs for 24 hours */
+        post: operations["rotateWebhookSecret"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/0/organizations/{organization_id_or_slug}/webhooks/{webhook_id}/deliveries/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The endpoint's latest 100 delivery attempts, newest first */
+        get: operations["listWebhookDeliveries"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/0/organizations/{organization_id_or_slug}/webhooks/{webhook_id}/deliveries/{delivery_id}/redeliver/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Send the message of a delivery attempt again (same webhook-id) */
+        post: operations["redeliverWebhook"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/0/organizations/{organization_id_or_slug}/scim/v2/ServiceProviderConfig": {
         parameters: {
             query?: never;
@@ -502,7 +590,690 @@ export type paths = {
         trace?: never;
     };
 };
-export type webhooks = Record<string, never>;
+export type webhooks = {
+    "member.invited": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Someone was invited (or asked to join and was approved).
+         * @description Signed as Standard Webhooks says: webhook-id, webhook-timestamp and webhook-signature headers. Answer 2xx to acknowledge.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        type: "member.invited";
+                        /** @constant */
+                        version: 1;
+                        /** Format: date-time */
+                        timestamp: string;
+                        organization: {
+                            /** @description A numeric id, as a string */
+                            id: string;
+                            slug: string;
+                        };
+                        /** @description Someone was invited (or asked to join and was approved). */
+                        data: {
+                            member: {
+                                /** @description A numeric id, as a string */
+                                id: string;
+                                email: string;
+                                userId: string | null;
+                                orgRole: string;
+                                /** @description An invite not yet accepted */
+                                pending: boolean;
+                                /** @description The member's active teams, by slug */
+                                teamRoles: {
+                                    teamSlug: string;
+                                    role: string | null;
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Received */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "member.joined": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A member joined: an invite accepted, or an account made through SSO.
+         * @description Signed as Standard Webhooks says: webhook-id, webhook-timestamp and webhook-signature headers. Answer 2xx to acknowledge.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        type: "member.joined";
+                        /** @constant */
+                        version: 1;
+                        /** Format: date-time */
+                        timestamp: string;
+                        organization: {
+                            /** @description A numeric id, as a string */
+                            id: string;
+                            slug: string;
+                        };
+                        /** @description A member joined: an invite accepted, or an account made through SSO. */
+                        data: {
+                            member: {
+                                /** @description A numeric id, as a string */
+                                id: string;
+                                email: string;
+                                userId: string | null;
+                                orgRole: string;
+                                /** @description An invite not yet accepted */
+                                pending: boolean;
+                                /** @description The member's active teams, by slug */
+                                teamRoles: {
+                                    teamSlug: string;
+                                    role: string | null;
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Received */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "member.updated": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A member's organization role or team roles changed.
+         * @description Signed as Standard Webhooks says: webhook-id, webhook-timestamp and webhook-signature headers. Answer 2xx to acknowledge.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        type: "member.updated";
+                        /** @constant */
+                        version: 1;
+                        /** Format: date-time */
+                        timestamp: string;
+                        organization: {
+                            /** @description A numeric id, as a string */
+                            id: string;
+                            slug: string;
+                        };
+                        /** @description A member's organization role or team roles changed. */
+                        data: {
+                            member: {
+                                /** @description A numeric id, as a string */
+                                id: string;
+                                email: string;
+                                userId: string | null;
+                                orgRole: string;
+                                /** @description An invite not yet accepted */
+                                pending: boolean;
+                                /** @description The member's active teams, by slug */
+                                teamRoles: {
+                                    teamSlug: string;
+                                    role: string | null;
+                                }[];
+                            };
+                            before: {
+                                orgRole: string;
+                                teamRoles: {
+                                    teamSlug: string;
+                                    role: string | null;
+                                }[];
+                            };
+                            after: {
+                                orgRole: string;
+                                teamRoles: {
+                                    teamSlug: string;
+                                    role: string | null;
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Received */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "member.removed": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A member (or a pending invite) was removed, or left.
+         * @description Signed as Standard Webhooks says: webhook-id, webhook-timestamp and webhook-signature headers. Answer 2xx to acknowledge.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        type: "member.removed";
+                        /** @constant */
+                        version: 1;
+                        /** Format: date-time */
+                        timestamp: string;
+                        organization: {
+                            /** @description A numeric id, as a string */
+                            id: string;
+                            slug: string;
+                        };
+                        /** @description A member (or a pending invite) was removed, or left. */
+                        data: {
+                            member: {
+                                /** @description A numeric id, as a string */
+                                id: string;
+                                email: string;
+                                userId: string | null;
+                                orgRole: string;
+                                /** @description An invite not yet accepted */
+                                pending: boolean;
+                                /** @description The member's active teams, by slug */
+                                teamRoles: {
+                                    teamSlug: string;
+                                    role: string | null;
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Received */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "team.created": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * team.created
+         * @description Signed as Standard Webhooks says: webhook-id, webhook-timestamp and webhook-signature headers. Answer 2xx to acknowledge.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        type: "team.created";
+                        /** @constant */
+                        version: 1;
+                        /** Format: date-time */
+                        timestamp: string;
+                        organization: {
+                            /** @description A numeric id, as a string */
+                            id: string;
+                            slug: string;
+                        };
+                        data: {
+                            team: {
+                                /** @description A numeric id, as a string */
+                                id: string;
+                                slug: string;
+                                name: string;
+                            };
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Received */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "team.updated": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * team.updated
+         * @description Signed as Standard Webhooks says: webhook-id, webhook-timestamp and webhook-signature headers. Answer 2xx to acknowledge.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        type: "team.updated";
+                        /** @constant */
+                        version: 1;
+                        /** Format: date-time */
+                        timestamp: string;
+                        organization: {
+                            /** @description A numeric id, as a string */
+                            id: string;
+                            slug: string;
+                        };
+                        data: {
+                            team: {
+                                /** @description A numeric id, as a string */
+                                id: string;
+                                slug: string;
+                                name: string;
+                            };
+                            before: {
+                                slug: string;
+                                name: string;
+                            };
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Received */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "team.deleted": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * team.deleted
+         * @description Signed as Standard Webhooks says: webhook-id, webhook-timestamp and webhook-signature headers. Answer 2xx to acknowledge.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        type: "team.deleted";
+                        /** @constant */
+                        version: 1;
+                        /** Format: date-time */
+                        timestamp: string;
+                        organization: {
+                            /** @description A numeric id, as a string */
+                            id: string;
+                            slug: string;
+                        };
+                        data: {
+                            team: {
+                                /** @description A numeric id, as a string */
+                                id: string;
+                                slug: string;
+                                name: string;
+                            };
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Received */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "team.member_added": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * team.member_added
+         * @description Signed as Standard Webhooks says: webhook-id, webhook-timestamp and webhook-signature headers. Answer 2xx to acknowledge.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        type: "team.member_added";
+                        /** @constant */
+                        version: 1;
+                        /** Format: date-time */
+                        timestamp: string;
+                        organization: {
+                            /** @description A numeric id, as a string */
+                            id: string;
+                            slug: string;
+                        };
+                        data: {
+                            team: {
+                                /** @description A numeric id, as a string */
+                                id: string;
+                                slug: string;
+                                name: string;
+                            };
+                            member: {
+                                /** @description A numeric id, as a string */
+                                id: string;
+                                email: string;
+                                userId: string | null;
+                            };
+                            teamRole: string | null;
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Received */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "team.member_removed": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * team.member_removed
+         * @description Signed as Standard Webhooks says: webhook-id, webhook-timestamp and webhook-signature headers. Answer 2xx to acknowledge.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        type: "team.member_removed";
+                        /** @constant */
+                        version: 1;
+                        /** Format: date-time */
+                        timestamp: string;
+                        organization: {
+                            /** @description A numeric id, as a string */
+                            id: string;
+                            slug: string;
+                        };
+                        data: {
+                            team: {
+                                /** @description A numeric id, as a string */
+                                id: string;
+                                slug: string;
+                                name: string;
+                            };
+                            member: {
+                                /** @description A numeric id, as a string */
+                                id: string;
+                                email: string;
+                                userId: string | null;
+                            };
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Received */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "organization.updated": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Organization settings changed (name, slug, default role, 2FA, …).
+         * @description Signed as Standard Webhooks says: webhook-id, webhook-timestamp and webhook-signature headers. Answer 2xx to acknowledge.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        type: "organization.updated";
+                        /** @constant */
+                        version: 1;
+                        /** Format: date-time */
+                        timestamp: string;
+                        organization: {
+                            /** @description A numeric id, as a string */
+                            id: string;
+                            slug: string;
+                        };
+                        /** @description Organization settings changed (name, slug, default role, 2FA, …). */
+                        data: {
+                            organization: {
+                                /** @description A numeric id, as a string */
+                                id: string;
+                                slug: string;
+                                name: string;
+                            };
+                            /** @description Each changed setting, by the name the audit log gives it, to "from <old> to <new>" or "to <new>" */
+                            changes: {
+                                [key: string]: string;
+                            };
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Received */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+};
 export type components = {
     schemas: never;
     responses: never;
@@ -5517,6 +6288,696 @@ export interface operations {
                         /** @description The new bearer token; the previous one keeps working for 24 hours */
                         scim_api_token: string;
                         scim_url: string;
+                    };
+                };
+            };
+            /** @description Validation error: {"field": ["message"]}, {"detail": "…"} or ["message"] */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        detail: unknown;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        detail: unknown;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        detail: unknown;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    listWebhooks: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                organization_id_or_slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description A numeric id, serialized as a string */
+                        id: string;
+                        url: string;
+                        description: string;
+                        events: string[];
+                        active: boolean;
+                        /** @description `gone` (the receiver answered 410) or `failing` (3 days of failed deliveries), when Roster turned it off */
+                        disabledReason: string | null;
+                        /**
+                         * Format: date-time
+                         * @description During a rotation, until when the previous secret also signs
+                         */
+                        previousSecretExpiresAt: string | null;
+                        /** Format: date-time */
+                        dateCreated: string;
+                        /** Format: date-time */
+                        dateUpdated: string;
+                    }[];
+                };
+            };
+            /** @description Validation error: {"field": ["message"]}, {"detail": "…"} or ["message"] */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        detail: unknown;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        detail: unknown;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        detail: unknown;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    createWebhook: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                organization_id_or_slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description http:// or https://; the address it resolves to must be public (see README, webhooks) */
+                    url: string;
+                    /** @description The events it receives */
+                    events: ("member.invited" | "member.joined" | "member.updated" | "member.removed" | "team.created" | "team.updated" | "team.deleted" | "team.member_added" | "team.member_removed" | "organization.updated")[];
+                    description?: string;
+                    /** @description Default true */
+                    active?: boolean;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description A numeric id, serialized as a string */
+                        id: string;
+                        url: string;
+                        description: string;
+                        events: string[];
+                        active: boolean;
+                        /** @description `gone` (the receiver answered 410) or `failing` (3 days of failed deliveries), when Roster turned it off */
+                        disabledReason: string | null;
+                        /**
+                         * Format: date-time
+                         * @description During a rotation, until when the previous secret also signs
+                         */
+                        previousSecretExpiresAt: string | null;
+                        /** Format: date-time */
+                        dateCreated: string;
+                        /** Format: date-time */
+                        dateUpdated: string;
+                        /** @description The signing secret (whsec_…), shown only now */
+                        secret: string;
+                    };
+                };
+            };
+            /** @description Validation error: {"field": ["message"]}, {"detail": "…"} or ["message"] */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        detail: unknown;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        detail: unknown;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        detail: unknown;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    getWebhook: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                organization_id_or_slug: string;
+                webhook_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description A numeric id, serialized as a string */
+                        id: string;
+                        url: string;
+                        description: string;
+                        events: string[];
+                        active: boolean;
+                        /** @description `gone` (the receiver answered 410) or `failing` (3 days of failed deliveries), when Roster turned it off */
+                        disabledReason: string | null;
+                        /**
+                         * Format: date-time
+                         * @description During a rotation, until when the previous secret also signs
+                         */
+                        previousSecretExpiresAt: string | null;
+                        /** Format: date-time */
+                        dateCreated: string;
+                        /** Format: date-time */
+                        dateUpdated: string;
+                    };
+                };
+            };
+            /** @description Validation error: {"field": ["message"]}, {"detail": "…"} or ["message"] */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        detail: unknown;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        detail: unknown;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        detail: unknown;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    updateWebhook: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                organization_id_or_slug: string;
+                webhook_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description http:// or https://; the address it resolves to must be public (see README, webhooks) */
+                    url?: string;
+                    /** @description The events it receives */
+                    events?: ("member.invited" | "member.joined" | "member.updated" | "member.removed" | "team.created" | "team.updated" | "team.deleted" | "team.member_added" | "team.member_removed" | "organization.updated")[];
+                    description?: string;
+                    active?: boolean;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description A numeric id, serialized as a string */
+                        id: string;
+                        url: string;
+                        description: string;
+                        events: string[];
+                        active: boolean;
+                        /** @description `gone` (the receiver answered 410) or `failing` (3 days of failed deliveries), when Roster turned it off */
+                        disabledReason: string | null;
+                        /**
+                         * Format: date-time
+                         * @description During a rotation, until when the previous secret also signs
+                         */
+                        previousSecretExpiresAt: string | null;
+                        /** Format: date-time */
+                        dateCreated: string;
+                        /** Format: date-time */
+                        dateUpdated: string;
+                    };
+                };
+            };
+            /** @description Validation error: {"field": ["message"]}, {"detail": "…"} or ["message"] */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        detail: unknown;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        detail: unknown;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        detail: unknown;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    deleteWebhook: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                organization_id_or_slug: string;
+                webhook_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Validation error: {"field": ["message"]}, {"detail": "…"} or ["message"] */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        detail: unknown;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        detail: unknown;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        detail: unknown;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    rotateWebhookSecret: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                organization_id_or_slug: string;
+                webhook_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description The new signing secret (whsec_…), shown only now */
+                        secret: string;
+                        /**
+                         * Format: date-time
+                         * @description Until then the previous secret signs too
+                         */
+                        previousSecretExpiresAt: string;
+                    };
+                };
+            };
+            /** @description Validation error: {"field": ["message"]}, {"detail": "…"} or ["message"] */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        detail: unknown;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        detail: unknown;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        detail: unknown;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    listWebhookDeliveries: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                organization_id_or_slug: string;
+                webhook_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description A numeric id, serialized as a string */
+                        id: string;
+                        /** @description A numeric id, serialized as a string */
+                        messageId: string;
+                        /** @description The webhook-id header it was sent with */
+                        eventId: string;
+                        eventType: string;
+                        /** Format: date-time */
+                        attemptedAt: string;
+                        durationMs: number;
+                        responseStatus: number | null;
+                        /** @description The first 1 KB of the answer */
+                        responseExcerpt: string;
+                        /** @description Why no answer came (refused address, timeout, connection error) */
+                        error: string | null;
+                        succeeded: boolean;
+                    }[];
+                };
+            };
+            /** @description Validation error: {"field": ["message"]}, {"detail": "…"} or ["message"] */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        detail: unknown;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        detail: unknown;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        detail: unknown;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    redeliverWebhook: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                organization_id_or_slug: string;
+                webhook_id: string;
+                delivery_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description A numeric id, serialized as a string */
+                        messageId: string;
                     };
                 };
             };

@@ -256,6 +256,50 @@ export interface EmailOutboxTable {
   sent_at: NullableTimestamp;
 }
 
+export interface WebhookEndpointsTable {
+  organization_id: string;
+  id: Id;
+  url: string;
+  description: Generated<string>;
+  events: string[];
+  active: Generated<boolean>;
+  disabled_reason: 'gone' | 'failing' | null;
+  secret_sealed: string;
+  previous_secret_sealed: string | null;
+  previous_secret_expires_at: NullableTimestamp;
+  date_added: CreatedAt;
+  date_updated: CreatedAt;
+}
+
+export interface WebhookMessagesTable {
+  organization_id: string;
+  id: Id;
+  endpoint_id: string;
+  event_id: string;
+  event_type: string;
+  organization_slug: string;
+  payload: Json<unknown>;
+  status: Generated<'pending' | 'delivered' | 'failed' | 'abandoned'>;
+  attempts: Generated<number>;
+  next_attempt_at: NullableTimestamp;
+  first_failure_at: NullableTimestamp;
+  created_at: CreatedAt;
+  finished_at: NullableTimestamp;
+}
+
+export interface WebhookDeliveriesTable {
+  organization_id: string;
+  id: Id;
+  endpoint_id: string;
+  message_id: string;
+  attempted_at: Timestamp;
+  duration_ms: number;
+  response_status: number | null;
+  response_excerpt: Generated<string>;
+  error: string | null;
+  succeeded: boolean;
+}
+
 export interface RateLimitCountersTable {
   bucket: string;
   window_start: Timestamp;
@@ -284,7 +328,14 @@ export interface DB {
   audit_log_entries: AuditLogEntriesTable;
   email_outbox: EmailOutboxTable;
   rate_limit_counters: RateLimitCountersTable;
+  webhook_endpoints: WebhookEndpointsTable;
+  webhook_messages: WebhookMessagesTable;
+  webhook_deliveries: WebhookDeliveriesTable;
 }
+
+export type WebhookEndpointRow = Selectable<WebhookEndpointsTable>;
+export type WebhookMessageRow = Selectable<WebhookMessagesTable>;
+export type WebhookDeliveryRow = Selectable<WebhookDeliveriesTable>;
 
 export type UserRow = Selectable<UsersTable>;
 export type OrganizationRow = Selectable<OrganizationsTable>;
