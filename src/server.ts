@@ -2,25 +2,30 @@ import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from './app.js';
 import { maskedUrl } from './platform/db/connect-error.js';
+import { createJobRunner, type JobRunner } from './platform/jobs/job-runner.js';
 import { createMailWorker, type MailWorker } from './platform/mail/mail-worker.js';
 import { configuredTransport } from './platform/mail/transport.js';
 import { StartupError } from './platform/lib/startup-error.js';
+import { createScheduledJobs } from './jobs.js';
 import type { Runtime } from './runtime.js';
 import { seedDemo } from './seed/demo.js';
 
 export interface RunningServer {
   app: FastifyInstance;
   mailWorker: MailWorker;
+  /** The scheduled clean-up jobs; stop() ends a running one between two batches and waits for it. */
+  jobRunner: JobRunner;
   url: string;
   stop(): Promise<void>;
 }
 
 /**
- * Serves HTTP and runs the mail worker; on an empty database, seeds the demo once it listens (a port in
- * use fails before anything is written). Fails with a StartupError when the port cannot be had.
+ * Serves HTTP and runs the mail worker and the scheduled jobs; on an empty database, seeds the demo once
+ * it listens (a port in use fails before anything is written). Fails with a StartupError when the port
+ * cannot be had.
  */
 export async function startServer(runtime: Runtime): Promise<RunningServer> {
-  const { config, database, services, logger } = runtime;
+  const { config, database, services, logger, clock } = runtime;
 
   const transport = configuredTransport(config, (file, mail) => logger.info({ file, to: mail.to, subject: mail.subject }, 'email written'));
   const mailWorker = createMailWorker({
@@ -30,6 +35,7 @@ export async function startServer(runtime: Runtime): Promise<RunningServer> {
     logger,
     retryMaxSeconds: config.mailRetryMaxSeconds,
   });
+  const jobRunner = createJobRunner({ db: database.db, clock, jobs: createScheduledJobs({ db: database.db, clock }), logger });
 
   const app = await buildApp({ database, config, services, logger });
   try {
@@ -39,12 +45,13 @@ export async function startServer(runtime: Runtime): Promise<RunningServer> {
     throw listenFailure(config, error);
   }
   mailWorker.start();
+  jobRunner.start();
   let demo: Awaited<ReturnType<typeof seedDemo>>;
   try {
     demo = await seedDemo(runtime);
   } catch (error) {
     await app.close();
-    await mailWorker.stop();
+    await Promise.all([mailWorker.stop(), jobRunner.stop()]);
     throw error;
   }
   const url = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${config.port}`;
@@ -72,10 +79,11 @@ export async function startServer(runtime: Runtime): Promise<RunningServer> {
   return {
     app,
     mailWorker,
+    jobRunner,
     url,
     async stop() {
       await app.close();
-      await mailWorker.stop();
+      await Promise.all([mailWorker.stop(), jobRunner.stop()]);
     },
   };
 }
