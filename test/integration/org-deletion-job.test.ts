@@ -42,8 +42,8 @@ describe('delete-organizations job', () => {
   const runner = () => createJobRunner({ db: h.database.db, clock: h.clock, jobs: createScheduledJobs({ db: h.database.db, clock: h.clock }) });
   const deletionJob = () => createScheduledJobs({ db: h.database.db, clock: h.clock }).find((job) => job.name === 'delete-organizations')!;
 
-  async function rowsOf(orgId: string): Promise<Record<string, number>> {
-    const counts: Record<string, number> = {};
+  async function rowsOf(orgId: string): Promise<Record<(typeof ORG_TABLES)[number][0], number>> {
+    const counts = {} as Record<(typeof ORG_TABLES)[number][0], number>;
     for (const [table, column] of ORG_TABLES) {
       const { rows } = await sql<{ count: string }>`select count(*) as count from ${sql.table(table)} where ${sql.ref(column)} = ${orgId}`.execute(h.database.db);
       counts[table] = Number(rows[0]!.count);
