@@ -7,34 +7,33 @@ import { inTransaction } from '../helpers/database.js';
 
 const MINUTE_MS = 60_000;
 
-/** A job the test holds inside its run (at `entered`) until it calls `release()`; counts its runs. */
+/**
+ * A job that counts its runs; after `hold()`, its next run waits inside (`entered` resolves then) until
+ * `release()`, with a checkpoint before and after the wait.
+ */
 function gatedJob(name: string, everySeconds: number) {
-  let release: () => void = () => {};
-  let entered: () => void = () => {};
+  let gate: Promise<void> | null = null;
+  let open = () => {};
+  let signalEntered = () => {};
   const job = {
     name,
     everySeconds,
     runs: 0,
-    gated: false,
-    /** Resolves once a run waits at the gate. */
     entered: Promise.resolve(),
     hold() {
-      job.gated = true;
-      job.entered = new Promise<void>((resolve) => (entered = resolve));
-      const opened = new Promise<void>((resolve) => (release = resolve));
-      job.opened = opened;
+      gate = new Promise<void>((resolve) => (open = resolve));
+      job.entered = new Promise<void>((resolve) => (signalEntered = resolve));
     },
-    opened: Promise.resolve(),
-    release: () => {
-      job.gated = false;
-      release();
+    release() {
+      gate = null;
+      open();
     },
     async run(run: JobRun) {
       job.runs++;
       await run.checkpoint();
-      if (job.gated) {
-        entered();
-        await job.opened;
+      if (gate) {
+        signalEntered();
+        await gate;
       }
       await run.checkpoint();
       return { ranAt: run.now.toISOString() };
