@@ -28,6 +28,7 @@ import { authRoutes } from './identity/auth.routes.js';
 import { authProviderRoutes } from './sso/auth-provider.routes.js';
 import { ssoSigninRoutes } from './sso/sso-signin.routes.js';
 import { registerAuthentication } from './identity/authenticate.js';
+import { scimRoutes } from './scim/scim.routes.js';
 import { consoleRoutes, registerConsoleHeaders } from './console/console.routes.js';
 import { registerSecurityHeaders } from './platform/http/security-headers.js';
 
@@ -70,6 +71,7 @@ export async function buildApp({ database, config, services, logger, consoleDir 
   app.setValidatorCompiler(validatorCompiler);
   registerErrorHandler(app);
   app.decorateRequest('requester', null);
+  app.decorateRequest('scimCaller', null);
   app.decorateRequest('browserSession', null);
   await app.register(cookie);
 
@@ -117,6 +119,7 @@ export async function buildApp({ database, config, services, logger, consoleDir 
   await app.register(authRoutes(services.sessions, config));
   await app.register(authProviderRoutes(services.authProviders));
   await app.register(ssoSigninRoutes(services.ssoSignins, services.sessions, config));
+  await app.register(scimRoutes(services.scim));
   await app.register(consoleRoutes, consoleDir ? { dir: consoleDir } : {});
 
   return app as unknown as FastifyInstance;

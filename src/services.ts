@@ -19,6 +19,8 @@ import { createAccessRequestService } from './teams/access-requests.service.js';
 import { createSessionService } from './identity/sessions.service.js';
 import { createAuthProviderService } from './sso/auth-provider.service.js';
 import { createSsoSigninService } from './sso/sso-signin.service.js';
+import { scimTokenAuthenticator } from './sso/scim-token.js';
+import type { ScimDeps } from './scim/scim-context.js';
 
 export interface ServiceDeps {
   database: Database;
@@ -48,6 +50,9 @@ export function createServices({ database, config, clock }: ServiceDeps) {
     sessions,
     authProviders: createAuthProviderService({ db, config, clock }),
     ssoSignins: createSsoSigninService({ db, config, clock, sessions }),
+    scimTokens: scimTokenAuthenticator({ db, clock }),
+    /** What the SCIM API's routes build their work on. */
+    scim: { db, config, clock } satisfies ScimDeps,
     /** Counts hits in rate-limit buckets now (for limits checked before a request reaches a service). */
     rateLimits: { hit: (limits: readonly RateLimit[]) => db.transaction().execute((tx) => hitRateLimits(tx, limits, clock.now())) },
   };

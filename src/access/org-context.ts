@@ -71,6 +71,18 @@ export async function loadOrgContextWithMemberRole(
   return { context: checkedOrgContext(row, requester, anyScope), memberRole: memberRole as OrgRoleId | null };
 }
 
+/**
+ * The organization alone, for a caller that is no user (an identity provider with its SCIM token):
+ * 404 when there is no such organization. With `forUpdate`, its row is locked first, as in
+ * `loadOrgContext`.
+ */
+export async function loadOrganization(db: Executor, idOrSlug: string, { forUpdate = false }: Pick<LoadOrgContextOptions, 'forUpdate'> = {}): Promise<Organization> {
+  if (forUpdate) await lockOrganizationRow(db, idOrSlug);
+  const row = await findOrgContextRow(db, idOrSlug, null);
+  if (!row) throw notFound();
+  return splitOrgContextRow(row).org;
+}
+
 /** The context of a loaded row: 404 unless the requester may see the organization, 401/403 as `loadOrgContext` says. */
 function checkedOrgContext(row: OrgContextRow | undefined, requester: Requester, anyScope: readonly Scope[] | undefined): OrgContext {
   if (!row || (!row.member_id && !requester.isSuperuser)) throw notFound();
@@ -83,7 +95,8 @@ function checkedOrgContext(row: OrgContextRow | undefined, requester: Requester,
   return context;
 }
 
-function toOrgContext(row: OrgContextRow, requester: Requester): OrgContext {
+/** The organization's own columns, apart from what the row says of the requester. */
+function splitOrgContextRow(row: OrgContextRow) {
   const {
     member_id: memberId,
     member_role: memberRole,
@@ -97,6 +110,11 @@ function toOrgContext(row: OrgContextRow, requester: Requester): OrgContext {
     sso_owner_linked: _ownerLinked,
     ...org
   } = row;
+  return { org, memberId, memberRole, provider, allowUnlinked, memberships, storedOptions };
+}
+
+function toOrgContext(row: OrgContextRow, requester: Requester): OrgContext {
+  const { org, memberId, memberRole, provider, allowUnlinked, memberships, storedOptions } = splitOrgContextRow(row);
   const options = optionValues(storedOptions ?? {});
   const scopeOptions: ScopeOptions = {
     eventsMemberAdmin: options.eventsMemberAdmin !== false,

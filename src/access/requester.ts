@@ -20,9 +20,23 @@ export interface Requester {
   readonly session?: { readonly id: string; readonly publicUrl: string };
 }
 
+/**
+ * An identity provider calling its organization's SCIM API with that organization's SCIM token
+ * (spec scim.md §1.2, Roster's choice 10): no user stands behind it, only the organization and the
+ * token's fixed scopes.
+ */
+export interface ScimCaller {
+  readonly organizationId: string;
+  readonly tokenId: string;
+  readonly scopes: readonly string[];
+  readonly ip: string;
+}
+
 declare module 'fastify' {
   interface FastifyRequest {
     requester: Requester | null;
+    /** Set instead of `requester` when the bearer token is a SCIM token. */
+    scimCaller: ScimCaller | null;
   }
 }
 

@@ -54,6 +54,7 @@ function ssoChanges(payload: SsoEditPayload): string {
     ...(payload.require_link !== undefined ? [`require SSO ${payload.require_link}`] : []),
     ...(payload.default_role !== undefined ? [`default role ${payload.default_role}`] : []),
     ...(payload.config !== undefined ? [`new ${payload.config}`] : []),
+    ...(payload.scim !== undefined ? [`SCIM ${payload.scim}`] : []),
   ];
   return `changed single sign-on (${payload.provider})` + (parts.length > 0 ? `: ${parts.join('; ')}` : '');
 }

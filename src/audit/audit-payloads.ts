@@ -103,6 +103,8 @@ export type SsoEditPayload = SsoProviderPayload & {
   require_link?: string;
   default_role?: string;
   config?: string;
+  /** SCIM provisioning: `enabled`, `disabled` or `token rotated`. */
+  scim?: 'enabled' | 'disabled' | 'token rotated';
 };
 
 /** A member's account linked to an identity at the organization's provider (issue 15). */

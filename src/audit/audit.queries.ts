@@ -8,7 +8,11 @@ import { AUDIT_EVENTS } from './audit-events.js';
 import type { AuditEventKey } from './audit-payloads.js';
 
 /** What an audit entry records of its actor. */
-export type AuditActor = Pick<Requester, 'userId' | 'email' | 'name' | 'ip'>;
+/**
+ * Who made a change: a user (a requester), or a caller without a user (an identity provider through
+ * SCIM, whose `name` is recorded as the actor's label).
+ */
+export type AuditActor = Pick<Requester, 'email' | 'name' | 'ip'> & { userId: string | null };
 
 /**
  * An entry as stored, its payload unchecked. src/ writes through recordAudit (record-audit.ts), which

@@ -4,6 +4,7 @@ import { ApiError, notAuthenticated, permissionDenied } from '../platform/http/e
 import type { TokenService } from './tokens.service.js';
 import type { SessionService } from './sessions.service.js';
 import { authenticateSession } from './session-cookie.js';
+import type { ScimCaller } from '../access/requester.js';
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -15,8 +16,18 @@ declare module 'fastify' {
      * tokens, revoke others, or swap the second factor of the person who holds it.
      */
     sessionOnly?: boolean;
+    /** The route is part of an organization's SCIM API: the only routes a SCIM token opens. */
+    scim?: boolean;
   }
 }
+
+/** Bearer tokens of another kind, recognised by their prefix (SCIM tokens: the `sso` folder issues them). */
+export interface ScimTokenAuthenticator {
+  readonly prefix: string;
+  authenticate(token: string, ip: string): Promise<ScimCaller | null>;
+}
+
+export const SCIM_TOKEN_ELSEWHERE = "A SCIM token works on its organization's SCIM API only.";
 
 export const SESSION_ONLY = 'This endpoint takes a signed-in browser session only: API tokens cannot manage API tokens, authenticators or email addresses.';
 
@@ -27,7 +38,7 @@ export const SESSION_ONLY = 'This endpoint takes a signed-in browser session onl
  */
 export function registerAuthentication(
   app: FastifyInstance,
-  { tokens, sessions }: { tokens: TokenService; sessions: SessionService },
+  { tokens, sessions, scimTokens }: { tokens: TokenService; sessions: SessionService; scimTokens?: ScimTokenAuthenticator },
   config: Pick<Config, 'publicUrl'>,
 ) {
   app.addHook('onRequest', async (request) => {
@@ -35,7 +46,14 @@ export function registerAuthentication(
     const authorization = request.headers.authorization;
     if (authorization) {
       const match = /^Bearer\s+([A-Za-z0-9_-]{1,256})\s*$/i.exec(authorization);
-      const requester = match ? await tokens.authenticate(match[1]!, request.ip) : null;
+      const token = match?.[1];
+      if (token && scimTokens && token.startsWith(scimTokens.prefix)) {
+        request.scimCaller = await scimTokens.authenticate(token, request.ip);
+        if (!request.scimCaller) throw new ApiError(401, { detail: 'Invalid token' }, 'invalid_token');
+        if (!request.is404 && !request.routeOptions.config.scim) throw permissionDenied(SCIM_TOKEN_ELSEWHERE);
+        return;
+      }
+      const requester = token ? await tokens.authenticate(token, request.ip) : null;
       if (!requester) throw new ApiError(401, { detail: 'Invalid token' }, 'invalid_token');
       request.requester = requester;
     } else {

@@ -87,3 +87,14 @@ export function insertSsoMember(tx: Tx, member: { orgId: string; userId: string;
     .returning(['id', 'role'])
     .executeTakeFirstOrThrow();
 }
+
+/** SCIM turned off (or SSO with it): no member stays provisioned or role-restricted by the identity provider. */
+export async function clearMemberIdpFlags(tx: Tx, orgId: string): Promise<number> {
+  const result = await tx
+    .updateTable('members')
+    .set({ idp_provisioned: false, idp_role_restricted: false })
+    .where('organization_id', '=', orgId)
+    .where((eb) => eb.or([eb('idp_provisioned', '=', true), eb('idp_role_restricted', '=', true)]))
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows);
+}

@@ -4,6 +4,7 @@ import type { AuthProviderSchema } from './auth-provider.schemas.js';
 import type { AuthProviderRow } from './auth-provider.queries.js';
 import { publicConfig } from './provider-config.js';
 import { ssoUrls } from './sso-urls.js';
+import { scimUrl } from './scim-token.js';
 
 /** How a provider is named to people (Sentry's `provider_name`); a provider only the seed can make keeps its key. */
 const PROVIDER_NAMES: Record<string, string> = { oidc: 'OpenID Connect', saml2: 'SAML2' };
@@ -32,6 +33,7 @@ export function presentAuthProvider(
     default_role: org.default_role,
     require_link: !row.allow_unlinked,
     scim_enabled: row.scim_enabled,
+    ...(row.scim_enabled ? { scim_url: scimUrl(config, org.slug) } : {}),
     provider: row.provider,
     config: publicConfig(row.provider, row.config),
     service_provider: serviceProvider(config, row.provider, org.slug),

@@ -3,7 +3,7 @@ import { requireRequester } from '../access/requester.js';
 import { ERROR_RESPONSES, ErrorBody, NoContent, OrgIdOrSlug } from '../platform/http/schemas.js';
 import { BODY_LIMITS } from '../platform/http/body-limits.js';
 import type { AuthProviderService } from './auth-provider.service.js';
-import { AUTH_PROVIDER_BODY_LIMIT, AuthProviderSchema, CreateAuthProviderBody, UpdateAuthProviderBody } from './auth-provider.schemas.js';
+import { AUTH_PROVIDER_BODY_LIMIT, AuthProviderSchema, CreateAuthProviderBody, ScimTokenSchema, UpdateAuthProviderBody } from './auth-provider.schemas.js';
 
 const OrgParams = Type.Object({ organization_id_or_slug: OrgIdOrSlug });
 const PATH = '/api/0/organizations/:organization_id_or_slug/auth-provider/';
@@ -48,7 +48,7 @@ export function authProviderRoutes(providers: AuthProviderService): FastifyPlugi
         schema: {
           operationId: 'updateAuthProvider',
           tags: TAGS,
-          summary: 'Change Require SSO, the default role or the provider configuration',
+          summary: 'Change Require SSO, the default role, the provider configuration, or turn SCIM on or off',
           params: OrgParams,
           body: UpdateAuthProviderBody,
           response: { 200: AuthProviderSchema, ...ERROR_RESPONSES, 409: ErrorBody },
@@ -90,6 +90,21 @@ export function authProviderRoutes(providers: AuthProviderService): FastifyPlugi
         await providers.sendReminders(requireRequester(request), request.params.organization_id_or_slug);
         return reply.status(204).send(null);
       },
+    );
+
+    app.post(
+      `${PATH}rotate-scim-token/`,
+      {
+        bodyLimit: BODY_LIMITS.small,
+        schema: {
+          operationId: 'rotateScimToken',
+          tags: TAGS,
+          summary: 'Issue a new SCIM token (shown once); the previous one keeps working for 24 hours',
+          params: OrgParams,
+          response: { 200: ScimTokenSchema, ...ERROR_RESPONSES },
+        },
+      },
+      (request) => providers.rotateScimToken(requireRequester(request), request.params.organization_id_or_slug),
     );
   };
 }

@@ -40,6 +40,9 @@ export const UpdateAuthProviderBody = Type.Object(
     config: Type.Optional(ProviderConfigBody),
     require_link: Type.Optional(Type.Boolean()),
     default_role: Type.Optional(DefaultRole),
+    scim_enabled: Type.Optional(
+      Type.Boolean({ description: 'SCIM provisioning: turning it on answers once with scim_api_token; turning it off revokes the token and releases every member and team the identity provider manages' }),
+    ),
   },
   { additionalProperties: false },
 );
@@ -54,6 +57,8 @@ export const AuthProviderSchema = Type.Object({
   default_role: Type.String(),
   require_link: Type.Boolean(),
   scim_enabled: Type.Boolean(),
+  scim_url: Type.Optional(Type.String({ description: "The organization's SCIM base URL, while SCIM is on" })),
+  scim_api_token: Type.Optional(Type.String({ description: 'The SCIM bearer token: only in the answer that turned SCIM on' })),
   provider: Type.String(),
   config: Type.Object({
     issuer: Type.Optional(Type.String()),
@@ -72,3 +77,9 @@ export const AuthProviderSchema = Type.Object({
 
 /** Metadata XML is the largest body (Entra ID's is ~10 KB, a few certificates more); well inside the list-sized limit. */
 export const AUTH_PROVIDER_BODY_LIMIT = BODY_LIMITS.teamList;
+
+/** A new SCIM token (rotation): shown once. */
+export const ScimTokenSchema = Type.Object({
+  scim_api_token: Type.String({ description: 'The new bearer token; the previous one keeps working for 24 hours' }),
+  scim_url: Type.String(),
+});

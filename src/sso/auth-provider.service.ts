@@ -18,6 +18,7 @@ import type { CreateAuthProviderBody, UpdateAuthProviderBody } from './auth-prov
 import { checkProviderConfig, type StoredConfig } from './provider-config.js';
 import { disableSso } from './sso-disable.js';
 import { ssoUrls } from './sso-urls.js';
+import { disableScim, enableScim, rotateScimToken, scimUrl, type IssuedScimToken } from './scim-token.js';
 
 /** Who may configure SSO (Sentry's org:write, which org:admin includes). */
 export const AUTH_PROVIDER_SCOPES: readonly Scope[] = ['org:write', 'org:admin'];
@@ -29,6 +30,8 @@ export interface AuthProviderServiceDeps {
   config: Pick<Config, 'publicUrl' | 'secretKey'>;
   clock: Clock;
 }
+
+export const SCIM_IS_OFF = 'SCIM is not enabled for this organization: turn it on first ({"scim_enabled": true}).';
 
 const alreadyConfigured = () => detailError(409, 'This organization already has an SSO provider; change it, or disable it first.', 'sso_exists');
 
@@ -140,10 +143,37 @@ export function createAuthProviderService({ db, config, clock }: AuthProviderSer
           if (keys.length > 0) changed.config = keys.sort().join(', ');
         }
         await updateAuthProvider(tx, context.org.id, { allowUnlinked, config: stored, now: clock.now() });
+        // Turning SCIM on answers with its token, once; asking again while it is on issues nothing
+        // (the token in use keeps working: Roster's choice 18).
+        let scimToken: string | undefined;
+        if (body.scim_enabled === true && !current.scim_enabled) {
+          scimToken = await enableScim(tx, context.org.id, clock.now());
+          changed.scim = 'enabled';
+        } else if (body.scim_enabled === false && current.scim_enabled) {
+          await disableScim(tx, context.org.id, clock.now());
+          changed.scim = 'disabled';
+        }
         if (Object.keys(changed).length > 0) {
           await recordAudit(tx, { organizationId: context.org.id, event: 'SSO_EDIT', actor: requester, targetObject: current.id, data: { provider: current.provider, ...changed } });
         }
-        return present(tx, context, (await findAuthProvider(tx, context.org.id))!);
+        const presented = await present(tx, context, (await findAuthProvider(tx, context.org.id))!);
+        return scimToken === undefined ? presented : { ...presented, scim_api_token: scimToken };
+      });
+    },
+
+    /**
+     * A new SCIM token, shown once; the one in use keeps working for 24 hours (Roster's choice 10).
+     * 403 without org:write; 404 without a provider; 400 while SCIM is off.
+     */
+    async rotateScimToken(requester: Requester, idOrSlug: string): Promise<IssuedScimToken> {
+      return db.transaction().execute(async (tx) => {
+        const context = await loadOrgContext(tx, requester, idOrSlug, locked);
+        const row = await findAuthProvider(tx, context.org.id);
+        if (!row) throw notFound();
+        if (!row.scim_enabled) throw detailError(400, SCIM_IS_OFF, 'scim_off');
+        const token = await rotateScimToken(tx, context.org.id, clock.now());
+        await recordAudit(tx, { organizationId: context.org.id, event: 'SSO_EDIT', actor: requester, targetObject: row.id, data: { provider: row.provider, scim: 'token rotated' } });
+        return { scim_api_token: token, scim_url: scimUrl(config, context.org.slug) };
       });
     },
 
@@ -153,7 +183,7 @@ export function createAuthProviderService({ db, config, clock }: AuthProviderSer
         const context = await loadOrgContext(tx, requester, idOrSlug, locked);
         const row = await findAuthProvider(tx, context.org.id);
         if (!row) throw notFound();
-        await disableSso(tx, context, row);
+        await disableSso(tx, context, row, clock.now());
       });
     },
 

@@ -5,14 +5,16 @@ import { clearMemberSsoFlags, findJoinedMembers } from '../members/member-sso.qu
 import { deleteAuthIdentities, deleteAuthProvider, deleteSessionSsoMarks, type AuthProviderRow } from './auth-provider.queries.js';
 import { queueSsoDisabledEmail } from './sso-emails.js';
 import { providerName } from './auth-provider.presenter.js';
+import { disableScim } from './scim-token.js';
 
 /**
  * Disabling SSO, in the caller's transaction (Sentry's `op=disable`): every joined member is told,
  * the identities are deleted, no member stays flagged linked or invalid, no session counts as having
- * come through the provider, the provider is deleted (its pending sign-ins with it) and `sso.disable`
+ * come through the provider, SCIM is turned off with it (its tokens revoked, every member and team
+ * the identity provider managed released), the provider is deleted (its pending sign-ins with it) and `sso.disable`
  * recorded.
  */
-export async function disableSso(tx: Tx, context: OrgContext, row: AuthProviderRow): Promise<void> {
+export async function disableSso(tx: Tx, context: OrgContext, row: AuthProviderRow, now: Date): Promise<void> {
   const orgId = context.org.id;
   const members = await findJoinedMembers(tx, orgId);
   for (const member of members) {
@@ -21,6 +23,7 @@ export async function disableSso(tx: Tx, context: OrgContext, row: AuthProviderR
   const identities = await deleteAuthIdentities(tx, orgId);
   await clearMemberSsoFlags(tx, orgId);
   await deleteSessionSsoMarks(tx, orgId);
+  await disableScim(tx, orgId, now);
   await deleteAuthProvider(tx, orgId);
   await recordAudit(tx, {
     organizationId: orgId,

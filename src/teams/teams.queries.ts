@@ -182,3 +182,14 @@ export function listTeamMemberViews(
   if (bounds.id !== null) query = query.where('m.id', bounds.comparison, bounds.id);
   return query.orderBy('m.id', bounds.order).limit(bounds.fetch).execute();
 }
+
+/** SCIM turned off (or SSO with it): the organization's teams are no longer managed by the identity provider. */
+export async function clearTeamIdpFlags(tx: Tx, orgId: string): Promise<number> {
+  const result = await tx
+    .updateTable('teams')
+    .set({ idp_provisioned: false })
+    .where('organization_id', '=', orgId)
+    .where('idp_provisioned', '=', true)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows);
+}

@@ -19,16 +19,17 @@ async function samlConfig() {
   return { idp_entity_id: 'https://idp.example/matrix', idp_sso_url: 'https://idp.example/matrix/sso', idp_x509cert: await certificate };
 }
 
-async function giveHomeAProvider(cell: Cell): Promise<void> {
+/** Gives the home organization a SAML provider (Require SSO off), with SCIM on when `scim`. */
+export async function giveHomeAProvider(cell: Cell, { scim = false } = {}): Promise<void> {
   await cell.world.h.database.db
     .insertInto('auth_providers')
-    .values({ organization_id: cell.world.home.id, provider: 'saml2', allow_unlinked: true, config: JSON.stringify(await samlConfig()) })
-    .onConflict((oc) => oc.column('organization_id').doNothing())
+    .values({ organization_id: cell.world.home.id, provider: 'saml2', allow_unlinked: true, config: JSON.stringify(await samlConfig()), scim_enabled: scim })
+    .onConflict((oc) => (scim ? oc.column('organization_id').doUpdateSet({ scim_enabled: true }) : oc.column('organization_id').doNothing()))
     .execute();
 }
 
 /** A route that acts on the provider: the gate, then `success` in the home organization (which has one), 404 in the other. */
-function withProvider(method: EndpointSpec['method'], path: string, success: number, body?: unknown): EndpointSpec {
+function withProvider(method: EndpointSpec['method'], path: string, success: number, body?: unknown, { scim = false } = {}): EndpointSpec {
   return {
     method,
     path,
@@ -36,7 +37,7 @@ function withProvider(method: EndpointSpec['method'], path: string, success: num
     targets: ORG_TARGETS,
     foreignOrgPath: true,
     async build(cell) {
-      await giveHomeAProvider(cell);
+      await giveHomeAProvider(cell, { scim });
       return { params: org(cell), ...(body === undefined ? {} : { body }) };
     },
     expect: (cell) => orgGate(cell, AUTH_PROVIDER_SCOPES, cell.target === 'foreign') ?? (cell.target === 'foreign' ? 404 : success),
@@ -57,5 +58,6 @@ export const SSO_ENDPOINTS: EndpointSpec[] = [
   withProvider('GET', PATH, 200),
   withProvider('PUT', PATH, 200, { require_link: false }),
   withProvider('POST', `${PATH}send-reminders/`, 204),
+  withProvider('POST', `${PATH}rotate-scim-token/`, 200, undefined, { scim: true }),
   withProvider('DELETE', PATH, 204),
 ];

@@ -3,6 +3,7 @@ import { ACCOUNT_ENDPOINTS } from './endpoints-account.js';
 import { ORG_ENDPOINTS } from './endpoints-org.js';
 import { TEAM_ENDPOINTS } from './endpoints-teams.js';
 import { SSO_ENDPOINTS } from './endpoints-sso.js';
+import { SCIM_ENDPOINTS } from './endpoints-scim.js';
 import type { EndpointSpec } from './cells.js';
 
 export { cellApplies, type Cell, type EndpointSpec } from './cells.js';
@@ -12,8 +13,8 @@ export { buildForeign, buildHome, organizationRows } from './world.js';
 export { TEAM_ENDPOINTS };
 
 /** Every endpoint of the matrix; each route of the OpenAPI document must have at least one. */
-// The SSO routes last: their cells leave the home organization a provider (endpoints-sso.ts).
-export const ENDPOINTS: readonly EndpointSpec[] = [...ORG_ENDPOINTS, ...TEAM_ENDPOINTS, ...ACCOUNT_ENDPOINTS, ...SSO_ENDPOINTS];
+// The SSO and SCIM routes last: their cells leave the home organization a provider (endpoints-sso.ts).
+export const ENDPOINTS: readonly EndpointSpec[] = [...ORG_ENDPOINTS, ...TEAM_ENDPOINTS, ...ACCOUNT_ENDPOINTS, ...SSO_ENDPOINTS, ...SCIM_ENDPOINTS];
 
 export const endpointName = (spec: EndpointSpec) => `${spec.method} ${spec.path}${spec.variant ? ` (${spec.variant})` : ''}`;
 

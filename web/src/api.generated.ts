@@ -439,7 +439,7 @@ export type paths = {
         };
         /** The organization's SSO provider */
         get: operations["getAuthProvider"];
-        /** Change Require SSO, the default role or the provider configuration */
+        /** Change Require SSO, the default role, the provider configuration, or turn SCIM on or off */
         put: operations["updateAuthProvider"];
         /** Enable SSO through an OpenID Connect or SAML 2.0 identity provider */
         post: operations["createAuthProvider"];
@@ -461,6 +461,40 @@ export type paths = {
         put?: never;
         /** Email the SSO-link request again to every member without a linked identity */
         post: operations["sendAuthProviderReminders"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/0/organizations/{organization_id_or_slug}/auth-provider/rotate-scim-token/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Issue a new SCIM token (shown once); the previous one keeps working for 24 hours */
+        post: operations["rotateScimToken"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/0/organizations/{organization_id_or_slug}/scim/v2/ServiceProviderConfig": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** What this SCIM server supports */
+        get: operations["getScimServiceProviderConfig"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -4979,6 +5013,10 @@ export interface operations {
                         default_role: string;
                         require_link: boolean;
                         scim_enabled: boolean;
+                        /** @description The organization's SCIM base URL, while SCIM is on */
+                        scim_url?: string;
+                        /** @description The SCIM bearer token: only in the answer that turned SCIM on */
+                        scim_api_token?: string;
                         provider: string;
                         config: {
                             issuer?: string;
@@ -5077,6 +5115,8 @@ export interface operations {
                     };
                     require_link?: boolean;
                     default_role?: "member" | "admin" | "manager" | "owner";
+                    /** @description SCIM provisioning: turning it on answers once with scim_api_token; turning it off revokes the token and releases every member and team the identity provider manages */
+                    scim_enabled?: boolean;
                 };
             };
         };
@@ -5096,6 +5136,10 @@ export interface operations {
                         default_role: string;
                         require_link: boolean;
                         scim_enabled: boolean;
+                        /** @description The organization's SCIM base URL, while SCIM is on */
+                        scim_url?: string;
+                        /** @description The SCIM bearer token: only in the answer that turned SCIM on */
+                        scim_api_token?: string;
                         provider: string;
                         config: {
                             issuer?: string;
@@ -5228,6 +5272,10 @@ export interface operations {
                         default_role: string;
                         require_link: boolean;
                         scim_enabled: boolean;
+                        /** @description The organization's SCIM base URL, while SCIM is on */
+                        scim_url?: string;
+                        /** @description The SCIM bearer token: only in the answer that turned SCIM on */
+                        scim_api_token?: string;
                         provider: string;
                         config: {
                             issuer?: string;
@@ -5445,6 +5493,102 @@ export interface operations {
                         [key: string]: unknown;
                     };
                 };
+            };
+        };
+    };
+    rotateScimToken: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                organization_id_or_slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description The new bearer token; the previous one keeps working for 24 hours */
+                        scim_api_token: string;
+                        scim_url: string;
+                    };
+                };
+            };
+            /** @description Validation error: {"field": ["message"]}, {"detail": "…"} or ["message"] */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        detail: unknown;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        detail: unknown;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        detail: unknown;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    getScimServiceProviderConfig: {
+        parameters: {
+            query?: {
+                filter?: string;
+            };
+            header?: never;
+            path: {
+                organization_id_or_slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
         };
     };

@@ -156,6 +156,8 @@ export interface TeamsTable {
   status: Generated<number>;
   idp_provisioned: Generated<boolean>;
   date_added: CreatedAt;
+  /** The identity provider's externalId for this team (SCIM). */
+  external_id: string | null;
 }
 
 export interface MembersTable {
@@ -176,6 +178,34 @@ export interface MembersTable {
   invite_status: Generated<number>;
   user_is_active: Generated<boolean>;
   date_added: CreatedAt;
+  /** The identity provider's externalId for this member (SCIM). */
+  scim_external_id: string | null;
+  /** What the identity provider sent of the profile (SCIM: name, displayName, emails); null until it does. */
+  scim_profile: ColumnType<ScimProfile | null, string | null | undefined, string | null>;
+}
+
+/** A member's profile as the identity provider sent it over SCIM (spec scim.md, Roster's choice 12). */
+export interface ScimProfile {
+  name?: { givenName?: string; familyName?: string; formatted?: string };
+  displayName?: string;
+  emails?: Array<{ value: string; type?: string; primary?: boolean }>;
+}
+
+export interface ScimTokensTable {
+  id: Id;
+  organization_id: string;
+  token_hash: string;
+  token_last_characters: string;
+  created_at: CreatedAt;
+  /** Null for the current token; a rotation gives the replaced one 24 hours. */
+  expires_at: NullableTimestamp;
+}
+
+export interface ScimDeprovisionedTable {
+  organization_id: string;
+  email: string;
+  user_id: string | null;
+  deprovisioned_at: CreatedAt;
 }
 
 export interface MemberTeamsTable {
@@ -269,6 +299,8 @@ export interface DB {
   sso_pending_signins: SsoPendingSigninsTable;
   saml_seen_ids: SamlSeenIdsTable;
   user_session_sso: UserSessionSsoTable;
+  scim_tokens: ScimTokensTable;
+  scim_deprovisioned: ScimDeprovisionedTable;
   teams: TeamsTable;
   members: MembersTable;
   member_teams: MemberTeamsTable;

@@ -100,30 +100,34 @@ function isDatabaseUnavailable(error: unknown): boolean {
  * is a 500 that carries only the request id.
  */
 export function registerErrorHandler(app: FastifyInstance): void {
-  app.setErrorHandler((error: FastifyError & { validation?: AjvError[] }, request, reply) => {
-    if (error instanceof ApiError) {
-      return reply.status(error.status).send(error.body);
-    }
-    if (error.validation) {
-      if (error.validationContext === 'params') return reply.status(404).send({ detail: NOT_FOUND });
-      return reply.status(400).send(validationBody(error.validation));
-    }
-    if (error.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || error.code === 'FST_ERR_CTP_EMPTY_JSON_BODY' || error instanceof SyntaxError) {
-      return reply.status(400).send({ detail: `JSON parse error - ${error.message}` });
-    }
-    if (isDatabaseUnavailable(error)) {
-      request.log.warn({ err: error }, 'database unavailable');
-      return reply.status(503).header('retry-after', '1').send({ detail: 'The service is temporarily unavailable: its database cannot be reached.' });
-    }
-    const status = error.statusCode ?? 500;
-    if (status >= 400 && status < 500) {
-      return reply.status(status).send({ detail: error.message });
-    }
-    request.log.error({ err: error }, 'unhandled error');
-    return reply.status(500).send({ detail: 'Internal Error', errorId: request.id });
-  });
-
+  app.setErrorHandler(renderError);
   app.setNotFoundHandler((_request, reply) => reply.status(404).send({ detail: NOT_FOUND }));
+}
+
+export type RoutingError = FastifyError & { validation?: AjvError[] };
+
+/** The application's error handler (see registerErrorHandler); a plugin with a handler of its own hands it what it does not render itself. */
+export function renderError(error: RoutingError, request: FastifyRequest, reply: FastifyReply): FastifyReply {
+  if (error instanceof ApiError) {
+    return reply.status(error.status).send(error.body);
+  }
+  if (error.validation) {
+    if (error.validationContext === 'params') return reply.status(404).send({ detail: NOT_FOUND });
+    return reply.status(400).send(validationBody(error.validation));
+  }
+  if (error.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || error.code === 'FST_ERR_CTP_EMPTY_JSON_BODY' || error instanceof SyntaxError) {
+    return reply.status(400).send({ detail: `JSON parse error - ${error.message}` });
+  }
+  if (isDatabaseUnavailable(error)) {
+    request.log.warn({ err: error }, 'database unavailable');
+    return reply.status(503).header('retry-after', '1').send({ detail: 'The service is temporarily unavailable: its database cannot be reached.' });
+  }
+  const status = error.statusCode ?? 500;
+  if (status >= 400 && status < 500) {
+    return reply.status(status).send({ detail: error.message });
+  }
+  request.log.error({ err: error }, 'unhandled error');
+  return reply.status(500).send({ detail: 'Internal Error', errorId: request.id });
 }
 
 /**
