@@ -9,11 +9,14 @@ import type { ScheduledJob } from './platform/jobs/scheduled-job.js';
 import { DAY_MS, type Clock } from './platform/lib/clock.js';
 import { deleteEndedRateLimitWindows } from './platform/lib/rate-limit.queries.js';
 import { deleteOrganizationEmails, deleteSentEmails } from './platform/mail/outbox.queries.js';
+import { deleteOrganizationDeprovisioned } from './scim/scim-deletion.queries.js';
 import {
+  deleteExpiredScimTokens,
   deleteOrganizationIdentities,
   deleteOrganizationPendingSignins,
   deleteOrganizationProvider,
   deleteOrganizationSamlIds,
+  deleteOrganizationScimTokens,
   deleteOrganizationSessionMarks,
 } from './sso/sso-deletion.queries.js';
 import { deleteExpiredPendingSignins, deleteExpiredSamlIds } from './sso/sso-signin.queries.js';
@@ -26,7 +29,7 @@ export const SENT_EMAIL_RETENTION_DAYS = 7;
  * What an organization's deletion deletes, in this order (a table others point at after them), each
  * step from the module that owns its table. A module with rows of its own adds its step here (the
  * webhooks' endpoints and deliveries, once they exist). API tokens belong to users, not organizations:
- * their access to the organization ends with the memberships.
+ * their access to the organization ends with the memberships; its SCIM tokens are its own and go.
  */
 export const ORG_DELETION_STEPS: readonly OrgDeletionStep[] = [
   { name: 'memberTeams', deleteBatch: deleteOrganizationMemberTeams },
@@ -37,6 +40,8 @@ export const ORG_DELETION_STEPS: readonly OrgDeletionStep[] = [
   { name: 'ssoPendingSignins', deleteBatch: deleteOrganizationPendingSignins },
   { name: 'ssoSessionMarks', deleteBatch: deleteOrganizationSessionMarks },
   { name: 'samlSeenIds', deleteBatch: deleteOrganizationSamlIds },
+  { name: 'scimTokens', deleteBatch: deleteOrganizationScimTokens },
+  { name: 'scimDeprovisioned', deleteBatch: deleteOrganizationDeprovisioned },
   { name: 'ssoProvider', deleteBatch: deleteOrganizationProvider },
   { name: 'emails', deleteBatch: deleteOrganizationEmails },
   { name: 'options', deleteBatch: deleteOrganizationOptions },
@@ -53,6 +58,7 @@ export const PURGE_STEPS: readonly PurgeStep[] = [
   { name: 'rateLimitCounters', purge: deleteEndedRateLimitWindows },
   { name: 'ssoPendingSignins', purge: deleteExpiredPendingSignins },
   { name: 'samlSeenIds', purge: deleteExpiredSamlIds },
+  { name: 'scimTokens', purge: deleteExpiredScimTokens },
   { name: 'sentEmails', purge: (tx, now, limit) => deleteSentEmails(tx, new Date(now.getTime() - SENT_EMAIL_RETENTION_DAYS * DAY_MS), limit) },
 ];
 

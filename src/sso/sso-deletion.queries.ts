@@ -40,6 +40,24 @@ export async function deleteOrganizationSessionMarks(tx: Tx, organizationId: str
   return Number(result.numDeletedRows);
 }
 
+/** The organization's SCIM tokens (they hang off the provider row). */
+export async function deleteOrganizationScimTokens(tx: Tx, organizationId: string, limit: number): Promise<number> {
+  const result = await tx
+    .deleteFrom('scim_tokens')
+    .where('id', 'in', (eb) => eb.selectFrom('scim_tokens').select('id').where('organization_id', '=', organizationId).limit(limit))
+    .executeTakeFirst();
+  return Number(result.numDeletedRows);
+}
+
+/** SCIM tokens past their grace period after a rotation (the purge job's batch): they authenticate nothing. */
+export async function deleteExpiredScimTokens(tx: Tx, now: Date, limit: number): Promise<number> {
+  const result = await tx
+    .deleteFrom('scim_tokens')
+    .where('id', 'in', (eb) => eb.selectFrom('scim_tokens').select('id').where('expires_at', '<=', now).limit(limit).forUpdate().skipLocked())
+    .executeTakeFirst();
+  return Number(result.numDeletedRows);
+}
+
 /** The provider itself (one row at most; `limit` only keeps the step's shape). */
 export async function deleteOrganizationProvider(tx: Tx, organizationId: string, _limit: number): Promise<number> {
   const result = await tx.deleteFrom('auth_providers').where('organization_id', '=', organizationId).executeTakeFirst();

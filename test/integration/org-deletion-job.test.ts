@@ -25,6 +25,8 @@ const ORG_TABLES = [
   ['sso_pending_signins', 'organization_id'],
   ['saml_seen_ids', 'organization_id'],
   ['user_session_sso', 'organization_id'],
+  ['scim_tokens', 'organization_id'],
+  ['scim_deprovisioned', 'organization_id'],
 ] as const;
 
 /**
@@ -80,6 +82,8 @@ describe('delete-organizations job', () => {
         .returning('id')
         .executeTakeFirstOrThrow();
       await tx.insertInto('user_session_sso').values({ session_id: session.id, organization_id: org.id }).execute();
+      await tx.insertInto('scim_tokens').values({ organization_id: org.id, token_hash: `scim-${org.id}`, token_last_characters: 'abcd' }).execute();
+      await tx.insertInto('scim_deprovisioned').values({ organization_id: org.id, email: `gone-${org.id}@example.com` }).execute();
       // More audit entries than one batch deletes, so that the job takes several.
       await sql`insert into audit_log_entries (organization_id, event, data) select ${org.id}, 11, '{}'::jsonb from generate_series(1, 1100)`.execute(tx);
     });
@@ -118,6 +122,8 @@ describe('delete-organizations job', () => {
       ssoPendingSignins: 1,
       ssoSessionMarks: 1,
       samlSeenIds: 1,
+      scimTokens: 1,
+      scimDeprovisioned: 1,
       ssoProvider: 1,
       emails: before.doomed.email_outbox,
       options: before.doomed.organization_options,

@@ -67,6 +67,14 @@ describe('purge-expired job', () => {
           { organization_id: org.id, seen_id: 'seen-live', expires_at: at(HOUR_MS) },
         ])
         .execute();
+      await tx
+        .insertInto('scim_tokens')
+        .values([
+          { organization_id: org.id, token_hash: 'scim-rotated-out', token_last_characters: 'aaaa', expires_at: at(-MINUTE_MS) },
+          { organization_id: org.id, token_hash: 'scim-in-grace', token_last_characters: 'bbbb', expires_at: at(HOUR_MS) },
+          { organization_id: org.id, token_hash: 'scim-current', token_last_characters: 'cccc', expires_at: null },
+        ])
+        .execute();
       const email = (messageId: string, sentAt: Date | null) => ({
         organization_id: org.id,
         message_id: messageId,
@@ -89,7 +97,7 @@ describe('purge-expired job', () => {
     assert.deepEqual(outcomes, {
       'purge-expired': {
         status: 'done',
-        result: { deleted: { sessions: 2, oneTimeTokens: 2, rateLimitCounters: 2, ssoPendingSignins: 1, samlSeenIds: 1, sentEmails: 1 } },
+        result: { deleted: { sessions: 2, oneTimeTokens: 2, rateLimitCounters: 2, ssoPendingSignins: 1, samlSeenIds: 1, scimTokens: 1, sentEmails: 1 } },
       },
     });
 
@@ -103,6 +111,10 @@ describe('purge-expired job', () => {
     assert.deepEqual((await db.selectFrom('sso_pending_signins').select('state_hash').execute()).map((row) => row.state_hash), ['pending-live']);
     assert.deepEqual((await db.selectFrom('saml_seen_ids').select('seen_id').execute()).map((row) => row.seen_id), ['seen-live']);
     assert.deepEqual(
+      (await db.selectFrom('scim_tokens').select('token_hash').orderBy('token_hash').execute()).map((row) => row.token_hash),
+      ['scim-current', 'scim-in-grace'],
+    );
+    assert.deepEqual(
       (await db.selectFrom('email_outbox').select('message_id').where('organization_id', '=', org.id).orderBy('message_id').execute()).map((row) => row.message_id),
       ['<sent-6-days@test>', '<unsent-old@test>'],
       'an unsent email is never purged, however old',
@@ -113,6 +125,6 @@ describe('purge-expired job', () => {
     const later = await runner.tick();
     assert.equal(later['purge-expired']!.status, 'done');
     assert.ok(later['purge-expired']!.status === 'done');
-    assert.deepEqual(later['purge-expired']!.result.deleted, { sessions: 1, oneTimeTokens: 2, rateLimitCounters: 1, ssoPendingSignins: 1, samlSeenIds: 1, sentEmails: 1 });
+    assert.deepEqual(later['purge-expired']!.result.deleted, { sessions: 1, oneTimeTokens: 2, rateLimitCounters: 1, ssoPendingSignins: 1, samlSeenIds: 1, scimTokens: 1, sentEmails: 1 });
   });
 });
