@@ -2,6 +2,7 @@ import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from './app.js';
 import { maskedUrl } from './platform/db/connect-error.js';
+import { createJobRunner, type JobRunner } from './platform/jobs/job-runner.js';
 import { createMailWorker, type MailWorker } from './platform/mail/mail-worker.js';
 import { createWebhookWorker, type WebhookWorker } from './webhooks/webhook-worker.js';
 import { configuredTransport } from './platform/mail/transport.js';
@@ -11,6 +12,7 @@ import { unsentEmailBacklog } from './platform/mail/outbox.queries.js';
 import { countDelivery, watchConnections, watchOutbox } from './platform/metrics/metrics.js';
 import { pendingWebhookBacklog } from './webhooks/webhook-delivery.queries.js';
 import { startMetricsServer, type MetricsServer } from './platform/metrics/metrics-server.js';
+import { createScheduledJobs } from './jobs.js';
 import type { Runtime } from './runtime.js';
 import { seedDemo } from './seed/demo.js';
 
@@ -18,6 +20,8 @@ export interface RunningServer {
   app: FastifyInstance;
   mailWorker: MailWorker;
   webhookWorker: WebhookWorker;
+  /** The scheduled clean-up jobs; stop() ends a running one between two batches and waits for it. */
+  jobRunner: JobRunner;
   url: string;
   /** The metrics listener's `/metrics` URL, when ROSTER_METRICS_PORT is set. */
   metricsUrl: string | null;
@@ -31,11 +35,12 @@ export interface RunningServer {
 }
 
 /**
- * Serves HTTP and runs the mail worker; on an empty database, seeds the demo once it listens (a port in
- * use fails before anything is written). Fails with a StartupError when the port cannot be had.
+ * Serves HTTP and runs the mail worker and the scheduled jobs; on an empty database, seeds the demo once
+ * it listens (a port in use fails before anything is written). Fails with a StartupError when the port
+ * cannot be had.
  */
 export async function startServer(runtime: Runtime): Promise<RunningServer> {
-  const { config, database, services, logger } = runtime;
+  const { config, database, services, logger, clock } = runtime;
 
   const transport = configuredTransport(config, (file, mail) => logger.info({ file, to: mail.to, subject: mail.subject }, 'email written'));
   const mailWorker = createMailWorker({
@@ -54,6 +59,7 @@ export async function startServer(runtime: Runtime): Promise<RunningServer> {
     logger,
     onOutcome: (outcome) => countDelivery('webhook', outcome),
   });
+  const jobRunner = createJobRunner({ db: database.db, clock, jobs: createScheduledJobs({ db: database.db, clock }), logger });
 
   const serving = createServingState();
   const app = await buildApp({ database, config, services, logger, serving });
@@ -74,11 +80,11 @@ export async function startServer(runtime: Runtime): Promise<RunningServer> {
     }
     mailWorker.start();
     webhookWorker.start();
+    jobRunner.start();
     demo = await seedDemo(runtime);
   } catch (error) {
     await app.close();
-    await mailWorker.stop();
-    await webhookWorker.stop();
+    await Promise.all([mailWorker.stop(), webhookWorker.stop(), jobRunner.stop()]);
     await metrics?.close();
     throw error;
   }
@@ -110,12 +116,14 @@ export async function startServer(runtime: Runtime): Promise<RunningServer> {
     app,
     mailWorker,
     webhookWorker,
+    jobRunner,
     url,
     metricsUrl: metrics?.url ?? null,
     async stop() {
       serving.stopping = true;
-      // The workers stop claiming at once; the emails and webhooks they are sending finish while the requests do.
-      const workersStopped = Promise.all([mailWorker.stop(), webhookWorker.stop()]);
+      // The workers stop claiming at once; the emails and webhooks they are sending, and a running
+      // job's batch, finish while the requests do.
+      const workersStopped = Promise.all([mailWorker.stop(), webhookWorker.stop(), jobRunner.stop()]);
       await closeWithin(app, config.shutdownSeconds, logger);
       await workersStopped;
       await metrics?.close();

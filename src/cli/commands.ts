@@ -15,6 +15,7 @@ export const USAGE = `Usage: roster <command>
   org list                                     every organization with its member count
   signin-link --email E                        print a one-time sign-in link for the web console
   seed FILE                                    load a fixture (JSON) and print what it created
+  jobs run [NAME]                              run the scheduled clean-up jobs (or one) now; print what they did
 
 Configuration comes from the environment: DATABASE_URL, ROSTER_DATA_DIR, ROSTER_PUBLIC_URL, SMTP_URL,
 PORT, HOST, LOG_LEVEL, ROSTER_METRICS_PORT, ROSTER_SHUTDOWN_SECONDS (see README.md).`;
@@ -33,7 +34,9 @@ export type DbCommand =
   | { name: 'token revoke'; tokenId: string }
   | { name: 'org list' }
   | { name: 'signin-link'; email: string }
-  | { name: 'seed'; file: string; fixture: unknown };
+  | { name: 'seed'; file: string; fixture: unknown }
+  /** `job` null: every job. */
+  | { name: 'jobs run'; job: string | null };
 
 export type Command = { name: 'help' } | { name: 'serve' } | DbCommand;
 
@@ -117,6 +120,12 @@ export function parseCommand(argv: string[]): Command {
       } catch (error) {
         throw new CliError(`cannot read ${file}: ${error instanceof Error ? error.message : String(error)}`);
       }
+    }
+    case 'jobs': {
+      if (rest[0] !== 'run') throw new UnknownCommandError(`unknown command "jobs${rest[0] ? ` ${rest[0]}` : ''}"`);
+      const { positionals } = options(rest.slice(1), {}, 'jobs run [NAME]');
+      if (positionals.length > 1) throw new CliError('jobs run takes at most one job name (usage: roster jobs run [NAME])', 2);
+      return { name: 'jobs run', job: positionals[0] ?? null };
     }
     case undefined:
       throw new UnknownCommandError(null);

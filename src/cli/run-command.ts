@@ -1,6 +1,8 @@
 import { findUserByEmail, insertUser } from '../identity/users.queries.js';
 import { EVERY_SCOPE } from '../identity/tokens.service.js';
 import { normalizeEmail } from '../platform/lib/email.js';
+import { createScheduledJobs } from '../jobs.js';
+import { createJobRunner } from '../platform/jobs/job-runner.js';
 import type { Runtime } from '../runtime.js';
 import { seed, SeedError } from '../seed/seed.js';
 import type { DbCommand } from './commands.js';
@@ -45,6 +47,8 @@ export async function runDbCommand(runtime: Runtime, command: DbCommand): Promis
       if (!link) throw new CliError(`no active user with email ${command.email}`, 2);
       return link;
     }
+    case 'jobs run':
+      return runJobs(runtime, command.job);
     case 'seed':
       try {
         const result = await seed({ db: database.db, tokens: services.tokens, clock: runtime.clock, config: runtime.config }, command.fixture);
@@ -54,4 +58,22 @@ export async function runDbCommand(runtime: Runtime, command: DbCommand): Promis
         throw error;
       }
   }
+}
+
+/**
+ * `jobs run [NAME]`: the jobs (or the one named) once, due or not; a job another process is running is
+ * reported as skipped, never run beside it. An unknown name is a mistake (2), a failed job an error (1).
+ */
+async function runJobs(runtime: Runtime, name: string | null): Promise<string> {
+  const db = runtime.database.db;
+  const jobs = createScheduledJobs({ db, clock: runtime.clock });
+  if (name !== null && !jobs.some((job) => job.name === name)) {
+    throw new CliError(`unknown job "${name}" (jobs: ${jobs.map((job) => job.name).join(', ')})`, 2);
+  }
+  const runner = createJobRunner({ db, clock: runtime.clock, jobs, logger: runtime.logger });
+  const outcomes = await runner.runNow(name === null ? undefined : [name]);
+  for (const [job, outcome] of Object.entries(outcomes)) {
+    if (outcome.status === 'failed') throw new CliError(`jobs run: ${job} failed: ${outcome.error}`);
+  }
+  return JSON.stringify(outcomes, null, 2);
 }

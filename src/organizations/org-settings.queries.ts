@@ -45,13 +45,17 @@ export async function markPendingDeletion(tx: Tx, orgId: string, scheduledAt: Da
   return Number(result.numUpdatedRows) > 0;
 }
 
-/** Pending deletion or deletion in progress → active, schedule cleared; returns false when there was nothing to restore. */
+/**
+ * Pending deletion → active, schedule cleared; returns false when there was nothing to restore. Sentry
+ * also restores an organization whose deletion is in progress (status 2); Roster does not: the
+ * deletion job has then begun deleting its rows in batches, and a restore would bring back half of it.
+ */
 export async function restoreOrganization(tx: Tx, orgId: string): Promise<boolean> {
   const result = await tx
     .updateTable('organizations')
     .set({ status: 0, deletion_scheduled_at: null })
     .where('id', '=', orgId)
-    .where('status', 'in', [1, 2])
+    .where('status', '=', 1)
     .executeTakeFirst();
   return Number(result.numUpdatedRows) > 0;
 }

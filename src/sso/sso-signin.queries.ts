@@ -74,21 +74,23 @@ export type PendingSignin = NonNullable<Awaited<ReturnType<typeof takePendingSig
 const HOUSEKEEPING_BATCH = 500;
 
 /**
- * Sign-ins nobody finished within their 10 minutes. Rows another transaction is deleting are
- * skipped, not waited for: two sign-ins clearing at once neither queue nor deadlock.
+ * Sign-ins nobody finished within their 10 minutes, up to `limit`; returns how many went. Rows another
+ * transaction is deleting are skipped, not waited for: two sign-ins (or a sign-in and the purge job)
+ * clearing at once neither queue nor deadlock.
  */
-export async function deleteExpiredPendingSignins(tx: Tx, now: Date): Promise<void> {
-  await tx
+export async function deleteExpiredPendingSignins(tx: Tx, now: Date, limit = HOUSEKEEPING_BATCH): Promise<number> {
+  const result = await tx
     .deleteFrom('sso_pending_signins')
     .where('state_hash', 'in', (eb) =>
-      eb.selectFrom('sso_pending_signins').select('state_hash').where('expires_at', '<=', now).limit(HOUSEKEEPING_BATCH).forUpdate().skipLocked(),
+      eb.selectFrom('sso_pending_signins').select('state_hash').where('expires_at', '<=', now).limit(limit).forUpdate().skipLocked(),
     )
-    .execute();
+    .executeTakeFirst();
+  return Number(result.numDeletedRows);
 }
 
-/** SAML ids whose assertions have expired anyway: a replay of them fails on its time window. Skips locked rows, as above. */
-export async function deleteExpiredSamlIds(tx: Tx, now: Date): Promise<void> {
-  await tx
+/** SAML ids whose assertions have expired anyway: a replay of them fails on its time window. Up to `limit`, skipping locked rows, as above. */
+export async function deleteExpiredSamlIds(tx: Tx, now: Date, limit = HOUSEKEEPING_BATCH): Promise<number> {
+  const result = await tx
     .deleteFrom('saml_seen_ids')
     .where(({ eb, refTuple, selectFrom }) =>
       eb(
@@ -97,13 +99,14 @@ export async function deleteExpiredSamlIds(tx: Tx, now: Date): Promise<void> {
         selectFrom('saml_seen_ids')
           .select(['organization_id', 'seen_id'])
           .where('expires_at', '<=', now)
-          .limit(HOUSEKEEPING_BATCH)
+          .limit(limit)
           .forUpdate()
           .skipLocked()
           .$asTuple('organization_id', 'seen_id'),
       ),
     )
-    .execute();
+    .executeTakeFirst();
+  return Number(result.numDeletedRows);
 }
 
 /** Records a SAML id as used until `expiresAt`; true when it had been recorded before (a replay). */

@@ -97,6 +97,16 @@ describe(`roster CLI while roster serve runs (${TEST_ENGINE})`, () => {
     assert.equal(refused.stderr.trim(), 'roster: a user with email newcomer@example.com already exists');
   });
 
+  it('jobs run is run where the database is, and answers as it does alone', async () => {
+    const printed = JSON.parse(await rosterOk(env, 'jobs', 'run', 'purge-expired'));
+    assert.deepEqual(Object.keys(printed), ['purge-expired']);
+    // The server's own runner may hold the job at this moment: then it is skipped, never run twice at once.
+    assert.ok(['done', 'skipped'].includes(printed['purge-expired'].status), JSON.stringify(printed));
+    const unknown = await roster(env, 'jobs', 'run', 'vacuum');
+    assert.equal(unknown.code, 2);
+    assert.equal(unknown.stderr.trim(), 'roster: unknown job "vacuum" (jobs: delete-organizations, purge-expired)');
+  });
+
   it('a second serve on the same port, or on the same data directory, exits with one line naming what is in the way', async () => {
     const samePort = await serveRefused(env, port);
     assert.notEqual(samePort.code, 0);

@@ -306,6 +306,30 @@ export interface RateLimitCountersTable {
   count: number;
 }
 
+/** A scheduled job's lease and last run (migrations/0080_scheduled_jobs.sql). */
+export interface ScheduledJobsTable {
+  name: string;
+  run_id: string | null;
+  lease_until: NullableTimestamp;
+  last_started_at: NullableTimestamp;
+  last_finished_at: NullableTimestamp;
+  last_result: ColumnType<unknown, string | null | undefined, string | null>;
+  last_error: string | null;
+}
+
+/** What is left of a deleted organization: who asked, when, and how many rows went with it. */
+export interface DeletedOrganizationsTable {
+  id: string;
+  slug: string;
+  name: string;
+  requested_by_user_id: string | null;
+  requested_by: string | null;
+  deletion_scheduled_at: Timestamp;
+  deletion_started_at: Timestamp;
+  deleted_at: NullableTimestamp;
+  deleted_rows: Json<Record<string, number>>;
+}
+
 export interface DB {
   users: UsersTable;
   user_authenticators: UserAuthenticatorsTable;
@@ -331,6 +355,8 @@ export interface DB {
   webhook_endpoints: WebhookEndpointsTable;
   webhook_messages: WebhookMessagesTable;
   webhook_deliveries: WebhookDeliveriesTable;
+  scheduled_jobs: ScheduledJobsTable;
+  deleted_organizations: DeletedOrganizationsTable;
 }
 
 export type WebhookEndpointRow = Selectable<WebhookEndpointsTable>;

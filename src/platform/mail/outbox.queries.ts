@@ -81,3 +81,21 @@ export async function unsentEmailBacklog(db: Executor): Promise<{ depth: number;
       from email_outbox where sent_at is null`.execute(db);
   return { depth: Number(rows[0]?.depth ?? 0), oldestAgeSeconds: Math.max(0, rows[0]?.oldest_age ?? 0) };
 }
+
+/** Deletes up to `limit` emails sent before `sentBefore` (the record of a sent email is kept that long); returns how many. */
+export async function deleteSentEmails(tx: Tx, sentBefore: Date, limit: number): Promise<number> {
+  const result = await tx
+    .deleteFrom('email_outbox')
+    .where('id', 'in', (eb) => eb.selectFrom('email_outbox').select('id').where('sent_at', '<', sentBefore).limit(limit).forUpdate().skipLocked())
+    .executeTakeFirst();
+  return Number(result.numDeletedRows);
+}
+
+/** Deletes up to `limit` of an organization's emails, sent or not (it is being deleted); returns how many. */
+export async function deleteOrganizationEmails(tx: Tx, organizationId: string, limit: number): Promise<number> {
+  const result = await tx
+    .deleteFrom('email_outbox')
+    .where('id', 'in', (eb) => eb.selectFrom('email_outbox').select('id').where('organization_id', '=', organizationId).limit(limit))
+    .executeTakeFirst();
+  return Number(result.numDeletedRows);
+}
