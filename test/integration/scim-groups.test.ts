@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { AUDIT_EVENTS } from '../../src/audit/audit-events.js';
 import { SCIM_ACTOR_NAME } from '../../src/scim/scim-context.js';
 import { createHarness, type Harness } from '../helpers/harness.js';
-import { auditEntries } from '../helpers/org-factory.js';
+import { auditEntries, type MemberSpec } from '../helpers/org-factory.js';
 import { assertRefusal, readTeam, scimOrg, teamMemberIds, type GroupBody } from '../helpers/scim-groups.js';
 import { assertScimListResponse, assertScimResource } from '../helpers/scim-schemas.js';
 
@@ -26,13 +26,13 @@ describe('SCIM Groups (issue 16)', () => {
   after(() => h.close());
 
   // alice and the invitee pat are on red, when the organization has one.
-  const people = {
+  const people: Record<string, MemberSpec> = {
     owner: { role: 'owner' },
     alice: { role: 'member', teams: ['red'] },
     bob: { role: 'member' },
     pat: { role: 'member', pending: true, teams: ['red'] },
-  } as const;
-  const withoutRed = { owner: people.owner, alice: { role: 'member' }, bob: people.bob, pat: { role: 'member', pending: true } } as const;
+  };
+  const withoutRed: Record<string, MemberSpec> = { owner: { role: 'owner' }, alice: { role: 'member' }, bob: { role: 'member' }, pat: { role: 'member', pending: true } };
 
   it('lists active teams by id with their members (pending invitees too), paged per the RFC', async () => {
     const { org, token, base } = await scimOrg(h, { members: people, teams: ['red', 'blue', 'green'] });
