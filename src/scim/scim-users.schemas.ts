@@ -52,10 +52,13 @@ export const ScimUserListSchema = Type.Object({
   Resources: Type.Array(ScimUserSchema),
 });
 
-/** Every SCIM error (RFC 7644 §3.12, Roster's choice 2). */
+/**
+ * Every SCIM error (RFC 7644 §3.12, Roster's choice 2). Loose on purpose: a refusal thrown as `{detail}`
+ * (a 404, a permission check) is put in the envelope after serialization (scim-envelope.ts).
+ */
 export const ScimErrorSchema = Type.Object({
-  schemas: Type.Array(Type.String()),
-  status: Type.String(),
+  schemas: Type.Optional(Type.Array(Type.String())),
+  status: Type.Optional(Type.String()),
   scimType: Type.Optional(Type.String()),
   detail: Type.Optional(Type.String()),
 }, { additionalProperties: true });
