@@ -46,8 +46,8 @@ class FilterParser {
   describeNext(): string {
     const token = this.tokens[this.index];
     if (!token) return 'end of filter';
-    const text = token.kind === 'word' ? token.text : token.kind === 'string' ? JSON.stringify(token.value) : token.kind;
-    return `"${text}" at position ${token.at}`;
+    const text = token.kind === 'word' ? `"${token.text}"` : token.kind === 'string' ? JSON.stringify(token.value) : `"${token.kind}"`;
+    return `${text} at position ${token.at}`;
   }
 
   /** `or` binds loosest; `parent` is the valuePath attribute the conditions belong to, if any. */

@@ -71,7 +71,9 @@ export function canonical(filter: ScimFilter): ScimFilter {
 
 const OPERATORS: ScimCompareOperator[] = ['eq', 'ne', 'co', 'sw', 'ew', 'gt', 'ge', 'lt', 'le'];
 const TOP_ATTRIBUTES = ['userName', 'displayName', 'externalId', 'active', 'id', 'name.givenName', 'emails.value', 'members.value'];
-const MULTI_VALUED = ['emails', 'members', 'phoneNumbers'];
+// Not the attributes of the dotted paths above: scim2-parse-filter writes `a[x].b op v` as `a[x] and
+// a.b op v`, so a generated `(a[x] and a.b op v)` would read back as the sub-attribute form.
+const MULTI_VALUED = ['ims', 'addresses', 'phoneNumbers'];
 const SUB_ATTRIBUTES = ['value', 'type', 'primary', 'display'];
 const USER_URN = 'urn:ietf:params:scim:schemas:core:2.0:User';
 

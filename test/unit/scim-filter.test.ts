@@ -82,6 +82,11 @@ describe('SCIM filter parser (scim-filter.ts)', () => {
       filters: [{ kind: 'and', filters: [cmp('username', 'eq', 'A'), cmp('active', 'eq', true)] }, { kind: 'present', path: 'title' }],
     });
     assert.deepEqual(parseScimFilter('meta.$ref pr'), { kind: 'present', path: 'meta.$ref' });
+    assert.deepEqual(parseScimFilter('urn:ietf:params:scim:schemas:core:2.0:User:Emails[Type EQ "work"].VALUE Eq "x"'), {
+      kind: 'valuePath',
+      path: 'emails',
+      filter: { kind: 'and', filters: [cmp('emails.type', 'eq', 'work'), cmp('emails.value', 'eq', 'x')] },
+    });
   });
 
   it('reads values as JSON: escapes, true/false/null, numbers; a bare word as a string', () => {
@@ -106,7 +111,8 @@ describe('SCIM filter parser (scim-filter.ts)', () => {
     refused('userName eq', /expected a value for "username"/);
     refused('userName is "x"', /expected an operator after "username", found "is"/);
     refused('userName eq "x" and', /expected an attribute, found end of filter/);
-    refused('userName eq "x" userName eq "y"', /unexpected "userName"/);
+    refused('userName eq "x" userName eq "y"', /unexpected "userName" at position 16/);
+    refused('userName eq "x" "y"', /unexpected "y" at position 16/);
     refused('userName eq "x', /not closed/);
     refused(String.raw`userName eq "\x"`, /not a valid JSON string/);
     refused('(userName eq "x"', /expected "\)"/);

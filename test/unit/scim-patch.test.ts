@@ -176,6 +176,8 @@ describe('SCIM Users PATCH (scim-user-patch.ts)', () => {
     assert.equal(user([{ op: 'replace', path: 'sentryOrgRole', value: 'Admin' }]).sentryOrgRole, 'Admin');
     assert.equal(user([{ op: 'replace', value: { sentryOrgRole: '' } }], { ...BASE_USER, sentryOrgRole: 'admin' }).sentryOrgRole, null);
     assert.equal(user([{ op: 'remove', path: 'sentryOrgRole' }], { ...BASE_USER, sentryOrgRole: 'admin' }).sentryOrgRole, null);
+    assert.equal(user([{ op: 'replace', value: { [`${CORE}:sentryOrgRole`]: 'manager' } }]).sentryOrgRole, 'manager');
+    assert.equal(user([{ op: 'add', path: `${CORE}:sentryOrgRole`, value: 'admin' }]).sentryOrgRole, 'admin');
   });
 
   it('ignores the attributes Roster does not store and the read-only ones, in every shape', () => {
