@@ -1,5 +1,5 @@
 import { SCIM_SCOPES } from '../../src/scim/scim-context.js';
-import { orgGate, orgSlugOf, ORG_TARGETS, type Cell, type EndpointSpec } from './cells.js';
+import { freshEmail, orgGate, orgSlugOf, ORG_TARGETS, type Cell, type EndpointSpec } from './cells.js';
 import { giveHomeAProvider } from './endpoints-sso.js';
 
 /**
@@ -11,12 +11,20 @@ import { giveHomeAProvider } from './endpoints-sso.js';
 const BASE = '/api/0/organizations/{organization_id_or_slug}/scim/v2';
 const org = (cell: Cell) => ({ organization_id_or_slug: orgSlugOf(cell) });
 
+type ScimScope = (typeof SCIM_SCOPES)[keyof typeof SCIM_SCOPES][number];
+type ScimRequest = { params?: Record<string, string>; body?: unknown };
+
+/**
+ * A SCIM route's cells. `keepsWorld`: a success acts on something made for its cell (a member, a new
+ * address), so the world need not be rebuilt after it.
+ */
 function scimRoute(
   method: EndpointSpec['method'],
   path: string,
-  needed: readonly (typeof SCIM_SCOPES)[keyof typeof SCIM_SCOPES][number][],
+  needed: readonly ScimScope[],
   success: number,
-  { body, params }: { body?: unknown; params?: (cell: Cell) => Record<string, string> } = {},
+  request: (cell: Cell) => Promise<ScimRequest> | ScimRequest = () => ({}),
+  { keepsWorld = false }: { keepsWorld?: boolean } = {},
 ): EndpointSpec {
   return {
     method,
@@ -24,27 +32,53 @@ function scimRoute(
     needed,
     targets: ORG_TARGETS,
     foreignOrgPath: true,
+    keepsWorld,
     async build(cell) {
       await giveHomeAProvider(cell, { scim: true });
-      return { params: { ...org(cell), ...params?.(cell) }, ...(body === undefined ? {} : { body }) };
+      const { params, body } = await request(cell);
+      return { params: { ...org(cell), ...params }, ...(body === undefined ? {} : { body }) };
     },
     expect: (cell) => orgGate(cell, needed, cell.target === 'foreign') ?? (cell.target === 'foreign' ? 403 : success),
   };
 }
 
+/** A pending member of the home organization made for one cell, so that a write on it changes nothing else. */
+async function freshUser(cell: Cell): Promise<{ params: Record<string, string> }> {
+  const row = await cell.world.h.database.db
+    .insertInto('members')
+    .values({ organization_id: cell.world.home.id, email: freshEmail(), role: 'member', idp_provisioned: true })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return { params: { id: row.id } };
+}
+
 /** A Groups/{id} route acts on the home organization's team gamma (nobody is on it). */
-const gamma = (cell: Cell) => ({ id: cell.world.home.teams.gamma });
+const gamma = (cell: Cell) => ({ params: { id: cell.world.home.teams.gamma } });
 const PATCH_BODY = { schemas: ['urn:ietf:params:scim:api:messages:2.0:PatchOp'], Operations: [{ op: 'replace', path: 'displayName', value: 'gamma' }] };
+const ownCell = { keepsWorld: true };
 
 export const SCIM_ENDPOINTS: EndpointSpec[] = [
   scimRoute('GET', '/ServiceProviderConfig', SCIM_SCOPES.discovery, 200),
   scimRoute('GET', '/ResourceTypes', SCIM_SCOPES.discovery, 200),
-  scimRoute('GET', '/ResourceTypes/{name}', SCIM_SCOPES.discovery, 200, { params: () => ({ name: 'Group' }) }),
+  scimRoute('GET', '/ResourceTypes/{name}', SCIM_SCOPES.discovery, 200, () => ({ params: { name: 'Group' } })),
   scimRoute('GET', '/Schemas', SCIM_SCOPES.discovery, 200),
-  scimRoute('GET', '/Schemas/{name}', SCIM_SCOPES.discovery, 200, { params: () => ({ name: 'urn:ietf:params:scim:schemas:core:2.0:Group' }) }),
+  scimRoute('GET', '/Schemas/{name}', SCIM_SCOPES.discovery, 200, () => ({ params: { name: 'urn:ietf:params:scim:schemas:core:2.0:Group' } })),
   scimRoute('GET', '/Groups', SCIM_SCOPES.readGroups, 200),
-  scimRoute('POST', '/Groups', SCIM_SCOPES.writeGroups, 201, { body: { displayName: 'Matrix Group' } }),
-  scimRoute('GET', '/Groups/{id}', SCIM_SCOPES.readGroups, 200, { params: gamma }),
-  scimRoute('PATCH', '/Groups/{id}', SCIM_SCOPES.writeGroups, 204, { params: gamma, body: PATCH_BODY }),
-  scimRoute('DELETE', '/Groups/{id}', SCIM_SCOPES.deleteGroups, 204, { params: gamma }),
+  scimRoute('POST', '/Groups', SCIM_SCOPES.writeGroups, 201, () => ({ body: { displayName: 'Matrix Group' } })),
+  scimRoute('GET', '/Groups/{id}', SCIM_SCOPES.readGroups, 200, gamma),
+  scimRoute('PATCH', '/Groups/{id}', SCIM_SCOPES.writeGroups, 204, (cell) => ({ ...gamma(cell), body: PATCH_BODY })),
+  scimRoute('DELETE', '/Groups/{id}', SCIM_SCOPES.deleteGroups, 204, gamma),
+  scimRoute('GET', '/Users', SCIM_SCOPES.readUsers, 200),
+  scimRoute('POST', '/Users', SCIM_SCOPES.writeUsers, 201, () => ({ body: { userName: freshEmail() } }), ownCell),
+  scimRoute('GET', '/Users/{id}', SCIM_SCOPES.readUsers, 200, freshUser, ownCell),
+  scimRoute('PUT', '/Users/{id}', SCIM_SCOPES.writeUsers, 200, async (cell) => ({ ...(await freshUser(cell)), body: { userName: freshEmail(), sentryOrgRole: 'member' } }), ownCell),
+  scimRoute(
+    'PATCH',
+    '/Users/{id}',
+    SCIM_SCOPES.writeUsers,
+    200,
+    async (cell) => ({ ...(await freshUser(cell)), body: { Operations: [{ op: 'replace', path: 'displayName', value: 'Made by the matrix' }] } }),
+    ownCell,
+  ),
+  scimRoute('DELETE', '/Users/{id}', SCIM_SCOPES.deleteUsers, 204, freshUser, ownCell),
 ];
