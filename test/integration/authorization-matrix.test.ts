@@ -70,7 +70,10 @@ describe('authorization matrix: every endpoint × requester × target, expected 
       for (const target of spec.targets) {
         const requester = await requesterOf(world, kind, spec.needed);
         const cell = { world, requester, target };
-        if (!cellApplies(spec, cell)) continue;
+        if (!cellApplies(spec, cell)) {
+          await requester.release?.();
+          continue;
+        }
         count += 1;
         const expected = expectedStatus(spec, cell);
         const request = await spec.build(cell);
