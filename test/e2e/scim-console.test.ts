@@ -107,22 +107,24 @@ describe('console: SCIM provisioning (issue 16)', () => {
     const { page, errors, close } = await signedIn(browser, server, OWNER);
     await page.goto(`${server.url}/organizations/acme/members/`);
     const pia = page.getByRole('listitem').filter({ hasText: 'Pia Provisioned' });
-    await pia.getByText('Identity provider').waitFor();
-    assert.equal(await pia.getByRole('button', { name: 'Remove Pia Provisioned' }).isDisabled(), true);
+    await pia.getByText('Identity provider', { exact: true }).waitFor();
+    assert.equal(await pia.getByRole('button', { name: 'Remove Pia Provisioned', exact: true }).isDisabled(), true);
     await pia.getByText(/Managed by your identity provider \(SCIM\)/).waitFor();
     const ivy = page.getByRole('listitem').filter({ hasText: 'ivy@example.com' });
     assert.equal(await ivy.getByRole('button', { name: 'Withdraw invite to ivy@example.com' }).isDisabled(), true);
     assert.equal(await ivy.getByRole('button', { name: 'Resend invite to ivy@example.com' }).isDisabled(), false, 'a provisioned invite may still be resent');
     const olive = page.getByRole('listitem').filter({ hasText: 'Olive Owner' });
-    assert.equal(await olive.getByText('Identity provider').count(), 0);
+    assert.equal(await olive.getByText('Identity provider', { exact: true }).count(), 0);
 
     await page.goto(`${server.url}/organizations/acme/members/${org.members['pia@example.com']}/`);
-    assert.equal(await page.getByRole('button', { name: 'Remove Pia Provisioned' }).isDisabled(), true);
+    assert.equal(await page.getByRole('button', { name: 'Remove Pia Provisioned', exact: true }).isDisabled(), true);
+    await page.getByText(/change the members of this team there/).first().waitFor();
+    assert.equal(await page.getByRole('button', { name: 'Remove Pia Provisioned from #synced' }).isDisabled(), true);
     await page.getByText(/Managed by your identity provider \(SCIM\)/).waitFor();
 
     await page.goto(`${server.url}/organizations/acme/teams/`);
-    await page.getByRole('listitem').filter({ hasText: '#synced' }).getByText('Identity provider').waitFor();
-    assert.equal(await page.getByRole('listitem').filter({ hasText: '#local' }).getByText('Identity provider').count(), 0);
+    await page.getByRole('listitem').filter({ hasText: '#synced' }).getByText('Identity provider', { exact: true }).waitFor();
+    assert.equal(await page.getByRole('listitem').filter({ hasText: '#local' }).getByText('Identity provider', { exact: true }).count(), 0);
 
     await page.goto(`${server.url}/organizations/acme/teams/synced/`);
     await page.getByText(/rename, delete or change the members of this team there/).first().waitFor();
