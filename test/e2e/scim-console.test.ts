@@ -120,7 +120,7 @@ describe('console: SCIM provisioning (issue 16)', () => {
     assert.equal(await page.getByRole('button', { name: 'Remove Pia Provisioned', exact: true }).isDisabled(), true);
     await page.getByText(/change the members of this team there/).first().waitFor();
     assert.equal(await page.getByRole('button', { name: 'Remove Pia Provisioned from #synced' }).isDisabled(), true);
-    await page.getByText(/Managed by your identity provider \(SCIM\)/).waitFor();
+    await page.getByText(/remove this member there/).waitFor();
 
     await page.goto(`${server.url}/organizations/acme/teams/`);
     await page.getByRole('listitem').filter({ hasText: '#synced' }).getByText('Identity provider', { exact: true }).waitFor();
