@@ -53,8 +53,6 @@ export interface EndpointSpec {
  * design; the superuser with a narrow token does try, and must be refused).
  */
 export function cellApplies(spec: EndpointSpec, cell: Cell): boolean {
-  // A SCIM token is refused by the authentication hook before any target matters: one cell per route.
-  if (isScimKind(cell.requester.kind) && !isScimRoute(spec) && cell.target !== spec.targets[0]) return false;
   if (spec.foreignOrgPath && cell.target === 'foreign') {
     if (cell.requester.kind === 'outsider') return false;
     if (cell.requester.kind === 'superuser' && spec.method !== 'GET') return false;
