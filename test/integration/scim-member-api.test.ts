@@ -81,16 +81,18 @@ describe('the member API and members the identity provider manages (issue 16)', 
     const mails = mine();
     assert.equal(mails.length, 2, 'one email per resend');
     assert.match(mails[0]!.subject ?? '', /^Join .* on Roster$/);
-    const link = new RegExp(`/accept/${org.ids.invitee}/([0-9a-f]{64})/`).exec(mails[1]!.text ?? '');
-    assert.ok(link, mails[1]!.text);
+    // Delivery order is not send order: of the two links, exactly one (the latest) is the invite's now.
+    const tokens = mails.map((mail) => new RegExp(`/accept/${org.ids.invitee}/([0-9a-f]{64})/`).exec(mail.text ?? '')?.[1]);
+    assert.ok(tokens.every(Boolean), 'each email carries a link');
     const row = await memberRow(h, org.id, org.ids.invitee!);
-    assert.equal(secretMatches(link[1]!, row.token_hash), true, 'the latest link works');
+    const working = tokens.filter((token) => secretMatches(token!, row.token_hash));
+    assert.equal(working.length, 1, 'the latest link works');
     assert.deepEqual([row.idp_provisioned, row.idp_role_restricted], [true, true]);
     const reinvites = await auditEntries(h, org.id, AUDIT_EVENTS.MEMBER_REINVITE.id);
     assert.equal(reinvites.length, 2);
 
     // Accepting it keeps the identity provider's flags (#45594): the member is still managed.
-    const accepted = await h.request(null, 'POST', `/api/0/accept-invite/${org.ids.invitee}/${link[1]}/`);
+    const accepted = await h.request(null, 'POST', `/api/0/accept-invite/${org.ids.invitee}/${working[0]}/`);
     assert.equal(accepted.status, 204, JSON.stringify(accepted.body));
     const joined = await memberRow(h, org.id, org.ids.invitee!);
     assert.ok(joined.user_id);
