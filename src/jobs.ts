@@ -9,7 +9,7 @@ import type { ScheduledJob } from './platform/jobs/scheduled-job.js';
 import { DAY_MS, type Clock } from './platform/lib/clock.js';
 import { deleteEndedRateLimitWindows } from './platform/lib/rate-limit.queries.js';
 import { deleteOrganizationEmails, deleteSentEmails } from './platform/mail/outbox.queries.js';
-import { deleteOrganizationDeprovisioned } from './scim/scim-deletion.queries.js';
+import { deleteOrganizationDeprovisioned } from './members/member-scim.queries.js';
 import {
   deleteExpiredScimTokens,
   deleteOrganizationIdentities,

@@ -1,4 +1,4 @@
-import type { Tx } from '../platform/db/database.js';
+import type { Executor, Tx } from '../platform/db/database.js';
 import { violatedUniqueConstraint } from '../platform/db/constraint-errors.js';
 import { underSavepoint } from '../platform/db/savepoint.js';
 import type { ScimProfile } from '../platform/db/schema.js';
@@ -61,4 +61,40 @@ export async function insertScimTombstone(tx: Tx, orgId: string, tombstone: { em
 /** Forgets the tombstone of an address: the identity provider provisions it again. */
 export async function deleteScimTombstone(tx: Tx, orgId: string, email: string): Promise<void> {
   await tx.deleteFrom('scim_deprovisioned').where('organization_id', '=', orgId).where('email', '=', email).execute();
+}
+
+/**
+ * Whether the identity provider deprovisioned this person from the organization (Roster's choice 7):
+ * a tombstone for one of their addresses, or for their account. Until the identity provider
+ * provisions them again (which removes the tombstone), nothing else may bring them back.
+ */
+export async function isScimDeprovisioned(db: Executor, orgId: string, who: { emails: readonly string[]; userId: string | null }): Promise<boolean> {
+  const emails = [...new Set(who.emails.map((email) => email.trim().toLowerCase()).filter((email) => email !== ''))];
+  if (emails.length === 0 && who.userId === null) return false;
+  const row = await db
+    .selectFrom('scim_deprovisioned')
+    .select('email')
+    .where('organization_id', '=', orgId)
+    .where((eb) => {
+      const matches = [];
+      if (emails.length > 0) matches.push(eb('email', 'in', emails));
+      if (who.userId !== null) matches.push(eb('user_id', '=', who.userId));
+      return eb.or(matches);
+    })
+    .limit(1)
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
+/**
+ * Up to `limit` of the organization's records of people SCIM deprovisioned (the organization-deletion
+ * job's batch, src/jobs.ts); returns how many went.
+ */
+export async function deleteOrganizationDeprovisioned(tx: Tx, organizationId: string, limit: number): Promise<number> {
+  const result = await tx
+    .deleteFrom('scim_deprovisioned')
+    .where('organization_id', '=', organizationId)
+    .where('email', 'in', (eb) => eb.selectFrom('scim_deprovisioned').select('email').where('organization_id', '=', organizationId).limit(limit))
+    .executeTakeFirst();
+  return Number(result.numDeletedRows);
 }

@@ -15,6 +15,7 @@ import {
   markMemberSsoLinked,
 } from '../members/member-sso.queries.js';
 import { attachUserToInvite } from '../members/member-invites.queries.js';
+import { isScimDeprovisioned } from '../members/member-scim.queries.js';
 import type { SsoIdentity } from './protocols/errors.js';
 import { SsoPageError } from './sso-errors.js';
 import { deleteIdentity, findIdentityByIdent, findIdentityOfUser, insertIdentity, updateIdentity } from './sso-signin.queries.js';
@@ -51,13 +52,26 @@ const emailUnverified = () =>
     'Your identity provider has not verified this email address, so it cannot be connected to your account. Sign in to Roster by email, then open the link in the SSO email to connect your identity.',
   );
 
+/** Roster's choice 7: the identity provider took this person out; SSO does not bring them back. */
+export const DEPROVISIONED_MESSAGE =
+  "Your identity provider has removed you from this organization, so signing in cannot make you a member again. Ask your administrator to assign you to Roster in the identity provider.";
+
+const deprovisioned = () => new SsoPageError(403, 'deprovisioned', DEPROVISIONED_MESSAGE);
+
+/** Refuses (403 `deprovisioned`) a person the identity provider deprovisioned, by any of their addresses or their account. */
+async function refuseDeprovisioned(tx: Tx, input: FinishInput, user: UserRow | null): Promise<void> {
+  const emails = [input.identity.email ?? '', user?.email ?? ''];
+  if (await isScimDeprovisioned(tx, input.orgId, { emails, userId: user?.id ?? null })) throw deprovisioned();
+}
+
 /**
  * Resolves who the identity is and makes it so, in the caller's transaction (sso.md §4.2, "Finishing
  * the login pipeline"): a known identity signs its user in (refreshed; a user who left gets a
  * membership again); a link flow attaches it to the signed-in member; an unknown identity whose
  * verified email belongs to a member is linked; one whose email belongs to a non-member is refused
  * (409 `account-exists`, never merged); otherwise a new account joins, accepting the pending invite
- * for its address or as a member with the default role. Returns the user to sign in.
+ * for its address or as a member with the default role. Nobody the identity provider deprovisioned
+ * through SCIM joins this way (403 `deprovisioned`, Roster's choice 7). Returns the user to sign in.
  */
 export async function resolveSsoIdentity(tx: Tx, input: FinishInput): Promise<UserRow> {
   const known = await findIdentityByIdent(tx, input.orgId, input.identity.id);
@@ -78,6 +92,7 @@ export async function resolveSsoIdentity(tx: Tx, input: FinishInput): Promise<Us
   }
   const email = normalizeEmail(input.identity.email);
   const existing = await findUserByEmail(tx, email);
+  if (!existing) await refuseDeprovisioned(tx, input, null);
   if (existing) return linkExistingAccount(tx, input, existing, known);
   // Another request (a sign-in through another organization's provider, an accepted invite) may
   // create this address's account between the look-up and here: then it is an existing account
@@ -96,6 +111,7 @@ export async function resolveSsoIdentity(tx: Tx, input: FinishInput): Promise<Us
 /** An unknown identity whose address has an account: linked when that account is a member and the address verified, else refused. */
 async function linkExistingAccount(tx: Tx, input: FinishInput, existing: UserRow, known: KnownIdentity): Promise<UserRow> {
   const membership = existing.is_active ? await findMembershipOfUser(tx, input.orgId, existing.id) : undefined;
+  if (!membership) await refuseDeprovisioned(tx, input, existing);
   if (!membership || membership.invite_status !== 0) throw accountExists();
   if (!input.identity.emailVerified) throw emailUnverified();
   await link(tx, input, existing, membership.id, known);
@@ -154,6 +170,7 @@ async function link(tx: Tx, input: FinishInput, user: UserRow, memberId: string,
  * else a member with the organization's default role is added (`member.add`). Returns the member id.
  */
 async function joinOrganization(tx: Tx, input: FinishInput, user: UserRow): Promise<string> {
+  await refuseDeprovisioned(tx, input, user);
   const actor = { userId: user.id, email: user.email, name: user.name, ip: input.ip };
   const invite = await lockPendingInviteByEmail(tx, input.orgId, user.email);
   if (invite && (await attachUserToInvite(tx, input.orgId, invite.id, user.id))) {

@@ -1,6 +1,7 @@
 import { hasAnyScope } from '../../src/access/access.js';
 import type { Scope } from '../../src/access/roles.js';
-import { neighbourRole, type Requester, type World } from './requesters.js';
+import { SCIM_TOKEN_ELSEWHERE } from '../../src/identity/authenticate.js';
+import { isScimKind, neighbourRole, type Requester, type World } from './requesters.js';
 import type { TeamSlug, WorldMember } from './world.js';
 
 /**
@@ -57,6 +58,23 @@ export function cellApplies(spec: EndpointSpec, cell: Cell): boolean {
     if (cell.requester.kind === 'superuser' && spec.method !== 'GET') return false;
   }
   return spec.applies ? spec.applies(cell) : true;
+}
+
+/** A route of an organization's SCIM API (issue 16): the only routes a SCIM token opens. */
+export const isScimRoute = (spec: Pick<EndpointSpec, 'path'>) => spec.path.includes('/scim/v2/');
+
+/**
+ * The status a cell must answer: a SCIM token on any other route is refused by the authentication
+ * hook (403, with `SCIM_TOKEN_ELSEWHERE`); every other cell as its endpoint's rules say.
+ */
+export function expectedStatus(spec: EndpointSpec, cell: Cell): number {
+  if (isScimKind(cell.requester.kind) && !isScimRoute(spec)) return 403;
+  return spec.expect(cell);
+}
+
+/** The `detail` a cell's refusal must carry, when the matrix knows it. */
+export function expectedDetail(spec: EndpointSpec, cell: Cell): string | null {
+  return isScimKind(cell.requester.kind) && !isScimRoute(spec) ? SCIM_TOKEN_ELSEWHERE : null;
 }
 
 /** The member a member target names, from the requester's point of view. */
@@ -117,6 +135,9 @@ export function orgSlugOf(cell: Cell): string {
 export function orgGate(cell: Cell, anyScope?: readonly Scope[], inForeign = false): number | null {
   const { requester } = cell;
   if (requester.kind === 'anonymous') return 401;
+  // A SCIM token: another organization's, or its own addressed through another one, finds nothing there.
+  if (requester.kind === 'scim-foreign' || (requester.kind === 'scim-home' && inForeign)) return 404;
+  if (requester.kind === 'scim-home') return anyScope && !tokenAllows(cell, anyScope) ? 403 : null;
   if (!requester.isSuperuser && (inForeign || requester.member === null)) return 404;
   if (anyScope && !(hasAnyScope(requester.access, anyScope) && tokenAllows(cell, anyScope))) return 403;
   return null;

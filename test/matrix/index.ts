@@ -7,8 +7,8 @@ import { SCIM_ENDPOINTS } from './endpoints-scim.js';
 import { WEBHOOK_ENDPOINTS } from './endpoints-webhooks.js';
 import type { EndpointSpec } from './cells.js';
 
-export { cellApplies, type Cell, type EndpointSpec } from './cells.js';
-export { REQUESTER_KINDS, requesterOf, type Requester, type World } from './requesters.js';
+export { cellApplies, expectedDetail, expectedStatus, isScimRoute, type Cell, type EndpointSpec } from './cells.js';
+export { isScimKind, REQUESTER_KINDS, requesterOf, type Requester, type World } from './requesters.js';
 export { buildForeign, buildHome, organizationRows } from './world.js';
 
 export { TEAM_ENDPOINTS };

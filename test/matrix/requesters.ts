@@ -1,14 +1,31 @@
 import { computeAccess, DEFAULT_SCOPE_OPTIONS, expandTokenScopes, type Access } from '../../src/access/access.js';
 import { ALL_SCOPES, ORG_ROLES, type OrgRoleId, type Scope } from '../../src/access/roles.js';
 import type { Harness } from '../helpers/harness.js';
+import { hashSecret, newSecret } from '../../src/platform/lib/secrets.js';
+import { SCIM_TOKEN_PREFIX, SCIM_TOKEN_SCOPES } from '../../src/sso/scim-token.js';
 import type { ForeignOrg, HomeOrg, Superuser, TeamSlug, WorldMember } from './world.js';
 
 /**
  * Every kind of requester the matrix tries (issue 5). `admin` is the retired role, seeded directly.
  * `superuser-narrow` is the superuser with a `member:read` token (issue 13 item 1): its token, not
- * its superuser flag, bounds what it may do.
+ * its superuser flag, bounds what it may do. `scim-home` is the home organization's SCIM token, `scim-foreign`
+ * a third organization's (issue 16): no user stands behind either; they open SCIM routes only, and
+ * only their own organization's.
  */
-export const REQUESTER_KINDS = ['owner', 'manager', 'admin', 'member', 'billing', 'scopeless', 'superuser', 'superuser-narrow', 'outsider', 'anonymous'] as const;
+export const REQUESTER_KINDS = [
+  'owner',
+  'manager',
+  'admin',
+  'member',
+  'billing',
+  'scopeless',
+  'superuser',
+  'superuser-narrow',
+  'outsider',
+  'anonymous',
+  'scim-home',
+  'scim-foreign',
+] as const;
 export const NARROW_TOKEN_SCOPES: readonly Scope[] = ['member:read'];
 export type RequesterKind = (typeof REQUESTER_KINDS)[number];
 
@@ -25,6 +42,55 @@ export interface Requester {
   access: Access;
   /** The scopes of the token it uses. */
   tokenScopes: readonly Scope[] | null;
+  /** Undoes what making the requester changed in the home organization (a SCIM token's provider), after its cell. */
+  release?: () => Promise<void>;
+}
+
+export const isScimKind = (kind: RequesterKind) => kind === 'scim-home' || kind === 'scim-foreign';
+
+/** A new SCIM token for an organization whose provider has SCIM on, written as enabling SCIM writes it. */
+async function insertScimToken(h: Harness, orgId: string): Promise<string> {
+  const token = `${SCIM_TOKEN_PREFIX}${newSecret()}`;
+  await h.database.db
+    .insertInto('scim_tokens')
+    .values({ organization_id: orgId, token_hash: hashSecret(token), token_last_characters: token.slice(-4) })
+    .execute();
+  return token;
+}
+
+/** Turns SCIM on for the organization's provider, giving it a SAML provider first when it has none; returns what undoes it. */
+async function scimOn(h: Harness, orgId: string): Promise<() => Promise<void>> {
+  const db = h.database.db;
+  const before = await db.selectFrom('auth_providers').select('scim_enabled').where('organization_id', '=', orgId).executeTakeFirst();
+  await db
+    .insertInto('auth_providers')
+    .values({ organization_id: orgId, provider: 'saml2', allow_unlinked: true, config: JSON.stringify({ idp_entity_id: 'https://idp.example/scim' }), scim_enabled: true })
+    .onConflict((oc) => oc.column('organization_id').doUpdateSet({ scim_enabled: true }))
+    .execute();
+  return async () => {
+    await db.deleteFrom('scim_tokens').where('organization_id', '=', orgId).execute();
+    if (!before) await db.deleteFrom('auth_providers').where('organization_id', '=', orgId).execute();
+    else await db.updateTable('auth_providers').set({ scim_enabled: before.scim_enabled }).where('organization_id', '=', orgId).execute();
+  };
+}
+
+/** A third organization with SCIM on and its token, made once per harness: the `scim-foreign` requester. */
+const elsewhere = new WeakMap<Harness, Promise<string>>();
+function scimTokenElsewhere(h: Harness): Promise<string> {
+  let token = elsewhere.get(h);
+  if (!token) {
+    token = (async () => {
+      const org = await h.database.db
+        .insertInto('organizations')
+        .values({ slug: `scim-elsewhere-${Math.random().toString(36).slice(2, 9)}`, name: 'SCIM elsewhere' })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      await scimOn(h, org.id);
+      return insertScimToken(h, org.id);
+    })();
+    elsewhere.set(h, token);
+  }
+  return token;
 }
 
 /**
@@ -72,6 +138,12 @@ export async function requesterOf(world: World, kind: RequesterKind, needed: rea
   if (kind === 'superuser-narrow') {
     const token = (await world.h.services.tokens.create(superuser.userId, NARROW_TOKEN_SCOPES)).token;
     return { kind, ...superuser, token, isSuperuser: true, member: null, access: accessInHome(world, null, true, NARROW_TOKEN_SCOPES), tokenScopes: NARROW_TOKEN_SCOPES };
+  }
+  if (kind === 'scim-home' || kind === 'scim-foreign') {
+    const release = kind === 'scim-home' ? await scimOn(world.h, home.id) : undefined;
+    const token = kind === 'scim-home' ? await insertScimToken(world.h, home.id) : await scimTokenElsewhere(world.h);
+    const scopes = kind === 'scim-home' ? SCIM_TOKEN_SCOPES : [];
+    return { kind, userId: null, email: null, token, isSuperuser: false, member: null, access: accessInHome(world, null, false, []), tokenScopes: scopes, ...(release ? { release } : {}) };
   }
   if (kind === 'outsider') {
     return { kind, ...foreign.outsider, isSuperuser: false, member: null, access: accessInHome(world, null, false, ALL_SCOPES), tokenScopes: ALL_SCOPES };

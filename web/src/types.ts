@@ -65,3 +65,6 @@ export type InviteDetails = ResponseBody<'getAcceptInviteShort'>;
 
 /** `GET /api/0/organizations/{org}/auth-provider/`: the SSO provider, its public settings and the values its identity provider needs from Roster. */
 export type AuthProvider = ResponseBody<'getAuthProvider'>;
+
+/** `POST /api/0/organizations/{org}/auth-provider/rotate-scim-token/`: a new SCIM token, shown once. */
+export type NewScimToken = ResponseBody<'rotateScimToken'>;

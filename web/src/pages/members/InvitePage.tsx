@@ -11,6 +11,7 @@ import { ConfirmButton } from '../../components/ConfirmButton';
 import { RowsSkeleton } from '../../components/Skeleton';
 import { formatDate } from '../../dates';
 import { InviteState } from './InviteState';
+import { IDP_MEMBER_REASON, IdpBadge, isIdpManaged } from '../../components/IdpBadge';
 
 /**
  * A pending invite: change its role and teams (one PUT, as Sentry's invite details), send it again,
@@ -61,6 +62,7 @@ export function InvitePage({ invite, reload }: { invite: MemberWithRoles; reload
         <Link href={`/organizations/${org.slug}/members/`}>Members</Link>
       </p>
       <PageHeader title={invite.email} />
+      {isIdpManaged(invite) && <IdpBadge />}
       <p className="muted">
         <InviteState member={invite} /> · sent {formatDate(invite.dateCreated)}
         {invite.inviterName ? ` by ${invite.inviterName}` : ''}
@@ -93,9 +95,20 @@ export function InvitePage({ invite, reload }: { invite: MemberWithRoles; reload
             <button type="button" disabled={busy} onClick={() => void resend(true)}>
               {invite.expired ? 'Renew invite' : 'Send a new link'}
             </button>
-            <ConfirmButton question={`Withdraw the invitation to ${invite.email}?`} confirmLabel="Withdraw" onConfirm={withdraw} disabled={busy}>
+            <ConfirmButton
+              question={`Withdraw the invitation to ${invite.email}?`}
+              confirmLabel="Withdraw"
+              onConfirm={withdraw}
+              disabled={busy || isIdpManaged(invite)}
+              describedBy={isIdpManaged(invite) ? 'invite-idp-reason' : undefined}
+            >
               Withdraw invitation
             </ConfirmButton>
+            {isIdpManaged(invite) && (
+              <p id="invite-idp-reason" className="hint reason">
+                {IDP_MEMBER_REASON}
+              </p>
+            )}
           </div>
         )}
       </form>

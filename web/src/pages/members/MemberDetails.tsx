@@ -11,6 +11,7 @@ import { ConfirmButton } from '../../components/ConfirmButton';
 import { formatDate, formatMoment } from '../../dates';
 import { MemberTeams } from './MemberTeams';
 import { ONLY_OWNER_REASON } from './MemberRow';
+import { IDP_MEMBER_REASON, IDP_SELF_REASON, IdpBadge, isIdpManaged } from '../../components/IdpBadge';
 
 /** A member: when they joined, their 2FA, their org role (saved with one PUT), their teams (each change at once), remove or leave. */
 export function MemberDetails({ member, reload }: { member: MemberWithRoles; reload(): void }) {
@@ -26,7 +27,10 @@ export function MemberDetails({ member, reload }: { member: MemberWithRoles; rel
   const isMe = member.user?.id === me?.id;
   const roleInfo = member.orgRoleList.find((r) => r.id === role);
   const canEdit = hasScope(org, 'member:admin') || member.orgRoleList.some((r) => r.isAllowed);
-  const leaveBlocked = isMe && member.isOnlyOwner === true;
+  const managed = isIdpManaged(member);
+  const onlyOwner = isMe && member.isOnlyOwner === true;
+  const leaveBlocked = onlyOwner || managed;
+  const blockedReason = managed ? (isMe ? IDP_SELF_REASON : IDP_MEMBER_REASON) : onlyOwner ? ONLY_OWNER_REASON : null;
 
   async function submit(event: FormEvent) {
     event.preventDefault();
@@ -49,6 +53,7 @@ export function MemberDetails({ member, reload }: { member: MemberWithRoles; rel
         <Link href={`/organizations/${org.slug}/members/`}>Members</Link>
       </p>
       <PageHeader title={member.name} />
+      {managed && <IdpBadge />}
       <dl className="facts-list">
         <dt>Email</dt>
         <dd>{member.email}</dd>
@@ -102,9 +107,9 @@ export function MemberDetails({ member, reload }: { member: MemberWithRoles; rel
         >
           {isMe ? 'Leave organization' : 'Remove member'}
         </ConfirmButton>
-        {leaveBlocked && (
+        {blockedReason && (
           <p id={reasonId} className="hint reason">
-            {ONLY_OWNER_REASON}
+            {blockedReason}
           </p>
         )}
       </div>

@@ -6,6 +6,7 @@ import type { Member, Role } from '../../types';
 import { ConfirmButton } from '../../components/ConfirmButton';
 import { formatDate } from '../../dates';
 import { InviteState } from './InviteState';
+import { IDP_MEMBER_REASON, IDP_SELF_REASON, IdpBadge, isIdpManaged } from '../../components/IdpBadge';
 
 /** Why the only owner cannot leave (the API answers 403): shown under the disabled button. */
 export const ONLY_OWNER_REASON = 'You are the only owner: make another member an owner before you leave.';
@@ -38,6 +39,8 @@ export function MemberRow({
   const path = orgPath(orgSlug, `members/${member.id}/`);
   const roleName = roles.find((role) => role.id === member.orgRole)?.name ?? member.roleName ?? member.orgRole;
   const who = member.pending ? member.email : member.name;
+  const managed = isIdpManaged(member);
+  const blockedReason = managed ? (isMe ? IDP_SELF_REASON : IDP_MEMBER_REASON) : isMe && isOnlyOwner ? ONLY_OWNER_REASON : null;
 
   const resend = (regenerate: boolean) =>
     run(async () => {
@@ -68,6 +71,7 @@ export function MemberRow({
           </span>
         )}
         {!member.pending && member.user && <span className={member.user.has2fa ? 'badge ok' : 'badge'}>{member.user.has2fa ? '2FA' : 'No 2FA'}</span>}
+        {managed && <IdpBadge />}
         {isMe && <span className="badge">You</span>}
       </div>
       <div className="row-actions">
@@ -88,9 +92,9 @@ export function MemberRow({
             question="Leave this organization?"
             confirmLabel="Leave"
             onConfirm={remove}
-            disabled={busy || isOnlyOwner}
+            disabled={busy || isOnlyOwner || managed}
             label="Leave the organization"
-            describedBy={isOnlyOwner ? reasonId : undefined}
+            describedBy={blockedReason ? reasonId : undefined}
           >
             Leave
           </ConfirmButton>
@@ -100,17 +104,18 @@ export function MemberRow({
               question={member.pending ? `Withdraw the invitation to ${member.email}?` : `Remove ${member.name} from the organization?`}
               confirmLabel={member.pending ? 'Withdraw' : 'Remove'}
               onConfirm={remove}
-              disabled={busy}
+              disabled={busy || managed}
               label={member.pending ? `Withdraw invite to ${member.email}` : `Remove ${member.name}`}
+              describedBy={blockedReason ? reasonId : undefined}
             >
               {member.pending ? 'Withdraw' : 'Remove'}
             </ConfirmButton>
           )
         )}
       </div>
-      {isMe && isOnlyOwner && (
+      {blockedReason && (isMe || canManage) && (
         <p id={reasonId} className="hint reason">
-          {ONLY_OWNER_REASON}
+          {blockedReason}
         </p>
       )}
       {error && (

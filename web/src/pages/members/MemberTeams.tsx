@@ -1,10 +1,11 @@
 import { useState } from 'react';
-import { api, orgPath } from '../../api';
-import { useAction } from '../../hooks';
+import { api, orgPath, withQuery } from '../../api';
+import { useAction, useApi } from '../../hooks';
 import { useOrg } from '../../session';
 import type { MemberWithRoles, Team } from '../../types';
 import { Done } from '../../components/FormError';
 import { SearchPicker } from '../../components/SearchPicker';
+import { IDP_TEAM_REASON, isIdpManaged } from '../../components/IdpBadge';
 
 /**
  * A member's teams, each change made at once through the member ↔ team routes (as Sentry's member
@@ -19,6 +20,9 @@ export function MemberTeams({ member, onChanged }: { member: MemberWithRoles; on
   const rank = (id: string) => roles.findIndex((role) => role.id === id);
   const minimum = member.orgRoleList.find((role) => role.id === member.orgRole)?.minimumTeamRole ?? 'contributor';
   const fixed = rank(minimum) === roles.length - 1;
+  // Teams the identity provider manages keep their members as SCIM says (the API refuses changes).
+  const teams = useApi<Team[]>(withQuery(orgPath(org.slug, 'teams/'), { per_page: '100' }));
+  const managed = new Set((teams.data ?? []).filter(isIdpManaged).map((team) => team.slug));
   const teamPath = (slug: string) => orgPath(org.slug, `members/${member.id}/teams/${encodeURIComponent(slug)}/`);
 
   const act = (action: () => Promise<string>) =>
@@ -61,9 +65,16 @@ export function MemberTeams({ member, onChanged }: { member: MemberWithRoles; on
                 ))}
               </select>
             </label>
-            <button type="button" disabled={busy} onClick={() => void remove(teamSlug)} aria-label={`Remove ${member.name} from #${teamSlug}`}>
+            <button
+              type="button"
+              disabled={busy || managed.has(teamSlug)}
+              title={managed.has(teamSlug) ? IDP_TEAM_REASON : undefined}
+              onClick={() => void remove(teamSlug)}
+              aria-label={`Remove ${member.name} from #${teamSlug}`}
+            >
               Remove from team
             </button>
+            {managed.has(teamSlug) && <span className="hint reason">{IDP_TEAM_REASON}</span>}
           </li>
         ))}
       </ul>

@@ -6,12 +6,14 @@ import type { Member, MemberWithRoles, TeamMember } from '../../types';
 import { Done } from '../../components/FormError';
 import { RowsSkeleton } from '../../components/Skeleton';
 import { SearchPicker } from '../../components/SearchPicker';
+import { IDP_TEAM_REASON } from '../../components/IdpBadge';
 
 /**
  * A team's members with their team roles. "Add member" searches the organization's members on the
  * server and adds the one picked at once (or asks to, which makes an access request); join, remove.
+ * A team the identity provider manages keeps its membership as SCIM says: those controls are off.
  */
-export function TeamMembers({ teamSlug }: { teamSlug: string }) {
+export function TeamMembers({ teamSlug, managed = false }: { teamSlug: string; managed?: boolean }) {
   const { org } = useOrg();
   const { me } = useSession();
   const members = useApi<TeamMember[]>(teamPath(org.slug, teamSlug, 'members/'));
@@ -72,7 +74,12 @@ export function TeamMembers({ teamSlug }: { teamSlug: string }) {
                   ))}
                 </select>
               </label>
-              <button type="button" disabled={busy} onClick={() => void remove(member)} aria-label={isMe ? `Leave #${teamSlug}` : `Remove ${member.name} from #${teamSlug}`}>
+              <button
+                type="button"
+                disabled={busy || managed}
+                aria-describedby={managed ? 'team-members-idp' : undefined}
+                onClick={() => void remove(member)}
+                aria-label={isMe ? `Leave #${teamSlug}` : `Remove ${member.name} from #${teamSlug}`}>
                 {isMe ? 'Leave team' : 'Remove'}
               </button>
             </li>
@@ -89,10 +96,15 @@ export function TeamMembers({ teamSlug }: { teamSlug: string }) {
         exclude={onTeam}
         actionLabel={(option) => `Add ${option.label} to #${teamSlug}`}
         onPick={(option) => add(option.id, option.label)}
-        disabled={busy}
+        disabled={busy || managed}
       />
+      {managed && (
+        <p id="team-members-idp" className="hint reason">
+          {IDP_TEAM_REASON}
+        </p>
+      )}
       {mine && me && (
-        <SelfJoin disabled={busy} teamSlug={teamSlug} orgSlug={org.slug} onJoin={(memberId) => add(memberId, me.name || me.email)} />
+        <SelfJoin disabled={busy || managed} teamSlug={teamSlug} orgSlug={org.slug} onJoin={(memberId) => add(memberId, me.name || me.email)} />
       )}
       {error && (
         <p className="form-error" role="alert">

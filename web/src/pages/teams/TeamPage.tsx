@@ -11,6 +11,7 @@ import { ConfirmButton } from '../../components/ConfirmButton';
 import { PageSkeleton } from '../../components/Skeleton';
 import { NotFoundPage } from '../NotFoundPage';
 import { TeamMembers } from './TeamMembers';
+import { IDP_TEAM_REASON, IdpBadge, isIdpManaged } from '../../components/IdpBadge';
 
 /** One team: its members and their team roles, rename, delete. */
 export function TeamPage({ teamSlug }: { teamSlug: string }) {
@@ -42,6 +43,7 @@ export function TeamPage({ teamSlug }: { teamSlug: string }) {
     else team.reload();
   }
 
+  const managed = isIdpManaged(team.data);
   const remove = () =>
     run(async () => {
       await api.delete(teamPath(org.slug, teamSlug));
@@ -54,11 +56,17 @@ export function TeamPage({ teamSlug }: { teamSlug: string }) {
         <Link href={`/organizations/${org.slug}/teams/`}>Teams</Link>
       </p>
       <PageHeader title={`#${team.data.slug}`} />
-      <TeamMembers teamSlug={teamSlug} />
+      {managed && (
+        <p>
+          <IdpBadge /> <span className="hint reason">{IDP_TEAM_REASON}</span>
+        </p>
+      )}
+      <TeamMembers teamSlug={teamSlug} managed={managed} />
       {canAdmin && (
         <form className="card" onSubmit={rename} noValidate aria-labelledby="team-settings">
           <h2 id="team-settings">Team settings</h2>
           {saved && <Done>Saved.</Done>}
+          <fieldset disabled={managed}>
           <NameSlugFields
             name={name}
             slug={slug}
@@ -68,14 +76,26 @@ export function TeamPage({ teamSlug }: { teamSlug: string }) {
             optionalSlug={false}
             slugHint="Changing the slug changes the team's addresses; links with the old one stop working."
           />
+          </fieldset>
           <FormError error={error} shown={['name', 'slug']} />
           <div className="actions">
-            <button type="submit" className="primary" disabled={busy}>
+            <button type="submit" className="primary" disabled={busy || managed} aria-describedby={managed ? 'team-idp-reason' : undefined}>
               Save
             </button>
-            <ConfirmButton question={`Delete #${team.data.slug}? Its members stay in the organization.`} confirmLabel="Delete team" onConfirm={remove} disabled={busy}>
+            <ConfirmButton
+              question={`Delete #${team.data.slug}? Its members stay in the organization.`}
+              confirmLabel="Delete team"
+              onConfirm={remove}
+              disabled={busy || managed}
+              describedBy={managed ? 'team-idp-reason' : undefined}
+            >
               Delete team
             </ConfirmButton>
+            {managed && (
+              <span id="team-idp-reason" className="hint reason">
+                {IDP_TEAM_REASON}
+              </span>
+            )}
           </div>
         </form>
       )}

@@ -9,6 +9,7 @@ import { NameSlugFields } from '../../components/NameSlugFields';
 import { FormError } from '../../components/FormError';
 import { RowsSkeleton } from '../../components/Skeleton';
 import { AccessRequests } from './AccessRequests';
+import { IdpBadge, isIdpManaged } from '../../components/IdpBadge';
 
 /** The organization's teams, a form to create one, and the access requests waiting for an answer. */
 export function TeamsPage() {
@@ -45,6 +46,7 @@ export function TeamsPage() {
               </span>
               {team.isMember && <span className="badge ok">Your team{team.teamRole ? ` · ${team.teamRole}` : ''}</span>}
               {team.isPending && <span className="badge">Access requested</span>}
+              {isIdpManaged(team) && <IdpBadge />}
             </div>
           </li>
         ))}

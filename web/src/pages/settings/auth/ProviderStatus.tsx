@@ -7,6 +7,7 @@ import { ConfirmButton } from '../../../components/ConfirmButton';
 import { Done, FormError } from '../../../components/FormError';
 import { ProviderSettingsForm } from './ProviderSettingsForm';
 import { ServiceProviderValues } from './ServiceProviderValues';
+import { ScimSection } from './ScimSection';
 import { SignInRuleFields, type SignInRules } from './SignInRuleFields';
 
 const plural = (count: number, one: string, many: string) => `${count} ${count === 1 ? one : many}`;
@@ -60,6 +61,7 @@ export function ProviderStatus({ provider, onChanged }: { provider: AuthProvider
         </div>
       </section>
       <RulesForm provider={provider} onSaved={onChanged} />
+      <ScimSection provider={provider} onChanged={onChanged} />
       <DisableSso provider={provider} orgName={org.name} onDisabled={onChanged} />
     </>
   );
