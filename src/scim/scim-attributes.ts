@@ -35,21 +35,30 @@ function parseList(text: string, parameter: string): string[] {
 }
 
 /** Whether the answer will hold `attribute` (a top-level name, lower-cased): lets a read skip loading it. */
-export function isAttributeReturned(selection: AttributeSelection, attribute: string): boolean {
-  if (ALWAYS_RETURNED.has(attribute)) return true;
+export function isAttributeReturned(selection: AttributeSelection, attribute: string, always: readonly string[] = []): boolean {
+  if (ALWAYS_RETURNED.has(attribute) || always.includes(attribute)) return true;
   if (selection.excluded.includes(attribute)) return false;
   return selection.only === null || selection.only.some((path) => path === attribute || path.startsWith(`${attribute}.`));
 }
 
-/** The resource with only the selected attributes (and sub-attributes, for `members.value`). */
-export function selectAttributes<T extends { schemas: unknown; id: unknown; meta: unknown }>(resource: T, selection: AttributeSelection): Pick<T, 'schemas' | 'id' | 'meta'> & Partial<T> {
+/**
+ * The resource with only the selected attributes (and sub-attributes, for `members.value` or
+ * `name.givenName`). `always` names more attributes kept whatever the selection says (a User's
+ * `userName`, which its schema requires in every answer).
+ */
+export function selectAttributes<T extends { schemas: unknown; id: unknown; meta: unknown }, K extends keyof T & string = never>(
+  resource: T,
+  selection: AttributeSelection,
+  always: readonly K[] = [],
+): Pick<T, 'schemas' | 'id' | 'meta' | K> & Partial<T> {
+  const kept = always.map((key) => key.toLowerCase());
   const selected: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(resource)) {
     const name = key.toLowerCase();
-    if (!isAttributeReturned(selection, name)) continue;
-    selected[key] = ALWAYS_RETURNED.has(name) ? value : selectSubAttributes(name, value, selection);
+    if (!isAttributeReturned(selection, name, kept)) continue;
+    selected[key] = ALWAYS_RETURNED.has(name) || kept.includes(name) ? value : selectSubAttributes(name, value, selection);
   }
-  return selected as Pick<T, 'schemas' | 'id' | 'meta'> & Partial<T>;
+  return selected as Pick<T, 'schemas' | 'id' | 'meta' | K> & Partial<T>;
 }
 
 function selectSubAttributes(name: string, value: unknown, selection: AttributeSelection): unknown {

@@ -3,9 +3,9 @@ import { BODY_LIMITS } from '../platform/http/body-limits.js';
 import { NoContent } from '../platform/http/schemas.js';
 import { scimPrincipal, type ScimDeps } from './scim-context.js';
 import { scimError } from './scim-errors.js';
-import { GroupCreateBody, GroupListSchema, GroupPatchBody, GroupResourceSchema, ScimGroupQuery } from './scim-groups.schemas.js';
+import { GroupCreateBody, GroupListSchema, GroupPatchBody, GroupResourceSchema } from './scim-groups.schemas.js';
 import { createScimGroupService } from './scim-groups.service.js';
-import { ScimListQuery } from './scim-list.js';
+import { ScimAttributesQuery, ScimListQuery } from './scim-list.js';
 import { SCIM_BASE, SCIM_TAGS, ScimOrgParams, ScimResourceParams } from './scim-paths.js';
 
 /** SCIM Groups = teams (spec scim.md §1.5): list, provision, read, patch, delete; PUT is not supported (405). */
@@ -54,7 +54,7 @@ export function scimGroupRoutes(deps: ScimDeps): FastifyPluginAsyncTypebox {
           tags: SCIM_TAGS,
           summary: 'One team as a SCIM Group',
           params: ScimResourceParams,
-          querystring: ScimGroupQuery,
+          querystring: ScimAttributesQuery,
           response: { 200: GroupResourceSchema },
         },
       },

@@ -1,11 +1,5 @@
 import { Type } from '@sinclair/typebox';
 
-/** `attributes` / `excludedAttributes` of a single read (RFC 7644 §3.4.2.5). */
-export const ScimGroupQuery = Type.Object({
-  attributes: Type.Optional(Type.String({ maxLength: 1024 })),
-  excludedAttributes: Type.Optional(Type.String({ maxLength: 1024 })),
-});
-
 /**
  * Bodies are loose on purpose (spec scim.md §2.4): identity providers send attributes Roster does not
  * keep, and nulls; the service reads what it needs and names the field it refuses.

@@ -16,8 +16,7 @@ import { presentGroup, type GroupMember } from './scim-group-resource.js';
 import { applyGroupPatch } from './scim-group-patch.js';
 import { groupPatchMemberIds, readGroupCreateBody } from './scim-group-input.js';
 import { findGroupTeam, listGroupTeams } from './scim-groups.queries.js';
-import type { ScimGroupQuery } from './scim-groups.schemas.js';
-import { listResponse, listWindow, type ScimListQuery } from './scim-list.js';
+import { listResponse, listWindow, type ScimAttributesQuery, type ScimListQuery } from './scim-list.js';
 import { parsePatchBody } from './scim-patch.js';
 
 export const GROUP_NOT_FOUND = 'Group not found.';
@@ -57,7 +56,7 @@ export function createScimGroupService({ db, config }: ScimDeps) {
     },
 
     /** One active team as a Group; 404 "Group not found." otherwise. */
-    async get(principal: ScimPrincipal, orgIdOrSlug: string, teamId: string, query: Static<typeof ScimGroupQuery>) {
+    async get(principal: ScimPrincipal, orgIdOrSlug: string, teamId: string, query: Static<typeof ScimAttributesQuery>) {
       const context = await loadScimContext(db, principal, orgIdOrSlug, SCIM_SCOPES.readGroups);
       const selection = parseAttributeSelection(query);
       const team = await findGroupTeam(db, context.org.id, teamId);

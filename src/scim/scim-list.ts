@@ -12,6 +12,9 @@ export const ScimListQuery = Type.Object({
   excludedAttributes: Type.Optional(Type.String({ maxLength: 1024 })),
 });
 
+/** A single resource's query: only the attribute selection (RFC 7644 §3.4.2.5). */
+export const ScimAttributesQuery = Type.Pick(ScimListQuery, ['attributes', 'excludedAttributes']);
+
 export interface ListWindow {
   /** 1-based, as echoed in the answer. */
   startIndex: number;

@@ -1,13 +1,12 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { ScimAttributesQuery, ScimListQuery } from './scim-list.js';
 import { BODY_LIMITS } from '../platform/http/body-limits.js';
 import { NoContent } from '../platform/http/schemas.js';
 import { scimPrincipal, type ScimDeps } from './scim-context.js';
 import { SCIM_BASE, SCIM_TAGS, ScimOrgParams, ScimResourceParams } from './scim-paths.js';
 import {
   SCIM_ERROR_RESPONSES,
-  ScimAttributesQuery,
   ScimErrorSchema,
-  ScimListQuery,
   ScimPatchBody,
   ScimUserBody,
   ScimUserListSchema,

@@ -18,15 +18,6 @@ export const ScimUserBody = Type.Object({}, { additionalProperties: anyJson(4), 
 /** A PatchOp (RFC 7644 §3.5.2), checked by the service (`parsePatchBody`) with SCIM's scimTypes. */
 export const ScimPatchBody = Type.Object({}, { additionalProperties: anyJson(5), description: 'A SCIM PatchOp: `{schemas, Operations: [{op, path?, value?}]}`' });
 
-export const ScimListQuery = Type.Object({
-  filter: Type.Optional(Type.String({ maxLength: 2048 })),
-  startIndex: Type.Optional(Type.Integer({ minimum: -2147483648, maximum: 2147483647 })),
-  count: Type.Optional(Type.Integer({ minimum: -2147483648, maximum: 2147483647 })),
-  attributes: Type.Optional(Type.String({ maxLength: 1024 })),
-  excludedAttributes: Type.Optional(Type.String({ maxLength: 1024 })),
-});
-
-export const ScimAttributesQuery = Type.Pick(ScimListQuery, ['attributes', 'excludedAttributes']);
 
 const ScimEmailSchema = Type.Object({ value: Type.String(), type: Type.Optional(Type.String()), primary: Type.Optional(Type.Boolean()) });
 

@@ -1,3 +1,4 @@
+import type { Static } from '@sinclair/typebox';
 import type { Tx } from '../platform/db/database.js';
 import { notFound } from '../platform/http/errors.js';
 import { recordAudit } from '../audit/record-audit.js';
@@ -9,24 +10,21 @@ import { findApprovedMemberByEmail, lockMemberView, otherActiveMemberHasRole, ty
 import { deleteUserIdentity } from '../sso/sso-signin.queries.js';
 import { scimUrl } from '../sso/scim-token.js';
 import { loadScimContext, SCIM_SCOPES, type ScimContext, type ScimDeps, type ScimPrincipal } from './scim-context.js';
-import { SCIM_MAX_RESULTS } from './scim-discovery.js';
 import { scimError } from './scim-errors.js';
 import { parseScimFilter } from './scim-filter.js';
 import { parsePatchBody } from './scim-patch.js';
 import { applyUserPatch, type ScimUserState } from './scim-user-patch.js';
 import { planRoleSync, profileOf, provisionableRole, readUserBody, resolveUserEmail, USER_EXISTS, type RoleSync } from './scim-user-input.js';
-import { presentScimUser, selectAttributes, type AttributeSelection, type ScimUserResource } from './scim-users.presenter.js';
+import { presentScimUser, USER_ALWAYS_RETURNED, type ScimUserResource } from './scim-users.presenter.js';
+import { parseAttributeSelection, selectAttributes } from './scim-attributes.js';
+import { listResponse, listWindow, type ScimListQuery } from './scim-list.js';
 import { findScimUser, listScimUsers, type ScimUserRow } from './scim-users.queries.js';
 
-export const LIST_RESPONSE_SCHEMA = 'urn:ietf:params:scim:api:messages:2.0:ListResponse';
 export const LAST_OWNER = 'You cannot remove the only remaining owner of the organization.';
 const USERNAME_IMMUTABLE = 'The userName of a member who has joined cannot change.';
 
-export interface ScimListQuery extends AttributeSelection {
-  filter?: string | undefined;
-  startIndex?: number | undefined;
-  count?: number | undefined;
-}
+/** `attributes` and `excludedAttributes` as the query sends them. */
+type AttributeQuery = Pick<Static<typeof ScimListQuery>, 'attributes' | 'excludedAttributes'>;
 
 /** A write's answer: the User, or null when it deprovisioned the member (204). */
 export type ScimUserWrite = ScimUserResource | null;
@@ -122,27 +120,22 @@ export function createScimUserService({ db, config, clock }: ScimDeps) {
 
   return {
     /** `GET Users`: a page of the filtered members by id; startIndex < 1 is 1, count 0–100 (choice 4). 400 invalidFilter. */
-    async list(principal: ScimPrincipal, orgIdOrSlug: string, query: ScimListQuery) {
+    async list(principal: ScimPrincipal, orgIdOrSlug: string, query: Static<typeof ScimListQuery>) {
       const context = await loadScimContext(db, principal, orgIdOrSlug, SCIM_SCOPES.readUsers);
       const filter = query.filter !== undefined && query.filter.trim() !== '' ? parseScimFilter(query.filter) : null;
-      const startIndex = Math.max(1, query.startIndex ?? 1);
-      const count = Math.min(SCIM_MAX_RESULTS, Math.max(0, query.count ?? SCIM_MAX_RESULTS));
-      const { total, rows } = await listScimUsers(db, context.org.id, filter, { offset: startIndex - 1, count });
-      return {
-        schemas: [LIST_RESPONSE_SCHEMA],
-        totalResults: total,
-        startIndex,
-        itemsPerPage: rows.length,
-        Resources: rows.map((row) => selectAttributes(presentScimUser(row, baseUrl(context)), query)),
-      };
+      const selection = parseAttributeSelection(query);
+      const window = listWindow(query);
+      const { total, rows } = await listScimUsers(db, context.org.id, filter, { offset: window.offset, count: window.count });
+      const resources = rows.map((row) => selectAttributes(presentScimUser(row, baseUrl(context)), selection, USER_ALWAYS_RETURNED));
+      return listResponse(resources, total, window);
     },
 
     /** `GET Users/{id}`: 404 for an unknown id or another organization's member. */
-    async get(principal: ScimPrincipal, orgIdOrSlug: string, memberId: string, selection: AttributeSelection) {
+    async get(principal: ScimPrincipal, orgIdOrSlug: string, memberId: string, query: AttributeQuery) {
       const context = await loadScimContext(db, principal, orgIdOrSlug, SCIM_SCOPES.readUsers);
       const row = await findScimUser(db, context.org.id, memberId);
       if (!row) throw notFound();
-      return selectAttributes(presentScimUser(row, baseUrl(context)), selection);
+      return selectAttributes(presentScimUser(row, baseUrl(context)), parseAttributeSelection(query), USER_ALWAYS_RETURNED);
     },
 
     /**
