@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { ScimDeps } from './scim-context.js';
 import { renderScimError, toScimEnvelope } from './scim-envelope.js';
 import { scimDiscoveryRoutes } from './scim-discovery.routes.js';
+import { scimUserRoutes } from './scim-users.routes.js';
 
 /**
  * The SCIM 2.0 API of each organization, under `SCIM_BASE` (no trailing slash, SCIM style): bodies as
@@ -19,5 +20,6 @@ export function scimRoutes(deps: ScimDeps): FastifyPluginAsyncTypebox {
       route.config = { ...route.config, scim: true };
     });
     await app.register(scimDiscoveryRoutes(deps));
+    await app.register(scimUserRoutes(deps));
   };
 }

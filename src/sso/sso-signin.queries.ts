@@ -170,3 +170,8 @@ export async function markSessionSso(tx: Tx, sessionId: string, orgId: string, n
     .onConflict((conflict) => conflict.columns(['session_id', 'organization_id']).doUpdateSet({ completed_at: now }))
     .execute();
 }
+
+/** Deletes the user's SSO identity in the organization (a SCIM deprovision, Roster's choice 7). */
+export async function deleteUserIdentity(tx: Tx, orgId: string, userId: string): Promise<void> {
+  await tx.deleteFrom('auth_identities').where('organization_id', '=', orgId).where('user_id', '=', userId).execute();
+}

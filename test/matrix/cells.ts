@@ -27,7 +27,7 @@ export interface BuiltRequest {
 }
 
 export interface EndpointSpec {
-  method: 'GET' | 'POST' | 'PUT' | 'DELETE';
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   /** The OpenAPI path, `{param}` style. */
   path: string;
   /** A body variant of the route (`role`, `teams`, …), when it has several. */

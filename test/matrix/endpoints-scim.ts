@@ -1,5 +1,5 @@
 import { SCIM_SCOPES } from '../../src/scim/scim-context.js';
-import { orgGate, orgSlugOf, ORG_TARGETS, type Cell, type EndpointSpec } from './cells.js';
+import { freshEmail, orgGate, orgSlugOf, ORG_TARGETS, type Cell, type EndpointSpec } from './cells.js';
 import { giveHomeAProvider } from './endpoints-sso.js';
 
 /**
@@ -11,19 +11,51 @@ import { giveHomeAProvider } from './endpoints-sso.js';
 const BASE = '/api/0/organizations/{organization_id_or_slug}/scim/v2';
 const org = (cell: Cell) => ({ organization_id_or_slug: orgSlugOf(cell) });
 
-function scimRoute(method: EndpointSpec['method'], path: string, needed: readonly (typeof SCIM_SCOPES)[keyof typeof SCIM_SCOPES][number][], success: number): EndpointSpec {
+type ScimScope = (typeof SCIM_SCOPES)[keyof typeof SCIM_SCOPES][number];
+
+function scimRoute(
+  method: EndpointSpec['method'],
+  path: string,
+  needed: readonly ScimScope[],
+  success: number,
+  request: (cell: Cell) => Promise<{ params?: Record<string, string>; body?: unknown }> | { params?: Record<string, string>; body?: unknown } = () => ({}),
+): EndpointSpec {
   return {
     method,
     path: `${BASE}${path}`,
     needed,
     targets: ORG_TARGETS,
     foreignOrgPath: true,
+    // Writes act on a member made for the cell (or a new address): a success leaves the rest as it was.
+    keepsWorld: method !== 'GET',
     async build(cell) {
       await giveHomeAProvider(cell, { scim: true });
-      return { params: org(cell) };
+      const { params, body } = await request(cell);
+      return { params: { ...org(cell), ...params }, ...(body === undefined ? {} : { body }) };
     },
     expect: (cell) => orgGate(cell, needed, cell.target === 'foreign') ?? (cell.target === 'foreign' ? 403 : success),
   };
 }
 
-export const SCIM_ENDPOINTS: EndpointSpec[] = [scimRoute('GET', '/ServiceProviderConfig', SCIM_SCOPES.discovery, 200)];
+/** A pending member of the home organization made for one cell, so that a write on it changes nothing else. */
+async function freshUser(cell: Cell): Promise<{ params: Record<string, string> }> {
+  const row = await cell.world.h.database.db
+    .insertInto('members')
+    .values({ organization_id: cell.world.home.id, email: freshEmail(), role: 'member', idp_provisioned: true })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return { params: { id: row.id } };
+}
+
+export const SCIM_ENDPOINTS: EndpointSpec[] = [
+  scimRoute('GET', '/ServiceProviderConfig', SCIM_SCOPES.discovery, 200),
+  scimRoute('GET', '/Users', SCIM_SCOPES.readUsers, 200),
+  scimRoute('POST', '/Users', SCIM_SCOPES.writeUsers, 201, () => ({ body: { userName: freshEmail() } })),
+  scimRoute('GET', '/Users/{id}', SCIM_SCOPES.readUsers, 200, freshUser),
+  scimRoute('PUT', '/Users/{id}', SCIM_SCOPES.writeUsers, 200, async (cell) => ({ ...(await freshUser(cell)), body: { userName: freshEmail(), sentryOrgRole: 'member' } })),
+  scimRoute('PATCH', '/Users/{id}', SCIM_SCOPES.writeUsers, 200, async (cell) => ({
+    ...(await freshUser(cell)),
+    body: { Operations: [{ op: 'replace', path: 'displayName', value: 'Made by the matrix' }] },
+  })),
+  scimRoute('DELETE', '/Users/{id}', SCIM_SCOPES.deleteUsers, 204, freshUser),
+];
