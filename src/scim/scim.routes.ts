@@ -3,6 +3,7 @@ import type { ScimDeps } from './scim-context.js';
 import { renderScimError, toScimEnvelope } from './scim-envelope.js';
 import { scimDiscoveryRoutes } from './scim-discovery.routes.js';
 import { scimUserRoutes } from './scim-users.routes.js';
+import { scimGroupRoutes } from './scim-groups.routes.js';
 
 /**
  * The SCIM 2.0 API of each organization, under `SCIM_BASE` (no trailing slash, SCIM style): bodies as
@@ -21,5 +22,6 @@ export function scimRoutes(deps: ScimDeps): FastifyPluginAsyncTypebox {
     });
     await app.register(scimDiscoveryRoutes(deps));
     await app.register(scimUserRoutes(deps));
+    await app.register(scimGroupRoutes(deps));
   };
 }

@@ -14,13 +14,13 @@ import { insertMemberTeam } from '../members/member-teams.queries.js';
 import { presentMember } from '../members/members.presenter.js';
 import { storedTeamRole } from '../access/team-roles.js';
 import type { Scope } from '../access/roles.js';
-import { deleteAccessRequestsOfTeam } from './access-requests.queries.js';
 import { TEAM_SCOPES, loadTeamContext } from './team-context.js';
 import { resolveTeamFilter } from './team-filter.js';
 import { teamObject, teamObjects } from './team-objects.js';
 import { parseTeamSearch } from './team-search.js';
-import { derivedTeamSlugs, releasedTeamSlug } from './team-slug.js';
-import { insertTeam, isTeamSlugTaken, listTeamMemberViews, listTeamViews, markTeamPendingDeletion, updateTeam } from './teams.queries.js';
+import { derivedTeamSlugs } from './team-slug.js';
+import { deleteTeam } from './team-deletion.js';
+import { insertTeam, isTeamSlugTaken, listTeamMemberViews, listTeamViews, updateTeam } from './teams.queries.js';
 import { presentTeam, teamAuditData } from './teams.presenter.js';
 import type { CreateTeamBody, UpdateTeamBody } from './teams.schemas.js';
 
@@ -143,17 +143,7 @@ export function createTeamService({ db, config, clock }: TeamServiceDeps) {
       await db.transaction().execute(async (tx) => {
         const { context, team } = await loadTeamContext(tx, requester, orgIdOrSlug, teamIdOrSlug, TEAM_SCOPES.admin);
         if (team.idp_provisioned) throw permissionDenied(IDP_MANAGED_TEAM);
-        const removed = await markTeamPendingDeletion(tx, context.org.id, team.id, releasedTeamSlug(team.slug));
-        // Already being deleted by a concurrent request: that one wrote the audit entry.
-        if (!removed) return;
-        await deleteAccessRequestsOfTeam(tx, context.org.id, team.id);
-        await recordAudit(tx, {
-          organizationId: context.org.id,
-          event: 'TEAM_REMOVE',
-          actor: requester,
-          targetObject: team.id,
-          data: teamAuditData(removed),
-        });
+        await deleteTeam(tx, context.org.id, team, requester);
       });
     },
 

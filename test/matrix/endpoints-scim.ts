@@ -27,7 +27,7 @@ function scimRoute(
     targets: ORG_TARGETS,
     foreignOrgPath: true,
     // Writes act on a member made for the cell (or a new address): a success leaves the rest as it was.
-    keepsWorld: method !== 'GET',
+    keepsWorld: method !== 'GET' && path.startsWith('/Users'),
     async build(cell) {
       await giveHomeAProvider(cell, { scim: true });
       const { params, body } = await request(cell);
@@ -47,6 +47,10 @@ async function freshUser(cell: Cell): Promise<{ params: Record<string, string> }
   return { params: { id: row.id } };
 }
 
+/** A Groups/{id} route acts on the home organization's team gamma (nobody is on it). */
+const gamma = (cell: Cell) => ({ params: { id: cell.world.home.teams.gamma } });
+const PATCH_BODY = { schemas: ['urn:ietf:params:scim:api:messages:2.0:PatchOp'], Operations: [{ op: 'replace', path: 'displayName', value: 'gamma' }] };
+
 export const SCIM_ENDPOINTS: EndpointSpec[] = [
   scimRoute('GET', '/ServiceProviderConfig', SCIM_SCOPES.discovery, 200),
   scimRoute('GET', '/Users', SCIM_SCOPES.readUsers, 200),
@@ -58,4 +62,13 @@ export const SCIM_ENDPOINTS: EndpointSpec[] = [
     body: { Operations: [{ op: 'replace', path: 'displayName', value: 'Made by the matrix' }] },
   })),
   scimRoute('DELETE', '/Users/{id}', SCIM_SCOPES.deleteUsers, 204, freshUser),
+  scimRoute('GET', '/ResourceTypes', SCIM_SCOPES.discovery, 200),
+  scimRoute('GET', '/ResourceTypes/{name}', SCIM_SCOPES.discovery, 200, () => ({ params: { name: 'Group' } })),
+  scimRoute('GET', '/Schemas', SCIM_SCOPES.discovery, 200),
+  scimRoute('GET', '/Schemas/{name}', SCIM_SCOPES.discovery, 200, () => ({ params: { name: 'urn:ietf:params:scim:schemas:core:2.0:Group' } })),
+  scimRoute('GET', '/Groups', SCIM_SCOPES.readGroups, 200),
+  scimRoute('POST', '/Groups', SCIM_SCOPES.writeGroups, 201, () => ({ body: { displayName: 'Matrix Group' } })),
+  scimRoute('GET', '/Groups/{id}', SCIM_SCOPES.readGroups, 200, gamma),
+  scimRoute('PATCH', '/Groups/{id}', SCIM_SCOPES.writeGroups, 204, (cell) => ({ ...gamma(cell), body: PATCH_BODY })),
+  scimRoute('DELETE', '/Groups/{id}', SCIM_SCOPES.deleteGroups, 204, gamma),
 ];

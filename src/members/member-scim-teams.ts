@@ -1,0 +1,47 @@
+import type { Tx } from '../platform/db/database.js';
+import { recordAudit, type AuditActor } from '../audit/record-audit.js';
+import { deleteMemberTeam, insertMemberTeam } from './member-teams.queries.js';
+import type { ScimMemberRow } from './member-scim-teams.queries.js';
+
+/**
+ * Team memberships the identity provider makes and ends (SCIM Groups PATCH). SCIM's rules are not the
+ * member API's: no requester permissions, no access requests, no IdP-team refusal (the identity
+ * provider is the one party allowed to change such a team). Each change is audited with `actor`.
+ */
+
+interface MembershipTarget {
+  orgId: string;
+  team: { id: string; slug: string };
+  member: ScimMemberRow;
+  actor: AuditActor;
+}
+
+/** Puts the member on the team (no team role); already on it is no change. Returns whether it joined. */
+export async function joinTeamAsIdp(tx: Tx, { orgId, team, member, actor }: MembershipTarget): Promise<boolean> {
+  const membership = await insertMemberTeam(tx, { orgId, memberId: member.id, teamId: team.id, role: null });
+  if (!membership) return false;
+  await recordAudit(tx, {
+    organizationId: orgId,
+    event: 'MEMBER_JOIN_TEAM',
+    actor,
+    targetObject: membership.id,
+    targetUserId: member.user_id,
+    data: { team_slug: team.slug, member_id: member.id, email: member.email, is_active: membership.is_active },
+  });
+  return true;
+}
+
+/** Takes the member off the team; not on it is no change. Returns whether it left. */
+export async function leaveTeamAsIdp(tx: Tx, { orgId, team, member, actor }: MembershipTarget): Promise<boolean> {
+  const removed = await deleteMemberTeam(tx, orgId, member.id, team.id);
+  if (!removed) return false;
+  await recordAudit(tx, {
+    organizationId: orgId,
+    event: 'MEMBER_LEAVE_TEAM',
+    actor,
+    targetObject: removed.id,
+    targetUserId: member.user_id,
+    data: { team_slug: team.slug, member_id: member.id, email: member.email, is_active: removed.is_active },
+  });
+  return true;
+}
