@@ -274,11 +274,10 @@ export function changeSettings(model: Model, requester: Person, body: Partial<Se
   // The fuzz organization has an SSO provider (for SCIM, issue 16), and 2FA cannot be required beside SSO.
   if (body.require2FA === true || (body.requireEmailVerification === true && !requester.verified)) return { status: 400 };
   Object.assign(model.settings, body);
-  if (body.require2FA === true || body.requireEmailVerification === true) {
+  if (body.requireEmailVerification === true) {
     const personOf = (member: ModelMember) => model.persons.find((person) => person.userId === member.userId)!;
     const withUsers = [...model.members.values()].filter((member) => member.userId !== null);
-    const compliant = (member: ModelMember) =>
-      (body.require2FA !== true || personOf(member).has2fa) && (body.requireEmailVerification !== true || personOf(member).verified);
+    const compliant = (member: ModelMember) => personOf(member).verified;
     const candidates = withUsers.map((member) => ({ id: member.id, role: member.role, active: true, compliant: compliant(member) }));
     // Issue 13 item 2: only members the requester could remove are suspended.
     const { detach } = planEnforcement(candidates, (role) => canRemoveMember(g.access, role));

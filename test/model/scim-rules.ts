@@ -1,4 +1,5 @@
-import { ORG_ROLES, TOP_ORG_ROLE, type OrgRoleId } from '../../src/access/roles.js';
+import { ORG_ROLES, TOP_ORG_ROLE, type OrgRoleId, type TeamRoleId } from '../../src/access/roles.js';
+import { redundantTeamRoles } from '../../src/access/team-roles.js';
 import { INVITE_MS, isOnlyOwner, memberOfPerson, type Model, type ModelMember, type Outcome, type Person, type Team } from './model.js';
 
 /**
@@ -55,7 +56,8 @@ export function scimDeprovision(model: Model, member: ModelMember | undefined): 
  * `PUT Users/{id}` with the member's own userName (Sentry's role sync, §1.4): an owner keeps its role;
  * a given role is set and restricted; no role hands the role back, resetting it to the default
  * unless Roster manages it already. Every success marks the member IdP-provisioned. 400 for a role
- * SCIM may not give. No team-role cleanup is modelled: the service does none (see the report).
+ * SCIM may not give. A role change stores null for the team roles the new role implies, as the
+ * member API's does (Sentry does no such cleanup; Roster keeps its invariant).
  */
 export function scimRoleSync(model: Model, member: ModelMember | undefined, role: string | null): Outcome {
   if (!member) return { status: 404 };
@@ -63,14 +65,21 @@ export function scimRoleSync(model: Model, member: ModelMember | undefined, role
     member.roleRestricted = false;
   } else if (role !== null) {
     if (!provisionable(role)) return { status: 400 };
-    member.role = role;
+    setRole(member, role);
     member.roleRestricted = true;
   } else if (member.role === DEFAULT_ROLE || member.roleRestricted) {
-    member.role = DEFAULT_ROLE;
+    setRole(member, DEFAULT_ROLE);
     member.roleRestricted = false;
   }
   member.idp = true;
   return { status: 200 };
+}
+
+function setRole(member: ModelMember, role: OrgRoleId): void {
+  if (role === member.role) return;
+  member.role = role;
+  const implied = redundantTeamRoles(role) as readonly (TeamRoleId | null)[];
+  for (const [team, teamRole] of member.teams) if (implied.includes(teamRole)) member.teams.set(team, null);
 }
 
 export type GroupChange = 'add' | 'remove' | 'removeLegacy' | 'replace';
