@@ -501,6 +501,149 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/api/0/organizations/{organization_id_or_slug}/scim/v2/ResourceTypes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The resource types: User and Group */
+        get: operations["listScimResourceTypes"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/0/organizations/{organization_id_or_slug}/scim/v2/ResourceTypes/{name}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One resource type */
+        get: operations["getScimResourceType"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/0/organizations/{organization_id_or_slug}/scim/v2/Schemas": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The User and Group schemas, with the attributes Roster keeps */
+        get: operations["listScimSchemas"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/0/organizations/{organization_id_or_slug}/scim/v2/Schemas/{name}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One schema, by its URN */
+        get: operations["getScimSchema"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/0/organizations/{organization_id_or_slug}/scim/v2/Users": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List members as SCIM Users (filter, startIndex, count) */
+        get: operations["listScimUsers"];
+        put?: never;
+        /** Provision a member (a pending invite, no email sent) */
+        post: operations["provisionScimUser"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/0/organizations/{organization_id_or_slug}/scim/v2/Users/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Retrieve a member as a SCIM User */
+        get: operations["getScimUser"];
+        /** Sync a member's role and profile; `active: false` deprovisions (204) */
+        put: operations["replaceScimUser"];
+        post?: never;
+        /** Deprovision a member (its teams and SSO identity go too) */
+        delete: operations["deprovisionScimUser"];
+        options?: never;
+        head?: never;
+        /** Patch a member (RFC 7644 PatchOp); `active: false` deprovisions (204) */
+        patch: operations["patchScimUser"];
+        trace?: never;
+    };
+    "/api/0/organizations/{organization_id_or_slug}/scim/v2/Groups": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The organization's teams as SCIM Groups, by id, filtered and paged */
+        get: operations["listScimGroups"];
+        put?: never;
+        /** Provision a team managed by the identity provider */
+        post: operations["createScimGroup"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/0/organizations/{organization_id_or_slug}/scim/v2/Groups/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One team as a SCIM Group */
+        get: operations["getScimGroup"];
+        put?: never;
+        post?: never;
+        /** Delete a team */
+        delete: operations["deleteScimGroup"];
+        options?: never;
+        head?: never;
+        /** Rename a team, set its externalId, change its members (the team becomes the identity provider's) */
+        patch: operations["patchScimGroup"];
+        trace?: never;
+    };
 };
 export type webhooks = Record<string, never>;
 export type components = {
@@ -5585,6 +5728,1133 @@ export interface operations {
         responses: {
             /** @description Default Response */
             200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    listScimResourceTypes: {
+        parameters: {
+            query?: {
+                filter?: string;
+            };
+            header?: never;
+            path: {
+                organization_id_or_slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    getScimResourceType: {
+        parameters: {
+            query?: {
+                filter?: string;
+            };
+            header?: never;
+            path: {
+                organization_id_or_slug: string;
+                name: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    listScimSchemas: {
+        parameters: {
+            query?: {
+                filter?: string;
+            };
+            header?: never;
+            path: {
+                organization_id_or_slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    getScimSchema: {
+        parameters: {
+            query?: {
+                filter?: string;
+            };
+            header?: never;
+            path: {
+                organization_id_or_slug: string;
+                name: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    listScimUsers: {
+        parameters: {
+            query?: {
+                filter?: string;
+                startIndex?: number;
+                count?: number;
+                attributes?: string;
+                excludedAttributes?: string;
+            };
+            header?: never;
+            path: {
+                organization_id_or_slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        schemas: string[];
+                        totalResults: number;
+                        startIndex: number;
+                        itemsPerPage: number;
+                        Resources: {
+                            schemas: string[];
+                            id: string;
+                            userName: string;
+                            name?: {
+                                givenName?: string;
+                                familyName?: string;
+                                formatted?: string;
+                            };
+                            displayName?: string;
+                            externalId?: string;
+                            emails?: {
+                                value: string;
+                                type?: string;
+                                primary?: boolean;
+                            }[];
+                            active?: boolean;
+                            sentryOrgRole?: string;
+                            meta: {
+                                resourceType: string;
+                                location: string;
+                            };
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        schemas?: string[];
+                        status?: string;
+                        scimType?: string;
+                        detail?: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        schemas?: string[];
+                        status?: string;
+                        scimType?: string;
+                        detail?: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        schemas?: string[];
+                        status?: string;
+                        scimType?: string;
+                        detail?: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        schemas?: string[];
+                        status?: string;
+                        scimType?: string;
+                        detail?: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    provisionScimUser: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                organization_id_or_slug: string;
+            };
+            cookie?: never;
+        };
+        /** @description A SCIM User (RFC 7643 §4.1) with `sentryOrgRole` */
+        requestBody: {
+            content: {
+                "application/json": {
+                    [key: string]: string | number | boolean | null | (string | number | boolean | null | (string | number | boolean | null | (string | number | boolean | null | (string | number | boolean | null)[] | {
+                        [key: string]: string | number | boolean | null;
+                    })[] | {
+                        [key: string]: string | number | boolean | null | (string | number | boolean | null)[] | {
+                            [key: string]: string | number | boolean | null;
+                        };
+                    })[] | {
+                        [key: string]: string | number | boolean | null | (string | number | boolean | null | (string | number | boolean | null)[] | {
+                            [key: string]: string | number | boolean | null;
+                        })[] | {
+                            [key: string]: string | number | boolean | null | (string | number | boolean | null)[] | {
+                                [key: string]: string | number | boolean | null;
+                            };
+                        };
+                    })[] | {
+                        [key: string]: string | number | boolean | null | (string | number | boolean | null | (string | number | boolean | null | (string | number | boolean | null)[] | {
+                            [key: string]: string | number | boolean | null;
+                        })[] | {
+                            [key: string]: string | number | boolean | null | (string | number | boolean | null)[] | {
+                                [key: string]: string | number | boolean | null;
+                            };
+                        })[] | {
+                            [key: string]: string | number | boolean | null | (string | number | boolean | null | (string | number | boolean | null)[] | {
+                                [key: string]: string | number | boolean | null;
+                            })[] | {
+                                [key: string]: string | number | boolean | null | (string | number | boolean | null)[] | {
+                                    [key: string]: string | number | boolean | null;
+                                };
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        schemas: string[];
+                        id: string;
+                        userName: string;
+                        name?: {
+                            givenName?: string;
+                            familyName?: string;
+                            formatted?: string;
+                        };
+                        displayName?: string;
+                        externalId?: string;
+                        emails?: {
+                            value: string;
+                            type?: string;
+                            primary?: boolean;
+                        }[];
+                        active?: boolean;
+                        sentryOrgRole?: string;
+                        meta: {
+                            resourceType: string;
+                            location: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        schemas?: string[];
+                        status?: string;
+                        scimType?: string;
+                        detail?: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        schemas?: string[];
+                        status?: string;
+                        scimType?: string;
+                        detail?: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        schemas?: string[];
+                        status?: string;
+                        scimType?: string;
+                        detail?: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        schemas?: string[];
+                        status?: string;
+                        scimType?: string;
+                        detail?: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        schemas?: string[];
+                        status?: string;
+                        scimType?: string;
+                        detail?: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    getScimUser: {
+        parameters: {
+            query?: {
+                attributes?: string;
+                excludedAttributes?: string;
+            };
+            header?: never;
+            path: {
+                organization_id_or_slug: string;
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        schemas: string[];
+                        id: string;
+                        userName: string;
+                        name?: {
+                            givenName?: string;
+                            familyName?: string;
+                            formatted?: string;
+                        };
+                        displayName?: string;
+                        externalId?: string;
+                        emails?: {
+                            value: string;
+                            type?: string;
+                            primary?: boolean;
+                        }[];
+                        active?: boolean;
+                        sentryOrgRole?: string;
+                        meta: {
+                            resourceType: string;
+                            location: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        schemas?: string[];
+                        status?: string;
+                        scimType?: string;
+                        detail?: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        schemas?: string[];
+                        status?: string;
+                        scimType?: string;
+                        detail?: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        schemas?: string[];
+                        status?: string;
+                        scimType?: string;
+                        detail?: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        schemas?: string[];
+                        status?: string;
+                        scimType?: string;
+                        detail?: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    replaceScimUser: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                organization_id_or_slug: string;
+                id: string;
+            };
+            cookie?: never;
+        };
+        /** @description A SCIM User (RFC 7643 §4.1) with `sentryOrgRole` */
+        requestBody: {
+            content: {
+                "application/json": {
+                    [key: string]: string | number | boolean | null | (string | number | boolean | null | (string | number | boolean | null | (string | number | boolean | null | (string | number | boolean | null)[] | {
+                        [key: string]: string | number | boolean | null;
+                    })[] | {
+                        [key: string]: string | number | boolean | null | (string | number | boolean | null)[] | {
+                            [key: string]: string | number | boolean | null;
+                        };
+                    })[] | {
+                        [key: string]: string | number | boolean | null | (string | number | boolean | null | (string | number | boolean | null)[] | {
+                            [key: string]: string | number | boolean | null;
+                        })[] | {
+                            [key: string]: string | number | boolean | null | (string | number | boolean | null)[] | {
+                                [key: string]: string | number | boolean | null;
+                            };
+                        };
+                    })[] | {
+                        [key: string]: string | number | boolean | null | (string | number | boolean | null | (string | number | boolean | null | (string | number | boolean | null)[] | {
+                            [key: string]: string | number | boolean | null;
+                        })[] | {
+                            [key: string]: string | number | boolean | null | (string | number | boolean | null)[] | {
+                                [key: string]: string | number | boolean | null;
+                            };
+                        })[] | {
+                            [key: string]: string | number | boolean | null | (string | number | boolean | null | (string | number | boolean | null)[] | {
+                                [key: string]: string | number | boolean | null;
+                            })[] | {
+                                [key: string]: string | number | boolean | null | (string | number | boolean | null)[] | {
+                                    [key: string]: string | number | boolean | null;
+                                };
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        schemas: string[];
+                        id: string;
+                        userName: string;
+                        name?: {
+                            givenName?: string;
+                            familyName?: string;
+                            formatted?: string;
+                        };
+                        displayName?: string;
+                        externalId?: string;
+                        emails?: {
+                            value: string;
+                            type?: string;
+                            primary?: boolean;
+                        }[];
+                        active?: boolean;
+                        sentryOrgRole?: string;
+                        meta: {
+                            resourceType: string;
+                            location: string;
+                        };
+                    };
+                };
+            };
+            /** @description No content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        schemas?: string[];
+                        status?: string;
+                        scimType?: string;
+                        detail?: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        schemas?: string[];
+                        status?: string;
+                        scimType?: string;
+                        detail?: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        schemas?: string[];
+                        status?: string;
+                        scimType?: string;
+                        detail?: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        schemas?: string[];
+                        status?: string;
+                        scimType?: string;
+                        detail?: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        schemas?: string[];
+                        status?: string;
+                        scimType?: string;
+                        detail?: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    deprovisionScimUser: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                organization_id_or_slug: string;
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        schemas?: string[];
+                        status?: string;
+                        scimType?: string;
+                        detail?: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        schemas?: string[];
+                        status?: string;
+                        scimType?: string;
+                        detail?: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        schemas?: string[];
+                        status?: string;
+                        scimType?: string;
+                        detail?: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        schemas?: string[];
+                        status?: string;
+                        scimType?: string;
+                        detail?: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    patchScimUser: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                organization_id_or_slug: string;
+                id: string;
+            };
+            cookie?: never;
+        };
+        /** @description A SCIM PatchOp: `{schemas, Operations: [{op, path?, value?}]}` */
+        requestBody: {
+            content: {
+                "application/json": {
+                    [key: string]: string | number | boolean | null | (string | number | boolean | null | (string | number | boolean | null | (string | number | boolean | null | (string | number | boolean | null | (string | number | boolean | null)[] | {
+                        [key: string]: string | number | boolean | null;
+                    })[] | {
+                        [key: string]: string | number | boolean | null | (string | number | boolean | null)[] | {
+                            [key: string]: string | number | boolean | null;
+                        };
+                    })[] | {
+                        [key: string]: string | number | boolean | null | (string | number | boolean | null | (string | number | boolean | null)[] | {
+                            [key: string]: string | number | boolean | null;
+                        })[] | {
+                            [key: string]: string | number | boolean | null | (string | number | boolean | null)[] | {
+                                [key: string]: string | number | boolean | null;
+                            };
+                        };
+                    })[] | {
+                        [key: string]: string | number | boolean | null | (string | number | boolean | null | (string | number | boolean | null | (string | number | boolean | null)[] | {
+                            [key: string]: string | number | boolean | null;
+                        })[] | {
+                            [key: string]: string | number | boolean | null | (string | number | boolean | null)[] | {
+                                [key: string]: string | number | boolean | null;
+                            };
+                        })[] | {
+                            [key: string]: string | number | boolean | null | (string | number | boolean | null | (string | number | boolean | null)[] | {
+                                [key: string]: string | number | boolean | null;
+                            })[] | {
+                                [key: string]: string | number | boolean | null | (string | number | boolean | null)[] | {
+                                    [key: string]: string | number | boolean | null;
+                                };
+                            };
+                        };
+                    })[] | {
+                        [key: string]: string | number | boolean | null | (string | number | boolean | null | (string | number | boolean | null | (string | number | boolean | null | (string | number | boolean | null)[] | {
+                            [key: string]: string | number | boolean | null;
+                        })[] | {
+                            [key: string]: string | number | boolean | null | (string | number | boolean | null)[] | {
+                                [key: string]: string | number | boolean | null;
+                            };
+                        })[] | {
+                            [key: string]: string | number | boolean | null | (string | number | boolean | null | (string | number | boolean | null)[] | {
+                                [key: string]: string | number | boolean | null;
+                            })[] | {
+                                [key: string]: string | number | boolean | null | (string | number | boolean | null)[] | {
+                                    [key: string]: string | number | boolean | null;
+                                };
+                            };
+                        })[] | {
+                            [key: string]: string | number | boolean | null | (string | number | boolean | null | (string | number | boolean | null | (string | number | boolean | null)[] | {
+                                [key: string]: string | number | boolean | null;
+                            })[] | {
+                                [key: string]: string | number | boolean | null | (string | number | boolean | null)[] | {
+                                    [key: string]: string | number | boolean | null;
+                                };
+                            })[] | {
+                                [key: string]: string | number | boolean | null | (string | number | boolean | null | (string | number | boolean | null)[] | {
+                                    [key: string]: string | number | boolean | null;
+                                })[] | {
+                                    [key: string]: string | number | boolean | null | (string | number | boolean | null)[] | {
+                                        [key: string]: string | number | boolean | null;
+                                    };
+                                };
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        schemas: string[];
+                        id: string;
+                        userName: string;
+                        name?: {
+                            givenName?: string;
+                            familyName?: string;
+                            formatted?: string;
+                        };
+                        displayName?: string;
+                        externalId?: string;
+                        emails?: {
+                            value: string;
+                            type?: string;
+                            primary?: boolean;
+                        }[];
+                        active?: boolean;
+                        sentryOrgRole?: string;
+                        meta: {
+                            resourceType: string;
+                            location: string;
+                        };
+                    };
+                };
+            };
+            /** @description No content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        schemas?: string[];
+                        status?: string;
+                        scimType?: string;
+                        detail?: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        schemas?: string[];
+                        status?: string;
+                        scimType?: string;
+                        detail?: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        schemas?: string[];
+                        status?: string;
+                        scimType?: string;
+                        detail?: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        schemas?: string[];
+                        status?: string;
+                        scimType?: string;
+                        detail?: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        schemas?: string[];
+                        status?: string;
+                        scimType?: string;
+                        detail?: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    listScimGroups: {
+        parameters: {
+            query?: {
+                filter?: string;
+                startIndex?: number;
+                count?: number;
+                attributes?: string;
+                excludedAttributes?: string;
+            };
+            header?: never;
+            path: {
+                organization_id_or_slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        schemas: string[];
+                        totalResults: number;
+                        startIndex: number;
+                        itemsPerPage: number;
+                        Resources: {
+                            schemas: string[];
+                            id: string;
+                            displayName?: string;
+                            externalId?: string;
+                            members?: {
+                                value?: string;
+                                display?: string;
+                            }[];
+                            meta: {
+                                resourceType: string;
+                                location?: string;
+                            };
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    createScimGroup: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                organization_id_or_slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    schemas?: unknown;
+                    displayName?: unknown;
+                    externalId?: unknown;
+                    members?: unknown[];
+                } & {
+                    [key: string]: unknown;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        schemas: string[];
+                        id: string;
+                        displayName?: string;
+                        externalId?: string;
+                        members?: {
+                            value?: string;
+                            display?: string;
+                        }[];
+                        meta: {
+                            resourceType: string;
+                            location?: string;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    getScimGroup: {
+        parameters: {
+            query?: {
+                attributes?: string;
+                excludedAttributes?: string;
+            };
+            header?: never;
+            path: {
+                organization_id_or_slug: string;
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        schemas: string[];
+                        id: string;
+                        displayName?: string;
+                        externalId?: string;
+                        members?: {
+                            value?: string;
+                            display?: string;
+                        }[];
+                        meta: {
+                            resourceType: string;
+                            location?: string;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    deleteScimGroup: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                organization_id_or_slug: string;
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    patchScimGroup: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                organization_id_or_slug: string;
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    schemas?: unknown;
+                    Operations?: ({
+                        op?: unknown;
+                        path?: unknown;
+                        value?: unknown;
+                    } & {
+                        [key: string]: unknown;
+                    })[];
+                } & {
+                    [key: string]: unknown;
+                };
+            };
+        };
+        responses: {
+            /** @description No content */
+            204: {
                 headers: {
                     [name: string]: unknown;
                 };
