@@ -1,4 +1,4 @@
-import type { Executor, Tx } from '../platform/db/database.js';
+import type { Tx } from '../platform/db/database.js';
 import { violatedUniqueConstraint } from '../platform/db/constraint-errors.js';
 import { underSavepoint } from '../platform/db/savepoint.js';
 import type { ScimProfile } from '../platform/db/schema.js';
@@ -61,18 +61,4 @@ export async function insertScimTombstone(tx: Tx, orgId: string, tombstone: { em
 /** Forgets the tombstone of an address: the identity provider provisions it again. */
 export async function deleteScimTombstone(tx: Tx, orgId: string, email: string): Promise<void> {
   await tx.deleteFrom('scim_deprovisioned').where('organization_id', '=', orgId).where('email', '=', email).execute();
-}
-
-/** Is there an approved member (pending with this address, or joined with an active user of this address)? */
-export async function approvedMemberWithEmailExists(db: Executor, orgId: string, email: string): Promise<boolean> {
-  const row = await db
-    .selectFrom('members as m')
-    .leftJoin('users as u', 'u.id', 'm.user_id')
-    .select('m.id')
-    .where('m.organization_id', '=', orgId)
-    .where('m.invite_status', '=', 0)
-    .where((eb) => eb.or([eb('m.email', '=', email), eb.and([eb('m.user_id', 'is not', null), eb(eb.fn('lower', ['u.email']), '=', email)])]))
-    .limit(1)
-    .executeTakeFirst();
-  return row !== undefined;
 }

@@ -21,7 +21,9 @@ function scimUsers(db: Executor, orgId: string) {
       'm.idp_role_restricted',
       'm.scim_external_id',
       'm.scim_profile',
-      sql<string>`coalesce(m.email, lower(u.email))`.as('user_name'),
+      'm.email as member_email',
+      'u.email as user_email',
+      sql<string>`coalesce(m.email, u.email)`.as('user_name'),
       sql<boolean>`true`.as('active'),
     ])
     .where('m.organization_id', '=', orgId)
@@ -50,9 +52,20 @@ const emailValues = (condition: Parameters<typeof scimColumnCondition>[2]) =>
     select e.value ->> 'value' from jsonb_array_elements(case when jsonb_typeof(s.scim_profile -> 'emails') = 'array' then s.scim_profile -> 'emails' else '[]'::jsonb end) as e(value)) as emails
     where ${scimColumnCondition('emails.value', 'caseInsensitiveString', condition)})`;
 
+/**
+ * `userName` is the invite address or the user's (both stored lower-cased, one of them null): the
+ * `eq` every identity provider sends is asked of each column, so that their unique indexes answer it.
+ */
+function userNameCondition(condition: Parameters<typeof scimColumnCondition>[2]): Expression<SqlBool> {
+  const { op, value } = condition;
+  if (op !== 'eq' || typeof value !== 'string') return scimColumnCondition('s.user_name', 'caseInsensitiveString', condition);
+  const email = value.toLowerCase();
+  return sql<SqlBool>`(s.member_email = ${email} or s.user_email = ${email})`;
+}
+
 /** The Users attributes a filter may name (Roster's choice 3); any other → 400 invalidFilter. */
 export const SCIM_USER_ATTRIBUTES: ScimAttributeMap = {
-  username: { column: 's.user_name', type: 'caseInsensitiveString' },
+  username: { build: userNameCondition },
   externalid: { column: 's.scim_external_id', type: 'caseExactString' },
   id: { column: 's.id', type: 'integerId' },
   active: { column: 's.active', type: 'boolean' },

@@ -4,8 +4,8 @@ import { recordAudit } from '../audit/record-audit.js';
 import { TOP_ORG_ROLE } from '../access/roles.js';
 import { memberAuditData, memberAuditPayload } from '../members/member-audit.js';
 import { provisionScimMember, deleteScimMember } from '../members/member-scim.js';
-import { approvedMemberWithEmailExists, updateInviteEmail, updateScimProfile, updateScimRole } from '../members/member-scim.queries.js';
-import { lockMemberView, otherActiveMemberHasRole, updateMemberRole, type LockedMember } from '../members/members.queries.js';
+import { updateInviteEmail, updateScimProfile, updateScimRole } from '../members/member-scim.queries.js';
+import { findApprovedMemberByEmail, lockMemberView, otherActiveMemberHasRole, updateMemberRole, type LockedMember } from '../members/members.queries.js';
 import { redundantTeamRoles } from '../access/team-roles.js';
 import { deleteUserIdentity } from '../sso/sso-signin.queries.js';
 import { scimUrl } from '../sso/scim-token.js';
@@ -98,7 +98,7 @@ export function createScimUserService({ db, config, clock }: ScimDeps) {
     let edited = false;
     if (email !== row.user_name) {
       if (member.user_id !== null) throw scimError(400, USERNAME_IMMUTABLE, 'mutability');
-      if (await approvedMemberWithEmailExists(tx, orgId, email)) throw scimError(409, USER_EXISTS, 'uniqueness');
+      if (await findApprovedMemberByEmail(tx, orgId, email)) throw scimError(409, USER_EXISTS, 'uniqueness');
       if (!(await updateInviteEmail(tx, orgId, member.id, email))) throw scimError(409, USER_EXISTS, 'uniqueness');
       edited = true;
     }
@@ -160,7 +160,7 @@ export function createScimUserService({ db, config, clock }: ScimDeps) {
         const email = resolveUserEmail(user);
         const role = user.sentryOrgRole !== null ? provisionableRole(user.sentryOrgRole) : context.org.default_role;
         const profile = profileOf(user);
-        if (await approvedMemberWithEmailExists(tx, context.org.id, email)) throw scimError(409, USER_EXISTS, 'uniqueness');
+        if (await findApprovedMemberByEmail(tx, context.org.id, email)) throw scimError(409, USER_EXISTS, 'uniqueness');
         const member = await provisionScimMember(tx, { orgId: context.org.id, email, role, roleRestricted: user.sentryOrgRole !== null, ...profile }, clock.now());
         if (!member) throw scimError(409, USER_EXISTS, 'uniqueness');
         await recordAudit(tx, {

@@ -179,6 +179,27 @@ describe('SCIM Users (issue 16)', () => {
     assert.deepEqual([joined.status, scim.error(joined).scimType], [400, 'mutability']);
   });
 
+  it('provisions a person who has an account but is no member as a pending invite; PATCH syncs the role as PUT does', async () => {
+    const { org, token } = await scimOrg(h, { users: { outsider: {} } });
+    const scim = scimClient(h, org, token);
+    const created = await scim.user('POST', '/Users', { userName: org.emailOf('outsider') });
+    assert.equal(created.status, 201);
+    assert.equal(created.body.sentryOrgRole, 'member');
+    const before = await memberInApi(org, created.body.id);
+    assert.deepEqual([before.body.pending, before.body.flags['idp:role-restricted']], [true, false]);
+    const patched = await scim.user('PATCH', `/Users/${created.body.id}`, {
+      Operations: [{ op: 'replace', path: 'urn:ietf:params:scim:schemas:core:2.0:User:sentryOrgRole', value: 'Manager' }],
+    });
+    assert.equal(patched.status, 200);
+    assert.equal(patched.body.sentryOrgRole, 'manager');
+    const after = await memberInApi(org, created.body.id);
+    assert.deepEqual([after.body.role, after.body.flags['idp:role-restricted']], ['manager', true]);
+    const cleared = await scim.user('PATCH', `/Users/${created.body.id}`, { Operations: [{ op: 'replace', value: { sentryOrgRole: '' } }] });
+    assert.equal(cleared.body.sentryOrgRole, 'member', 'no role hands it back to the default');
+    const edits = await auditEntries(h, org.id, AUDIT_EVENTS.MEMBER_EDIT.id);
+    assert.deepEqual(edits.map((entry) => [entry.actor_label, (entry.data as { role: string }).role]), [[ACTOR, 'manager'], [ACTOR, 'member']]);
+  });
+
   it('refuses with SCIM errors and changes nothing', async () => {
     const { org, token } = await scimOrg(h, { members: { owner: { role: 'owner' }, alice: { role: 'member' } } });
     const scim = scimClient(h, org, token);
