@@ -33,6 +33,12 @@ export interface ModelMember {
   inviterId: string | null;
   /** When a pending invite's token stops working (ms since the epoch); null for members. */
   expiresAt: number | null;
+  /** `idp:provisioned`: SCIM made it or synced its role; the member API may not remove it (issue 16). */
+  idp: boolean;
+  /** `idp:role-restricted`: the identity provider chose the role (SCIM role sync). */
+  roleRestricted: boolean;
+  /** Whether an invite link was ever mailed (SCIM provisioning mails none: an unmailed invite cannot be accepted). */
+  linked: boolean;
 }
 
 export interface Settings {
@@ -48,6 +54,10 @@ export interface Model {
   settings: Settings;
   /** The service's clock (ms since the epoch); invites expire 30 days after they are issued. */
   now: number;
+  /** Teams SCIM has touched (`idp_provisioned`): their membership is SCIM's to change. */
+  idpTeams: Set<Team>;
+  /** The addresses SCIM deprovisioned and has not provisioned again (the tombstones). */
+  deprovisioned: Set<string>;
 }
 
 export const INVITE_MS = 30 * 24 * 60 * 60 * 1000;
@@ -67,6 +77,8 @@ export function cloneModel(model: Model): Model {
     members: new Map([...model.members].map(([id, member]) => [id, { ...member, teams: new Map(member.teams) }])),
     settings: { ...model.settings },
     now: model.now,
+    idpTeams: new Set(model.idpTeams),
+    deprovisioned: new Set(model.deprovisioned),
   };
 }
 
@@ -93,7 +105,7 @@ export function accessOf(model: Model, member: ModelMember): Access {
 
 const otherActiveWithRole = (model: Model, exceptId: string, roles: readonly string[]) =>
   [...model.members.values()].some((member) => member.id !== exceptId && member.userId !== null && roles.includes(member.role));
-const isOnlyOwner = (model: Model, member: ModelMember) => member.role === TOP_ORG_ROLE && !otherActiveWithRole(model, member.id, [TOP_ORG_ROLE]);
+export const isOnlyOwner = (model: Model, member: ModelMember) => member.role === TOP_ORG_ROLE && !otherActiveWithRole(model, member.id, [TOP_ORG_ROLE]);
 
 /** What the model says a request does: the status, and the model after it (unchanged when refused). */
 export interface Outcome {
@@ -120,6 +132,7 @@ export function invite(model: Model, requester: Person, person: Person, role: Or
   const problem = inviteRoleProblem(role, allowedOrgRoles(g.access, opts, true), { inviteBilling: false, teamRoles: true });
   if (known || problem) return { status: 400 };
   if (!mayAssignInviteTeams(g.access, teams, { openMembership: model.settings.openMembership, memberInvitesDisabled: invitesDisabled })) return { status: 400 };
+  if (teams.some((team) => model.idpTeams.has(team))) return { status: 403 };
   if (teams.length > 0 && !orgRoleAllowsTeams(role)) return { status: 400 };
   return {
     status: 201,
@@ -130,6 +143,9 @@ export function invite(model: Model, requester: Person, person: Person, role: Or
       teams: new Map(teams.map((team) => [team, null])),
       inviterId: requester.userId,
       expiresAt: model.now + INVITE_MS,
+      idp: false,
+      roleRestricted: false,
+      linked: true,
     },
   };
 }
@@ -137,7 +153,7 @@ export function invite(model: Model, requester: Person, person: Person, role: Or
 /** Accepting the invite to a person's address, as that person (or, without an account, anonymously). */
 export function accept(model: Model, person: Person): Outcome {
   const member = [...model.members.values()].find((candidate) => candidate.userId === null && candidate.email === person.email);
-  if (!member || model.now >= member.expiresAt!) return { status: 400 };
+  if (!member || !member.linked || model.now >= member.expiresAt!) return { status: 400 };
   if (model.settings.require2FA && !person.has2fa) return { status: 400 };
   if (person.userId === null) {
     // decisions.md item 9: a new, verified account for the address (the runner learns its id).
@@ -182,6 +198,9 @@ export function changeTeams(model: Model, requester: Person, person: Person, tea
   if (isMemberLevel(g.access)) return { status: 403 };
   if (teams.length > 0 && !orgRole(member.role).isTeamRolesAllowed) return { status: 400 };
   if (!canManageMemberRole(g.access, opts, member.role)) return { status: 403 };
+  const joinsManaged = teams.some(({ team }) => model.idpTeams.has(team) && !member.teams.has(team));
+  const leavesManaged = [...member.teams.keys()].some((team) => model.idpTeams.has(team) && !teams.some((item) => item.team === team));
+  if (joinsManaged || leavesManaged) return { status: 403 };
   member.teams = new Map(teams.map(({ team, role }) => [team, storedTeamRole(role, member.role)]));
   return { status: 200 };
 }
@@ -204,6 +223,7 @@ export function addToTeam(model: Model, requester: Person, person: Person, team:
   if (!member) return { status: 404 };
   if (!orgRole(member.role).isTeamRolesAllowed) return { status: 403 };
   if (member.teams.has(team)) return { status: 204 };
+  if (model.idpTeams.has(team)) return { status: 403 };
   if (!g.access.hasGlobalAccess && !canAdminTeam(g.access, team, opts)) return { status: 202 };
   member.teams.set(team, null);
   return { status: 201 };
@@ -217,6 +237,7 @@ export function removeFromTeam(model: Model, requester: Person, person: Person, 
   const allowed =
     member.userId === requester.userId || orgRole(g.member.role).scopes.includes('org:write') || canAdminTeam(g.access, team, opts);
   if (!allowed) return { status: 400 };
+  if (model.idpTeams.has(team)) return { status: 403 };
   member.teams.delete(team);
   return { status: 200 };
 }
@@ -238,6 +259,7 @@ export function remove(model: Model, requester: Person, person: Person | null): 
   if (full) {
     if (isOnlyOwner(model, member)) return { status: 403 };
     if (['manager', 'owner'].includes(member.role) && !otherActiveWithRole(model, member.id, ['manager', 'owner'])) return { status: 403 };
+    if (member.idp) return { status: 403 };
   }
   model.members.delete(member.id);
   if (full && member.userId !== null) {
@@ -249,13 +271,13 @@ export function remove(model: Model, requester: Person, person: Person | null): 
 export function changeSettings(model: Model, requester: Person, body: Partial<Settings>): Outcome {
   const g = gate(model, requester, ['org:write', 'org:admin']);
   if (typeof g === 'number') return { status: g };
-  if ((body.require2FA === true && !requester.has2fa) || (body.requireEmailVerification === true && !requester.verified)) return { status: 400 };
+  // The fuzz organization has an SSO provider (for SCIM, issue 16), and 2FA cannot be required beside SSO.
+  if (body.require2FA === true || (body.requireEmailVerification === true && !requester.verified)) return { status: 400 };
   Object.assign(model.settings, body);
-  if (body.require2FA === true || body.requireEmailVerification === true) {
+  if (body.requireEmailVerification === true) {
     const personOf = (member: ModelMember) => model.persons.find((person) => person.userId === member.userId)!;
     const withUsers = [...model.members.values()].filter((member) => member.userId !== null);
-    const compliant = (member: ModelMember) =>
-      (body.require2FA !== true || personOf(member).has2fa) && (body.requireEmailVerification !== true || personOf(member).verified);
+    const compliant = (member: ModelMember) => personOf(member).verified;
     const candidates = withUsers.map((member) => ({ id: member.id, role: member.role, active: true, compliant: compliant(member) }));
     // Issue 13 item 2: only members the requester could remove are suspended.
     const { detach } = planEnforcement(candidates, (role) => canRemoveMember(g.access, role));
@@ -264,6 +286,7 @@ export function changeSettings(model: Model, requester: Person, body: Partial<Se
       member.email = personOf(member).email;
       member.userId = null;
       member.expiresAt = model.now + INVITE_MS;
+      member.linked = true;
     }
   }
   return { status: 200 };
@@ -292,9 +315,11 @@ export function reinvite(model: Model, requester: Person, person: Person, regene
     if (!(model.settings.allowMemberInvite && member.userId === null)) return { status: 403 };
     if (member.inviterId !== requester.userId) return { status: 403 };
   }
-  if (member.userId !== null) return { status: 400 };
+  // With an auth provider (the fuzz organization has one), a joined member gets the SSO link email instead.
+  if (member.userId !== null) return { status: 200 };
   if (regenerate && !hasScope(g.access, 'member:admin')) return { status: 400 };
   if (!regenerate && model.now >= member.expiresAt!) return { status: 400 };
   if (regenerate) member.expiresAt = model.now + INVITE_MS;
+  member.linked = true;
   return { status: 200 };
 }

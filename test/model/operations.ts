@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { ORG_ROLE_IDS, TEAM_ROLE_IDS, type OrgRoleId, type TeamRoleId } from '../../src/access/roles.js';
 import { TEAMS, type Settings, type Team } from './model.js';
+import type { GroupChange } from './scim-rules.js';
 
 /**
  * The operations a fuzzed sequence is made of, as plain data (so fast-check can print and shrink
@@ -23,7 +24,15 @@ export type Operation =
   | { kind: 'reinvite'; requester: number; person: number; regenerate: boolean }
   | { kind: 'wait'; days: number }
   | { kind: 'enrol2fa'; person: number }
-  | { kind: 'remove2fa'; person: number };
+  | { kind: 'remove2fa'; person: number }
+  // Issue 16: the identity provider's SCIM requests, made with the organization's SCIM token.
+  | { kind: 'scimProvision'; person: number; role: OrgRoleId | null }
+  | { kind: 'scimDeprovision'; person: number; how: DeprovisionShape }
+  | { kind: 'scimRoleSync'; person: number; role: OrgRoleId | null }
+  | { kind: 'scimGroup'; team: Team; change: GroupChange; persons: number[]; unknown: boolean };
+
+/** How the identity provider deprovisions: Okta's PATCH, Entra's PATCH, Okta's custom-app PUT, or DELETE. */
+export type DeprovisionShape = 'oktaPatch' | 'entraPatch' | 'put' | 'delete';
 
 /** Choices below this pick among the fitting people; the others pick anyone. */
 export const FITTING_CHOICES = 8;
@@ -33,6 +42,8 @@ const requester = fc.integer({ min: 0, max: CHOICES - 1 });
 const person = fc.integer({ min: 0, max: CHOICES - 1 });
 const accountHolder = person;
 const team = fc.constantFrom(...TEAMS);
+/** `sentryOrgRole` as an identity provider sends it: mostly none or member, sometimes a role SCIM refuses (owner). */
+const scimRole = fc.constantFrom<OrgRoleId | null>(null, null, 'member', 'member', 'admin', 'manager', 'billing', 'owner');
 const teamRoleOrNull = fc.constantFrom<TeamRoleId | null>(null, ...TEAM_ROLE_IDS);
 
 export const operation: fc.Arbitrary<Operation> = fc.oneof(
@@ -68,4 +79,21 @@ export const operation: fc.Arbitrary<Operation> = fc.oneof(
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('wait' as const), days: fc.constantFrom(1, 10, 29, 31) }) },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('enrol2fa' as const), person: accountHolder }) },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('remove2fa' as const), person: accountHolder }) },
+  { weight: 2, arbitrary: fc.record({ kind: fc.constant('scimProvision' as const), person, role: scimRole }) },
+  {
+    weight: 2,
+    arbitrary: fc.record({ kind: fc.constant('scimDeprovision' as const), person, how: fc.constantFrom<DeprovisionShape>('oktaPatch', 'entraPatch', 'put', 'delete') }),
+  },
+  { weight: 1, arbitrary: fc.record({ kind: fc.constant('scimRoleSync' as const), person, role: scimRole }) },
+  {
+    weight: 3,
+    arbitrary: fc.record({
+      kind: fc.constant('scimGroup' as const),
+      team,
+      change: fc.constantFrom<GroupChange>('add', 'add', 'remove', 'removeLegacy', 'replace'),
+      persons: fc.uniqueArray(person, { minLength: 1, maxLength: 3 }),
+      // Now and then a member id the organization does not have: the whole PATCH is refused (404).
+      unknown: fc.integer({ min: 0, max: 9 }).map((draw) => draw === 0),
+    }),
+  },
 );

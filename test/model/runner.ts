@@ -6,6 +6,7 @@ import * as rules from './model.js';
 import { cloneModel, memberOfPerson, memberOfUser, type Model, type Person } from './model.js';
 import { FITTING_CHOICES, type Operation } from './operations.js';
 import { startRun, type Run } from './setup.js';
+import { groupProblems, isScimOperation, learnScim, performScim, predictScim } from './scim-steps.js';
 import { describeDb, describeModel, invariantProblems, snapshot } from './state.js';
 
 /**
@@ -37,6 +38,9 @@ async function newestLink(run: Run, memberId: string): Promise<string | null> {
 /** People with an account from the start (u0…u6); f0 and f1 get one when they accept. */
 const FOUNDERS = 7;
 
+/** The people who have a member (joined or pending) in the organization. */
+const withMemberOf = (model: Model) => model.persons.flatMap((person, index) => (memberOfPerson(model, person) ? [index] : []));
+
 /**
  * Turns an operation's choices into people (indexes into `model.persons`): the requester is mostly a
  * member (else anyone with an account); the person is mostly one the operation fits (a member or
@@ -48,14 +52,17 @@ export function resolveOperation(model: Model, op: Operation): Operation {
     choice < FITTING_CHOICES && fitting.length > 0 ? fitting[choice % fitting.length]! : fallback;
   const members = people.filter(({ person }) => memberOfUser(model, person.userId)).map(({ index }) => index);
   const resolved = { ...op };
+  if (resolved.kind === 'scimGroup') {
+    resolved.persons = [...new Set(resolved.persons.map((choice) => pick(choice, withMemberOf(model), choice % model.persons.length)))];
+  }
   if ('requester' in resolved) resolved.requester = pick(resolved.requester, members, resolved.requester % FOUNDERS);
   if ('person' in resolved) {
     const all = resolved.person % model.persons.length;
     const pending = people.filter(({ person }) => !memberOfUser(model, person.userId) && memberOfPerson(model, person)).map(({ index }) => index);
     const outside = people.filter(({ person }) => !memberOfPerson(model, person)).map(({ index }) => index);
-    const withMember = people.filter(({ person }) => memberOfPerson(model, person)).map(({ index }) => index);
+    const withMember = withMemberOf(model);
     const holders = people.filter(({ person }) => person.userId !== null).map(({ index }) => index);
-    const fitting = { invite: outside, accept: pending, reinvite: pending, enrol2fa: holders, remove2fa: holders }[resolved.kind as 'invite'] ?? withMember;
+    const fitting = { invite: outside, scimProvision: outside, accept: pending, reinvite: pending, enrol2fa: holders, remove2fa: holders }[resolved.kind as 'invite'] ?? withMember;
     resolved.person = pick(resolved.person, fitting, ['enrol2fa', 'remove2fa'].includes(resolved.kind) ? resolved.person % FOUNDERS : all);
   }
   return resolved;
@@ -63,6 +70,7 @@ export function resolveOperation(model: Model, op: Operation): Operation {
 
 /** Performs one operation on the service; returns the statuses it answered (two for a 2FA enrolment). */
 async function perform(run: Run, before: Model, op: Operation): Promise<Response[]> {
+  if (isScimOperation(op)) return performScim(run, before, op);
   const { h, slug } = run;
   const persons = before.persons;
   const tokenOf = (person: Person) => (person.userId ? (run.tokens.get(person.userId) ?? null) : null);
@@ -116,6 +124,7 @@ async function perform(run: Run, before: Model, op: Operation): Promise<Response
 
 /** What the model says: the status, with the model changed as the request would change it. */
 function predict(model: Model, op: Operation): rules.Outcome {
+  if (isScimOperation(op)) return predictScim(model, op);
   const p = model.persons;
   const requester = 'requester' in op ? p[op.requester]! : null;
   const person = 'person' in op ? p[op.person]! : null;
@@ -154,6 +163,7 @@ function predict(model: Model, op: Operation): rules.Outcome {
 
 /** The model learns what only the service can tell it: new ids and accounts. */
 async function learn(run: Run, next: Model, op: Operation, outcome: rules.Outcome, responses: Response[]) {
+  if (isScimOperation(op)) return learnScim(next, outcome, responses[0]!);
   if (outcome.newInvite && responses[0]!.status === 201) {
     const id = (responses[0]!.body as { id: string }).id;
     next.members.set(id, { id, ...outcome.newInvite });
@@ -196,7 +206,7 @@ export async function step(run: Run, choices: Operation, before: string): Promis
   }
   const { raw: after, state } = await snapshot(run);
   if (answered.status >= 400 && after !== before) fail(`refused with ${answered.status}, yet something changed`);
-  const problems = invariantProblems(state);
+  const problems = [...invariantProblems(state, run.model), ...(await groupProblems(run))];
   if (problems.length > 0) fail(`invariants broken: ${problems.join('; ')}`);
   const expected = describeModel(run.model);
   const actual = describeDb(state);

@@ -10,6 +10,10 @@ export interface Run {
   tokens: Map<string, string>;
   /** The newest invite token of each pending member id. */
   links: Map<string, string>;
+  /** The organization's SCIM token (issue 16): SCIM is on for its SAML provider. */
+  scimToken: string;
+  /** Each team's id (the Groups' ids). */
+  teamIds: Map<Team, string>;
   log: string[];
 }
 
@@ -20,7 +24,7 @@ let runs = 0;
  * red), u3 (the retired admin role), u6 (billing: no scope but org:billing, no teams), u4 and u5
  * (accounts without a membership), and a pending invite to f0 (who, like f1, has no account yet).
  * Some have 2FA, some an unverified address. Rate limits are off: the sequences invite the same few
- * addresses again and again.
+ * addresses again and again. The organization has a SAML provider with SCIM on (issue 16); the run keeps its token.
  */
 export async function startRun(h: Harness): Promise<Run> {
   const n = ++runs;
@@ -49,6 +53,8 @@ export async function startRun(h: Harness): Promise<Run> {
         slug,
         name: `Fuzz ${n}`,
         settings: { openMembership: false },
+        // Unlinked members may sign in without SSO, so Require-SSO gates nothing the model knows of.
+        authProvider: { provider: 'saml2', allowUnlinked: true },
         features: { 'invite-members-rate-limits': false },
         teams: TEAMS.map((team) => ({ slug: team })),
         members: [
@@ -74,18 +80,33 @@ export async function startRun(h: Harness): Promise<Run> {
       teams: new Map(member.teams.map((team) => [team.slug, team.role])),
       inviterId: null,
       expiresAt: null,
+      idp: false,
+      roleRestricted: false,
+      linked: false,
     });
   }
   const f0 = org.members[email('f0')]!;
   const now = h.clock.now().getTime();
-  members.set(f0, { id: f0, userId: null, email: email('f0'), role: 'member', teams: new Map([['green', null]]), inviterId: persons[0]!.userId, expiresAt: now + INVITE_MS });
+  members.set(f0, { id: f0, userId: null, email: email('f0'), role: 'member', teams: new Map([['green', null]]), inviterId: persons[0]!.userId, expiresAt: now + INVITE_MS, idp: false, roleRestricted: false, linked: true });
+  const owner = seeded.users[email('u0')]!.token;
+  const enabled = await h.request<{ scim_api_token?: string }>(owner, 'PUT', `/api/0/organizations/${slug}/auth-provider/`, { scim_enabled: true });
+  if (enabled.status !== 200 || !enabled.body.scim_api_token) throw new Error(`SCIM could not be enabled: ${enabled.status} ${JSON.stringify(enabled.body)}`);
   return {
     h,
     orgId: org.id,
     slug,
-    model: { persons, members, settings: { require2FA: false, requireEmailVerification: false, openMembership: false, allowMemberInvite: true }, now },
+    model: {
+      persons,
+      members,
+      settings: { require2FA: false, requireEmailVerification: false, openMembership: false, allowMemberInvite: true },
+      now,
+      idpTeams: new Set(),
+      deprovisioned: new Set(),
+    },
     tokens: new Map(facts.map((fact) => [seeded.users[email(fact.key)]!.id, seeded.users[email(fact.key)]!.token])),
     links: new Map([[f0, org.inviteLinks[email('f0')]!.split('/').at(-2)!]]),
+    scimToken: enabled.body.scim_api_token,
+    teamIds: new Map(TEAMS.map((team) => [team, org.teams[team]!])),
     log: [],
   };
 }

@@ -11,10 +11,13 @@ import type { Run } from './setup.js';
  */
 
 export interface DbState {
-  members: Array<{ id: string; user_id: string | null; email: string | null; role: string; inviter_id: string | null; expires: number | null }>;
+  members: Array<{ id: string; user_id: string | null; email: string | null; role: string; inviter_id: string | null; expires: number | null; idp: boolean; role_restricted: boolean }>;
   teams: Array<{ member_id: string; slug: string; role: TeamRoleId | null }>;
   flags: { require_2fa: boolean; require_email_verification: boolean; allow_joinleave: boolean; disable_member_invite: boolean };
   twoFactor: string[];
+  /** Issue 16: the teams the identity provider manages, and the addresses SCIM deprovisioned (tombstones). */
+  idpTeams: string[];
+  tombstones: string[];
 }
 
 type Row = Record<string, unknown>;
@@ -26,9 +29,10 @@ const text = (value: unknown) => (value === null || value === undefined ? null :
  */
 export async function snapshot(run: Run): Promise<{ raw: string; state: DbState }> {
   const userIds = run.model.persons.flatMap((person) => (person.userId ? [person.userId] : []));
-  const [rows, authenticators] = await Promise.all([
+  const [rows, authenticators, tombstones] = await Promise.all([
     organizationRows(run.h, run.orgId),
     run.h.database.db.selectFrom('user_authenticators').selectAll().where('user_id', 'in', userIds).orderBy('id').execute(),
+    run.h.database.db.selectFrom('scim_deprovisioned').select(['email', 'user_id']).where('organization_id', '=', run.orgId).orderBy('email').execute(),
   ]);
   const parsed = JSON.parse(rows) as Record<string, Row[] | null>;
   const slugs = new Map((parsed.teams ?? []).map((team) => [text(team.id), String(team.slug)]));
@@ -41,6 +45,8 @@ export async function snapshot(run: Run): Promise<{ raw: string; state: DbState 
       role: String(m.role),
       inviter_id: text(m.inviter_id),
       expires: m.token_expires_at ? Date.parse(String(m.token_expires_at)) : null,
+      idp: m.idp_provisioned === true,
+      role_restricted: m.idp_role_restricted === true,
     })),
     teams: (parsed.memberTeams ?? []).map((mt) => ({ member_id: text(mt.member_id)!, slug: slugs.get(text(mt.team_id))!, role: text(mt.role) as TeamRoleId | null })),
     flags: {
@@ -50,8 +56,10 @@ export async function snapshot(run: Run): Promise<{ raw: string; state: DbState 
       disable_member_invite: org.disable_member_invite === true,
     },
     twoFactor: authenticators.filter((row) => row.confirmed).map((row) => row.user_id),
+    idpTeams: (parsed.teams ?? []).filter((team) => team.idp_provisioned === true).map((team) => String(team.slug)).sort(),
+    tombstones: tombstones.map((row) => row.email),
   };
-  return { raw: `${rows}\n${JSON.stringify(authenticators)}`, state };
+  return { raw: `${rows}\n${JSON.stringify(authenticators)}\n${JSON.stringify(tombstones)}`, state };
 }
 
 /** The model and the database, in one comparable shape. */
@@ -65,9 +73,11 @@ export function describeModel(model: Model) {
       role: member.role,
       teams: Object.fromEntries([...member.teams].sort(([a], [b]) => a.localeCompare(b))),
       ...(member.userId === null ? { inviter: member.inviterId, expires: member.expiresAt } : {}),
+      idp: member.idp,
+      roleRestricted: member.roleRestricted,
     }));
   const twoFactor = model.persons.filter((person) => person.has2fa && person.userId).map((person) => person.userId!).sort();
-  return { members, settings: model.settings, twoFactor };
+  return { members, settings: model.settings, twoFactor, idpTeams: [...model.idpTeams].sort(), tombstones: [...model.deprovisioned].sort() };
 }
 
 export function describeDb(state: DbState) {
@@ -83,6 +93,8 @@ export function describeDb(state: DbState) {
         .sort(([a], [b]) => a.localeCompare(b)),
     ),
     ...(member.user_id === null ? { inviter: member.inviter_id, expires: member.expires } : {}),
+    idp: member.idp,
+    roleRestricted: member.role_restricted,
   }));
   const settings = {
     require2FA: state.flags.require_2fa,
@@ -90,12 +102,19 @@ export function describeDb(state: DbState) {
     openMembership: state.flags.allow_joinleave,
     allowMemberInvite: !state.flags.disable_member_invite,
   };
-  return { members, settings, twoFactor: [...state.twoFactor].sort() };
+  return { members, settings, twoFactor: [...state.twoFactor].sort(), idpTeams: state.idpTeams, tombstones: state.tombstones };
 }
 
-/** Issue 5's invariants, on the database. */
-export function invariantProblems(state: DbState): string[] {
+/** Issue 5's invariants, on the database, and issue 16's: a deprovisioned member stays gone. */
+export function invariantProblems(state: DbState, model: Model): string[] {
   const problems: string[] = [];
+  // A tombstoned address comes back only as a new member: an invite made after the deprovision or a
+  // new provision (which lifts the tombstone), never as a member the model did not see made.
+  for (const email of state.tombstones) {
+    const person = model.persons.find((candidate) => candidate.email === email);
+    const back = state.members.filter((member) => member.email === email || (person?.userId && member.user_id === person.userId));
+    if (back.some((member) => !model.members.has(member.id))) problems.push(`deprovisioned ${email} is back as a member the model never saw made`);
+  }
   if (!state.members.some((member) => member.role === TOP_ORG_ROLE && member.user_id !== null)) problems.push('no active owner');
   const users = state.members.flatMap((member) => (member.user_id ? [member.user_id] : []));
   if (new Set(users).size !== users.length) problems.push('a user with two memberships');
