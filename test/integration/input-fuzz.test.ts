@@ -57,6 +57,12 @@ describe('input fuzzing: hostile bodies, queries and paths on every route get a 
         authenticator_id: alice.authenticatorId!,
         user_id: alice.userId!,
         token: home.inviteToken,
+        // SCIM (issue 16): a member id for Users/{id}, a resource type for ResourceTypes/{name}.
+        id: alice.id,
+        name: 'User',
+        // Webhooks (issue 18): ids of nothing, so each answers a 404.
+        webhook_id: '1',
+        delivery_id: '1',
       } as Record<string, string>,
     };
   }

@@ -35,6 +35,8 @@ export function samplePathParams(org: { slug: string }, memberId: string): Recor
     token: 'f'.repeat(64),
     webhook_id: '1',
     delivery_id: '1',
+    id: memberId,
+    name: 'User',
   };
 }
 
