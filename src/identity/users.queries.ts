@@ -60,36 +60,29 @@ export async function hasTwoFactor(db: Executor, userId: string): Promise<boolea
   return row !== undefined;
 }
 
+/** Users with their `has2fa` (whether a confirmed authenticator exists), the columns presenting a user needs. */
+function selectUsersWithTwoFactor(db: Executor) {
+  return db
+    .selectFrom('users as u')
+    .select(['u.id', 'u.email', 'u.name', 'u.is_active', 'u.is_superuser', 'u.email_verified', 'u.date_joined', 'u.last_login'])
+    .select((eb) =>
+      eb
+        .exists(eb.selectFrom('user_authenticators as a').select('a.id').whereRef('a.user_id', '=', 'u.id').where('a.confirmed', '=', true))
+        .$castTo<boolean>()
+        .as('has2fa'),
+    );
+}
+
 /**
  * Users by id with their `has2fa`, in one statement: what presenting a list of users needs (actors
  * and targets of audit entries, members). Unknown ids are left out.
  */
 export function findUsersWithTwoFactor(db: Executor, userIds: readonly string[]) {
   if (userIds.length === 0) return Promise.resolve([]);
-  return db
-    .selectFrom('users as u')
-    .select(['u.id', 'u.email', 'u.name', 'u.is_active', 'u.is_superuser', 'u.email_verified', 'u.date_joined', 'u.last_login'])
-    .select((eb) =>
-      eb
-        .exists(eb.selectFrom('user_authenticators as a').select('a.id').whereRef('a.user_id', '=', 'u.id').where('a.confirmed', '=', true))
-        .$castTo<boolean>()
-        .as('has2fa'),
-    )
-    .where('u.id', 'in', [...new Set(userIds)])
-    .execute();
+  return selectUsersWithTwoFactor(db).where('u.id', 'in', [...new Set(userIds)]).execute();
 }
 
 /** Every user with their `has2fa`, by id (what `roster user list` prints). */
 export function listUsers(db: Executor) {
-  return db
-    .selectFrom('users as u')
-    .select(['u.id', 'u.email', 'u.name', 'u.is_active', 'u.is_superuser', 'u.email_verified', 'u.date_joined', 'u.last_login'])
-    .select((eb) =>
-      eb
-        .exists(eb.selectFrom('user_authenticators as a').select('a.id').whereRef('a.user_id', '=', 'u.id').where('a.confirmed', '=', true))
-        .$castTo<boolean>()
-        .as('has2fa'),
-    )
-    .orderBy('u.id')
-    .execute();
+  return selectUsersWithTwoFactor(db).orderBy('u.id').execute();
 }
