@@ -5,21 +5,11 @@ import type { Browser } from 'playwright-core';
 import { Webhook } from 'standardwebhooks';
 import { launchBrowser } from '../helpers/browser.js';
 import { startTestServer, type TestServer } from '../helpers/server.js';
-import { startWebhookReceiver, type ReceivedWebhook, type WebhookReceiver } from '../helpers/webhook-receiver.js';
+import { startWebhookReceiver, type WebhookReceiver } from '../helpers/webhook-receiver.js';
 import type { SeedResult } from '../../src/seed/seed.js';
 import { apiGet, signedIn, WAIT_MS } from './console-session.js';
 
 const OWNER = 'olive@example.com';
-
-/** Waits (never sleeps a fixed time) until the receiver holds `count` requests. */
-async function received(receiver: WebhookReceiver, count: number): Promise<ReceivedWebhook[]> {
-  const deadline = Date.now() + WAIT_MS;
-  while (receiver.received.length < count) {
-    if (Date.now() > deadline) assert.fail(`the receiver got ${receiver.received.length} of ${count} webhooks`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-  return receiver.received;
-}
 
 /**
  * Issue 18, the console: an owner adds an endpoint on Settings › Webhooks, copies the signing secret the
@@ -111,7 +101,7 @@ describe('console: webhooks (issue 18)', () => {
       body: JSON.stringify({ orgRole: 'manager' }),
     });
     assert.equal(change.status, 200, await change.text());
-    const [first] = await received(receiver, 1);
+    const [first] = await receiver.waitFor(1, WAIT_MS);
     assert.deepEqual(first!.verifiedBy, [0], 'standardwebhooks verifies it with the secret shown once');
     new Webhook(secret).verify(first!.body, { 'webhook-id': first!.id, 'webhook-timestamp': first!.timestamp, 'webhook-signature': first!.signature });
     assert.equal(first!.payload.type, 'member.updated');
@@ -125,7 +115,7 @@ describe('console: webhooks (issue 18)', () => {
     await row.getByText(/\d+ ms/).waitFor();
     await row.getByRole('button', { name: /^Redeliver member\.updated/ }).click();
     await card.getByText(/is queued again with the same webhook-id/).waitFor();
-    const [, again] = await received(receiver, 2);
+    const [, again] = await receiver.waitFor(2, WAIT_MS);
     assert.equal(again!.id, first!.id, 'a redelivery carries the same webhook-id');
     assert.deepEqual(again!.verifiedBy, [0]);
     await deliveries.getByRole('row').filter({ hasText: first!.id }).nth(1).waitFor();
@@ -156,7 +146,7 @@ describe('console: webhooks (issue 18)', () => {
     receiver.secrets = [secret, rotated];
     const removed = await fetch(`${server.url}/api/0/organizations/acme/members/${maxId}/`, { method: 'DELETE', headers: { authorization: `Bearer ${token}` } });
     assert.equal(removed.status, 204);
-    const [, , third] = await received(receiver, 3);
+    const [, , third] = await receiver.waitFor(3, WAIT_MS);
     assert.equal(third!.payload.type, 'member.removed');
     assert.deepEqual(third!.verifiedBy, [0, 1], 'both secrets sign during the rotation');
 
