@@ -2,16 +2,19 @@
 // Starts a Roster on a random port (PGlite in memory), loads a demo organization, makes a little
 // history through the API, then drives Debian's chromium through the pages and writes PNGs to
 // docs/screenshots/. Name pages to take only those (e.g. `members settings`).
+import crypto from 'node:crypto';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { launchBrowser } from '../helpers/browser.js';
 import { startTestServer } from '../helpers/server.js';
 import { testCertificate } from '../helpers/saml-certificates.js';
+import { startWebhookReceiver } from '../helpers/webhook-receiver.js';
 
 const OUT = path.resolve(import.meta.dirname, '../../docs/screenshots');
 const only = process.argv.slice(2);
 
-const server = await startTestServer();
+// With the webhook worker, as `roster serve` runs it, so the Webhooks page has deliveries to show.
+const server = await startTestServer({ env: { ROSTER_WEBHOOK_ALLOW_PRIVATE: '1', ROSTER_SECRET_KEY: crypto.randomBytes(32).toString('base64') }, webhooks: true });
 const seeded = await server.seed({
   users: [
     { email: 'olive@example.com', name: 'Olive Owner', emailVerified: true },
@@ -109,6 +112,25 @@ const shots: Record<string, (page: Page) => Promise<void>> = {
     await page.goto(`${server.url}/account/`);
     await page.getByRole('button', { name: 'Set up an authenticator app' }).click();
     await page.getByRole('img', { name: 'QR code for your authenticator app' }).waitFor();
+  },
+  webhooks: async (page) => {
+    // One endpoint with a delivered and a refused attempt; a second added through the form shows its secret once.
+    const receiver = await startWebhookReceiver();
+    await call(owner, 'POST', '/api/0/organizations/acme/webhooks/', { url: receiver.url, events: ['member.updated', 'member.removed'], description: 'HR system' });
+    const mels = `/api/0/organizations/acme/members/${org.members['mel@example.com']}/`;
+    await call(owner, 'PUT', mels, { orgRole: 'member', teamRoles: [{ teamSlug: 'backend', role: null }] });
+    await receiver.waitFor(1);
+    receiver.respond = () => 503;
+    await call(owner, 'PUT', mels, { orgRole: 'member', teamRoles: [{ teamSlug: 'backend', role: 'admin' }] });
+    await receiver.waitFor(2);
+    await page.goto(`${server.url}/organizations/acme/settings/webhooks/`);
+    await page.getByRole('table').getByRole('row').nth(2).waitFor();
+    const form = page.getByRole('form', { name: 'Add an endpoint' });
+    await form.getByRole('textbox', { name: 'URL' }).fill('https://hooks.example.com/roster');
+    await form.getByRole('button', { name: 'Select all events' }).click();
+    await form.getByRole('button', { name: 'Add endpoint' }).click();
+    await page.getByRole('region', { name: 'New signing secret' }).waitFor();
+    await receiver.close();
   },
   // Last of the organization's pages: enabling SSO changes what the others would show.
   authentication: async (page) => {

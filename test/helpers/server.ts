@@ -6,6 +6,7 @@ import { createMailWorker, type MailWorker } from '../../src/platform/mail/mail-
 import { smtpTransport } from '../../src/platform/mail/transport.js';
 import { createServices, type Services } from '../../src/services.js';
 import { seed, type SeedResult } from '../../src/seed/seed.js';
+import { createWebhookWorker } from '../../src/webhooks/webhook-worker.js';
 import { createTestDatabase, type TestDatabase } from './database.js';
 import { freePort } from './ports.js';
 import { startSmtpServer, type TestSmtpServer } from './smtp.js';
@@ -23,19 +24,27 @@ export interface TestServer {
   close(): Promise<void>;
 }
 
-/** `config` overrides what the environment would set (ROSTER_SECRET_KEY for the SSO tests, say). */
-export async function startTestServer(options: { config?: Partial<Config> } = {}): Promise<TestServer> {
+/**
+ * `env` is read as `roster serve` reads its environment (ROSTER_WEBHOOK_ALLOW_PRIVATE=1, say); `config`
+ * overrides the result (ROSTER_SECRET_KEY for the SSO tests). `webhooks` also runs the webhook worker
+ * `roster serve` runs, polling as often as the mail worker here; the other tests leave it off.
+ */
+export async function startTestServer(options: { config?: Partial<Config>; env?: Record<string, string>; webhooks?: boolean } = {}): Promise<TestServer> {
   const testDatabase = await createTestDatabase();
   const smtp = await startSmtpServer();
   // The links in emails must point at this server, so the port is chosen before the config is made.
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
-  const config: Config = Object.freeze({ ...loadConfig({ ROSTER_PUBLIC_URL: url, LOG_LEVEL: 'silent' }), port, host: '127.0.0.1', smtpUrl: smtp.url, ...options.config });
+  const config: Config = Object.freeze({ ...loadConfig({ ...options.env, ROSTER_PUBLIC_URL: url, LOG_LEVEL: 'silent' }), port, host: '127.0.0.1', smtpUrl: smtp.url, ...options.config });
   const services = createServices({ database: testDatabase.database, config, clock: systemClock });
   const app = await buildApp({ database: testDatabase.database, config, services, logger: false });
   await app.listen({ port, host: '127.0.0.1' });
   const mailWorker = createMailWorker({ db: testDatabase.database.db, transport: smtpTransport(smtp.url), from: 'Roster <no-reply@roster.test>', pollMs: 50 });
   mailWorker.start();
+  const webhookWorker = options.webhooks
+    ? createWebhookWorker({ db: testDatabase.database.db, clock: systemClock, secretKey: config.secretKey, allowPrivate: config.webhookAllowPrivate, publicUrl: url, pollMs: 50 })
+    : null;
+  webhookWorker?.start();
   return {
     url,
     app,
@@ -48,6 +57,7 @@ export async function startTestServer(options: { config?: Partial<Config> } = {}
     async close() {
       await app.close();
       await mailWorker.stop();
+      await webhookWorker?.stop();
       await smtp.stop();
       await testDatabase.close();
     },

@@ -24,6 +24,8 @@ export interface WebhookReceiver {
   respond: (webhook: ReceivedWebhook) => number | Promise<number>;
   /** Headers to add to the answer (a redirect's Location). */
   headers: Record<string, string>;
+  /** Resolves with `received` once it holds `count` requests; fails after `timeoutMs` (polls, never sleeps a fixed time). */
+  waitFor(count: number, timeoutMs?: number): Promise<ReceivedWebhook[]>;
   close(): Promise<void>;
 }
 
@@ -39,6 +41,14 @@ export async function startWebhookReceiver(): Promise<WebhookReceiver> {
     secrets: [],
     respond: () => 204,
     headers: {},
+    async waitFor(count, timeoutMs = 30_000) {
+      const deadline = Date.now() + timeoutMs;
+      while (receiver.received.length < count) {
+        if (Date.now() > deadline) throw new Error(`the receiver got ${receiver.received.length} of ${count} webhooks in ${timeoutMs} ms`);
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+      return receiver.received;
+    },
     close: () => Promise.resolve(),
   };
   const server = http.createServer((request, response) => {

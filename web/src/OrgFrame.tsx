@@ -12,6 +12,7 @@ import { TeamsPage } from './pages/teams/TeamsPage';
 import { TeamPage } from './pages/teams/TeamPage';
 import { SettingsPage } from './pages/settings/SettingsPage';
 import { AuthPage } from './pages/settings/auth/AuthPage';
+import { WebhooksPage } from './pages/settings/webhooks/WebhooksPage';
 import { AuditLogPage } from './pages/AuditLogPage';
 import { NotFoundPage } from './pages/NotFoundPage';
 import { RestoreOrganization } from './pages/settings/RestoreOrganization';
@@ -57,6 +58,7 @@ export function OrgFrame({ slug, pathname, onOrgChanged }: { slug: string; pathn
   else if (team) page = <TeamPage teamSlug={team.team!} />;
   else if (match(`${base}/settings/`, pathname)) page = <SettingsPage />;
   else if (match(`${base}/settings/auth/`, pathname)) page = <AuthPage />;
+  else if (match(`${base}/settings/webhooks/`, pathname)) page = <WebhooksPage />;
   else if (match(`${base}/audit-log/`, pathname)) page = <AuditLogPage />;
   else if (restoring) page = <RestorePage base={base} />;
   else if (match(`${base}/`, pathname)) page = <Loading />;

@@ -68,3 +68,18 @@ export type AuthProvider = ResponseBody<'getAuthProvider'>;
 
 /** `POST /api/0/organizations/{org}/auth-provider/rotate-scim-token/`: a new SCIM token, shown once. */
 export type NewScimToken = ResponseBody<'rotateScimToken'>;
+
+/** An entry of `GET /api/0/organizations/{org}/webhooks/`: an endpoint, never its secret. */
+export type WebhookEndpoint = Item<ResponseBody<'listWebhooks'>>;
+
+/** `POST /api/0/organizations/{org}/webhooks/`: the new endpoint with its signing secret, shown this once. */
+export type CreatedWebhook = ResponseBody<'createWebhook', 201>;
+
+/** `POST …/webhooks/{id}/rotate-secret/`: the new signing secret, shown this once. */
+export type RotatedWebhookSecret = ResponseBody<'rotateWebhookSecret'>;
+
+/** An entry of `GET …/webhooks/{id}/deliveries/`: one delivery attempt. */
+export type WebhookDelivery = Item<ResponseBody<'listWebhookDeliveries'>>;
+
+/** The event types an endpoint may ask for, as the create route's body names them. */
+export type WebhookEventType = Item<operations['createWebhook']['requestBody']['content']['application/json']['events']>;

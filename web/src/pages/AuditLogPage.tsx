@@ -46,7 +46,7 @@ export function AuditLogPage() {
       {log.error && <FormError error={log.error} />}
       {log.loading && !log.data && <RowsSkeleton label="audit log entries" rows={6} compact />}
       {/* On a phone each entry reads as a small card of labelled lines (styles.css), not a wide table. */}
-      <div className="table-wrap audit">
+      <div className="table-wrap stacked">
         <table aria-busy={log.loading}>
           <caption className="visually-hidden">Audit log entries</caption>
           <thead>

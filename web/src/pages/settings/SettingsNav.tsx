@@ -1,13 +1,15 @@
 import { Link, useLocation } from '../../router';
-import { useOrg } from '../../session';
+import { hasScope, useOrg } from '../../session';
 
-/** The settings pages of an organization: its general settings, and how its members sign in. */
+/** The settings pages of an organization: its general settings, how its members sign in, and (for owners) its webhooks. */
 export function SettingsNav() {
   const { org } = useOrg();
   const { pathname } = useLocation();
   const pages = [
     [`/organizations/${org.slug}/settings/`, 'General'],
     [`/organizations/${org.slug}/settings/auth/`, 'Authentication'],
+    // Every webhook route needs org:admin: others would only meet a 403.
+    ...(hasScope(org, 'org:admin') ? ([[`/organizations/${org.slug}/settings/webhooks/`, 'Webhooks']] as const) : []),
   ] as const;
   return (
     <nav className="subnav" aria-label="Settings pages">
