@@ -17,11 +17,18 @@ import { startWebhookSink, type Arrival, type WebhookSink } from './helpers/webh
 const run = promisify(execFile);
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-/** How long the changes go on; the crash comes at KILL_AT_MS, the receiver is away from DOWN_AT_MS for DOWN_MS. */
-const STREAM_MS = 11_000;
-const KILL_AT_MS = 3000;
-const DOWN_AT_MS = 5000;
+/**
+ * The phases go by each organization's progress, not by the clock, so that a slow machine gets the same
+ * story: the crash after KILL_AFTER changes of each organization, the receiver away after DOWN_AFTER (and
+ * once the killed process's leases have run out, so that live senders meet the outage) for DOWN_MS, and
+ * AFTER_OUTAGE more changes of each once it is back.
+ */
+const KILL_AFTER = 10;
+/** The lease of a message being sent: the killed process's messages come back after it. */
+const LEASE_SECONDS = 6;
+const DOWN_AFTER = 20;
 const DOWN_MS = 4000;
+const AFTER_OUTAGE = 12;
 const PAUSE_MS = 60;
 
 /** What an event must look like to be the one a change caused. */
@@ -93,7 +100,7 @@ describe('webhooks across three processes, a crash and a receiver outage', () =>
       ROSTER_SECRET_KEY: crypto.randomBytes(32).toString('hex'),
       ROSTER_WEBHOOK_ALLOW_PRIVATE: '1',
       ROSTER_WEBHOOK_RETRY_BASE_SECONDS: '1',
-      ROSTER_WEBHOOK_LEASE_SECONDS: '4',
+      ROSTER_WEBHOOK_LEASE_SECONDS: String(LEASE_SECONDS),
     };
     processes = await Promise.all([startRoster(env), startRoster(env), startRoster(env)]);
     database = await openDatabase({ url: pg.url, poolSize: 2 });
@@ -137,7 +144,18 @@ describe('webhooks across three processes, a crash and a receiver outage', () =>
 
     const changes: Change[] = [];
     const started = Date.now();
-    const deadline = started + STREAM_MS;
+    const progress = new Map(orgs.map((slug) => [slug, 0]));
+    let resumed: Map<string, number> | null = null;
+    let failure: unknown = null;
+    const least = () => Math.min(...progress.values());
+    async function until(condition: () => boolean, what: string): Promise<void> {
+      const limit = Date.now() + 60_000;
+      while (!condition()) {
+        if (failure) throw failure;
+        assert.ok(Date.now() < limit, `waited a minute for ${what}`);
+        await sleep(50);
+      }
+    }
 
     /** One organization's changes, one after another (each waits for the answer to the last). */
     async function stream(slug: string, index: number): Promise<void> {
@@ -157,7 +175,8 @@ describe('webhooks across three processes, a crash and a receiver outage', () =>
       const invites: string[] = [];
       const members_ = `/api/0/organizations/${slug}/members/`;
 
-      for (let i = 0; Date.now() < deadline; i++) {
+      for (let i = 0; !(resumed && i >= resumed.get(slug)! + AFTER_OUTAGE); i++) {
+        progress.set(slug, i);
         await sleep(PAUSE_MS);
         const ids = [...members.keys()];
         const op = rng.next();
@@ -218,16 +237,18 @@ describe('webhooks across three processes, a crash and a receiver outage', () =>
     }
 
     const streams = Promise.all(orgs.map((slug, index) => stream(slug, index)));
-    streams.catch(() => {}); // awaited below; a failed assertion must not surface as an unhandled rejection first
-    await sleep(KILL_AT_MS);
+    // Awaited below; a failed assertion in a stream ends the waits here instead of an unhandled rejection.
+    streams.catch((error: unknown) => (failure = error));
+    await until(() => least() >= KILL_AFTER, `${KILL_AFTER} changes of each organization`);
     const victim = processes[1]!;
     alive.delete(victim);
     await victim.kill();
     const killedAt = Date.now();
-    await sleep(Math.max(0, DOWN_AT_MS - (Date.now() - started)));
+    await until(() => least() >= DOWN_AFTER && Date.now() > killedAt + LEASE_SECONDS * 1000, `${DOWN_AFTER} changes of each organization`);
     await sink.down();
     await sleep(DOWN_MS);
     await sink.up();
+    resumed = new Map(progress);
     await streams;
 
     // The outbox drains: nothing pending, nothing given up.
