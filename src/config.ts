@@ -37,6 +37,17 @@ export interface Config {
    * addresses (a receiver on the same machine or network). Off, such a URL is refused at every attempt.
    */
   readonly webhookAllowPrivate: boolean;
+  /**
+   * ROSTER_WEBHOOK_RETRY_BASE_SECONDS (1 to 5, default 5): the wait after a webhook's first failed
+   * attempt, doubled after each further one. It can only shorten the back-off (a test's outage of seconds).
+   */
+  readonly webhookRetryBaseSeconds: number;
+  /**
+   * ROSTER_WEBHOOK_LEASE_SECONDS (2 to 60, default 60): how long a process holds a message it is
+   * sending; a process killed mid-send gives it back after this. Each send gives up after half of it
+   * (at most 10 s), so that a live sender always records its outcome while the lease is still its own.
+   */
+  readonly webhookLeaseSeconds: number;
 }
 
 export class ConfigError extends Error {
@@ -151,6 +162,14 @@ function parseFlag(name: string, value: string | undefined): boolean {
   throw new ConfigError(`${name} must be 1 (on) or 0 (off), got "${value}"`);
 }
 
+function parseBoundedInteger(name: string, value: string | undefined, fallback: number, min: number, max: number): number {
+  if (value === undefined || value === '') return fallback;
+  if (!/^\d{1,9}$/.test(value) || Number(value) < min || Number(value) > max) {
+    throw new ConfigError(`${name} must be a whole number from ${min} to ${max}, got "${value}"`);
+  }
+  return Number(value);
+}
+
 /** Parses the environment; throws a ConfigError naming the first bad variable. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const logLevel = (env.LOG_LEVEL || 'info') as Config['logLevel'];
@@ -174,5 +193,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     metrics: parseMetrics(env, host, port),
     shutdownSeconds: parsePositiveInteger('ROSTER_SHUTDOWN_SECONDS', env.ROSTER_SHUTDOWN_SECONDS, 10),
     webhookAllowPrivate: parseFlag('ROSTER_WEBHOOK_ALLOW_PRIVATE', env.ROSTER_WEBHOOK_ALLOW_PRIVATE),
+    webhookRetryBaseSeconds: parseBoundedInteger('ROSTER_WEBHOOK_RETRY_BASE_SECONDS', env.ROSTER_WEBHOOK_RETRY_BASE_SECONDS, 5, 1, 5),
+    webhookLeaseSeconds: parseBoundedInteger('ROSTER_WEBHOOK_LEASE_SECONDS', env.ROSTER_WEBHOOK_LEASE_SECONDS, 60, 2, 60),
   });
 }

@@ -55,6 +55,8 @@ export async function startServer(runtime: Runtime): Promise<RunningServer> {
     clock: runtime.clock,
     secretKey: config.secretKey,
     allowPrivate: config.webhookAllowPrivate,
+    leaseSeconds: config.webhookLeaseSeconds,
+    retryBaseMs: config.webhookRetryBaseSeconds * 1000,
     publicUrl: config.publicUrl,
     logger,
     onOutcome: (outcome) => countDelivery('webhook', outcome),

@@ -9,9 +9,12 @@ import { DAY_MS } from '../platform/lib/clock.js';
 /** How long a failing endpoint is retried before it is turned off and its owners are told. */
 export const GIVE_UP_AFTER_MS = 3 * DAY_MS;
 
+/** The wait after the first failed attempt, unless ROSTER_WEBHOOK_RETRY_BASE_SECONDS shortens it. */
+export const DEFAULT_RETRY_BASE_MS = 5000;
+
 /** The wait after the n-th failed attempt: 5 s, 10 s, 20 s … doubling, at most 6 hours (about 24 attempts in 3 days). */
-export function webhookRetryDelayMs(attempts: number): number {
-  return Math.min(6 * 60 * 60 * 1000, 5000 * 2 ** Math.max(0, attempts - 1));
+export function webhookRetryDelayMs(attempts: number, baseMs = DEFAULT_RETRY_BASE_MS): number {
+  return Math.min(6 * 60 * 60 * 1000, baseMs * 2 ** Math.max(0, attempts - 1));
 }
 
 /**
@@ -26,6 +29,8 @@ export interface AttemptResult {
   attemptedAt: Date;
   durationMs: number;
   publicUrl: string;
+  /** The first retry's wait (webhookRetryDelayMs); the default when absent. */
+  retryBaseMs?: number;
 }
 
 export function outcomeOf(message: Pick<ClaimedMessage, 'first_failure_at'>, response: WebhookResponse, now: Date): DeliveryOutcome {
@@ -36,7 +41,7 @@ export function outcomeOf(message: Pick<ClaimedMessage, 'first_failure_at'>, res
 }
 
 /** Writes the attempt to the log and its consequence, in one transaction (the worker's, after the send). */
-export async function recordOutcome(tx: Tx, { message, response, attemptedAt, durationMs, publicUrl }: AttemptResult): Promise<DeliveryOutcome> {
+export async function recordOutcome(tx: Tx, { message, response, attemptedAt, durationMs, publicUrl, retryBaseMs }: AttemptResult): Promise<DeliveryOutcome> {
   const orgId = message.organization_id;
   const outcome = outcomeOf(message, response, attemptedAt);
   await insertDeliveryAttempt(tx, {
@@ -53,7 +58,7 @@ export async function recordOutcome(tx: Tx, { message, response, attemptedAt, du
   if (outcome === 'delivered') {
     await finishMessage(tx, orgId, message.id, 'delivered', attemptedAt);
   } else if (outcome === 'retrying') {
-    await scheduleRetry(tx, orgId, message.id, new Date(attemptedAt.getTime() + webhookRetryDelayMs(message.attempts)), attemptedAt);
+    await scheduleRetry(tx, orgId, message.id, new Date(attemptedAt.getTime() + webhookRetryDelayMs(message.attempts, retryBaseMs)), attemptedAt);
   } else {
     await finishMessage(tx, orgId, message.id, 'failed', attemptedAt);
     await disableEndpoint(tx, orgId, message.endpoint_id, outcome === 'gone' ? 'gone' : 'failing', attemptedAt);

@@ -20,8 +20,12 @@ export interface WebhookWorkerOptions {
   pollMs?: number;
   /** Sends in flight at once, each to a different endpoint: a slow receiver holds one of them, not the others. */
   concurrency?: number;
+  /** A send's limit: by default half the lease, at most 10 s, so a live sender records its outcome within its lease. */
   timeoutMs?: number;
+  /** ROSTER_WEBHOOK_LEASE_SECONDS: how long a claimed message is held; a crashed sender's comes back after it. */
   leaseSeconds?: number;
+  /** ROSTER_WEBHOOK_RETRY_BASE_SECONDS, in ms: the first retry's wait (default 5 s). */
+  retryBaseMs?: number;
   /** Told each attempt's outcome (for metrics). */
   onOutcome?: (outcome: DeliveryOutcome) => void;
 }
@@ -44,7 +48,8 @@ export function webhookBody(message: Pick<ClaimedMessage, 'event_type' | 'create
  * until the lease runs out, then another sends it again: the only way a `webhook-id` arrives twice.
  */
 export function createWebhookWorker(options: WebhookWorkerOptions) {
-  const { db, clock, logger, pollMs = 250, concurrency = 8, timeoutMs = 10_000, leaseSeconds = 60 } = options;
+  const { db, clock, logger, pollMs = 250, concurrency = 8, leaseSeconds = 60 } = options;
+  const timeoutMs = options.timeoutMs ?? Math.min(10_000, (leaseSeconds * 1000) / 2);
   const inFlight = new Map<string, Promise<void>>();
   let timer: NodeJS.Timeout | null = null;
   let stopped = true;
@@ -86,7 +91,7 @@ export function createWebhookWorker(options: WebhookWorkerOptions) {
       response = { status: null, excerpt: '', error: error instanceof Error ? error.message : String(error) };
     }
     const durationMs = Math.round(performance.now() - startedAt);
-    const outcome = await db.transaction().execute((tx) => recordOutcome(tx, { message, response, attemptedAt: started, durationMs, publicUrl: options.publicUrl }));
+    const outcome = await db.transaction().execute((tx) => recordOutcome(tx, { message, response, attemptedAt: started, durationMs, publicUrl: options.publicUrl, retryBaseMs: options.retryBaseMs }));
     options.onOutcome?.(outcome);
     if (outcome !== 'delivered') logger?.warn({ messageId: message.id, endpointId: message.endpoint_id, status: response.status, error: response.error, outcome }, 'webhook delivery failed');
   }

@@ -15,6 +15,8 @@ describe('config', () => {
     assert.equal(config.trustProxy, false);
     assert.equal(config.metrics, null);
     assert.equal(config.shutdownSeconds, 10);
+    assert.equal(config.webhookRetryBaseSeconds, 5);
+    assert.equal(config.webhookLeaseSeconds, 60);
     assert.ok(Object.isFrozen(config));
   });
 
@@ -44,6 +46,11 @@ describe('config', () => {
     ['ROSTER_METRICS_HOST', '0.0.0.0'],
     ['ROSTER_SHUTDOWN_SECONDS', '0'],
     ['ROSTER_SHUTDOWN_SECONDS', '2.5'],
+    ['ROSTER_WEBHOOK_RETRY_BASE_SECONDS', '0'],
+    ['ROSTER_WEBHOOK_RETRY_BASE_SECONDS', '6'],
+    ['ROSTER_WEBHOOK_LEASE_SECONDS', '1'],
+    ['ROSTER_WEBHOOK_LEASE_SECONDS', '61'],
+    ['ROSTER_WEBHOOK_LEASE_SECONDS', '2.5'],
   ] as const) {
     it(`refuses a bad ${name} and names it`, () => {
       assert.throws(() => loadConfig({ [name]: value }), (error: unknown) => error instanceof ConfigError && error.message.includes(name));
@@ -66,6 +73,8 @@ describe('config', () => {
       ROSTER_METRICS_PORT: '9464',
       ROSTER_SHUTDOWN_SECONDS: '30',
       ROSTER_WEBHOOK_ALLOW_PRIVATE: '1',
+      ROSTER_WEBHOOK_RETRY_BASE_SECONDS: '1',
+      ROSTER_WEBHOOK_LEASE_SECONDS: '4',
     });
     assert.deepEqual(
       { ...config },
@@ -83,6 +92,8 @@ describe('config', () => {
         metrics: { host: '10.0.0.5', port: 9464 },
         shutdownSeconds: 30,
         webhookAllowPrivate: true,
+        webhookRetryBaseSeconds: 1,
+        webhookLeaseSeconds: 4,
       },
     );
   });

@@ -19,7 +19,12 @@ describe('webhook addresses (issue 18: no private, loopback or link-local target
   });
 
   it('retries after 5 s, doubling, at most 6 hours', () => {
-    assert.deepEqual([1, 2, 3, 4].map(webhookRetryDelayMs), [5000, 10000, 20000, 40000]);
+    assert.deepEqual([1, 2, 3, 4].map((attempts) => webhookRetryDelayMs(attempts)), [5000, 10000, 20000, 40000]);
     assert.equal(webhookRetryDelayMs(30), 6 * 60 * 60 * 1000);
+  });
+
+  it('ROSTER_WEBHOOK_RETRY_BASE_SECONDS shortens the first wait; the doubling and the 6-hour cap stay', () => {
+    assert.deepEqual([1, 2, 3, 4].map((attempts) => webhookRetryDelayMs(attempts, 1000)), [1000, 2000, 4000, 8000]);
+    assert.equal(webhookRetryDelayMs(40, 1000), 6 * 60 * 60 * 1000);
   });
 });
