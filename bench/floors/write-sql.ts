@@ -2,9 +2,12 @@
  * Floors for the write endpoints: one round trip per statement, in one transaction. The role change is
  * Roster's SQL, statement for statement. Team assignment, invite and add-to-team were written from the
  * spec (sentry-behavior.md §5.2, §5.4, §5.6 and decisions.md) and do the same work in about as many
- * round trips as Roster (counted on 2026-11-28, auth included: team assignment 11 and 11, invite 11
- * where Roster needs 14 (a savepoint around the insert, and the member read back for the answer),
- * add-to-team 10 where Roster needs 11).
+ * statements as Roster (auth included: team assignment 11 and 11 (2026-11-28); since 2026-12-07
+ * invite 11 where Roster sends 12 in 7 round trips (no savepoint: ON CONFLICT; the answer built from the
+ * inserted row; the deletes and inserts nobody reads write-behind), add-to-team 10 where Roster sends 11
+ * in 8 (no membership read before the insert; the access-request delete write-behind)). No statement
+ * here takes a lock beyond the foreign keys' KEY SHARE on the team, organization and user rows, which
+ * concurrent writers share: nothing in these floors queues one transaction behind another.
  */
 import { AUTH, MEMBER_VIEW, ORG_CONTEXT, teamsOfMember } from './read-sql.js';
 

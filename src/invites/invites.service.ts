@@ -10,9 +10,8 @@ import { webhookMember } from '../members/member-webhooks.js';
 import { loadOrgContext } from '../access/org-context.js';
 import { allowedOrgRoles } from '../access/access.js';
 import { inviteLink } from '../members/invite-token.js';
-import { createInvite } from '../members/member-invites.js';
+import { createInvite, newInviteView } from '../members/member-invites.js';
 import { memberAuditPayload } from '../members/member-audit.js';
-import { findMemberView } from '../members/members.queries.js';
 import { presentMember } from '../members/members.presenter.js';
 import { queueInviteEmail } from '../members/invite-emails.js';
 import { enforceInviteRateLimit } from '../members/invite-rate-limit.js';
@@ -100,8 +99,8 @@ export function createInviteService({ db, clock, config }: InviteServiceDeps) {
             invite.teams.map((team) => ({ slug: team.slug, role: null })),
           ),
         });
-        const view = await findMemberView(tx, org.id, { id: member.id });
-        return presentMember(view!, now);
+        // Not read back: what the answer shows of a new invite is the row just inserted and its inviter.
+        return presentMember(newInviteView(member, requester), now);
       });
     },
   };

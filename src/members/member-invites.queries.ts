@@ -1,30 +1,37 @@
 import type { Tx } from '../platform/db/database.js';
 import type { MemberRow, NewMember } from '../platform/db/schema.js';
 import { violatedUniqueConstraint } from '../platform/db/constraint-errors.js';
+import { preparedWrite } from '../platform/db/prepared.js';
 import { underSavepoint } from '../platform/db/savepoint.js';
-import { insertMember } from './members.queries.js';
 
 // The writes of a member row's invite state (issue 14: members/ is the only writer of `members`):
 // invites made, consumed by accepting, and memberships turned back into invites by enforcement.
 
+// Write-behind (db/prepared.ts): an invite clears the address's requests, which are rarely there, without
+// a round trip of its own.
+const inviteRequestsDelete = preparedWrite((db, { orgId, email }: { orgId: string; email: string }) =>
+  db.deleteFrom('members').where('organization_id', '=', orgId).where('email', '=', email).where('invite_status', 'in', [1, 2]),
+);
+
 /** Deletes the invite requests and join requests for this address, which a real invite replaces. */
-export async function deleteInviteRequests(tx: Tx, orgId: string, email: string): Promise<void> {
-  await tx.deleteFrom('members').where('organization_id', '=', orgId).where('email', '=', email).where('invite_status', 'in', [1, 2]).execute();
+export function deleteInviteRequests(tx: Tx, orgId: string, email: string): Promise<void> {
+  return inviteRequestsDelete.run(tx, { orgId, email });
 }
 
 /**
  * Inserts a pending invite, or returns null when the organization already has a row for the address
  * (a concurrent invite of the same address committed first: `members_organization_email_key`).
+ * The conflict clause names only that key, so any other violation still fails the statement; without
+ * a unique violation to catch there is no savepoint to set and release (two round trips).
  */
 export async function insertInvite(tx: Tx, member: NewMember & { email: string }): Promise<MemberRow | null> {
-  try {
-    // Why a savepoint: the unique violation aborts the statement, and without the savepoint it would
-    // abort the whole transaction too; this way the caller's transaction stays usable after a null.
-    return await underSavepoint(tx, () => insertMember(tx, member));
-  } catch (error) {
-    if (violatedUniqueConstraint(error) === 'members_organization_email_key') return null;
-    throw error;
-  }
+  const row = await tx
+    .insertInto('members')
+    .values(member)
+    .onConflict((conflict) => conflict.constraint('members_organization_email_key').doNothing())
+    .returningAll()
+    .executeTakeFirst();
+  return row ?? null;
 }
 
 /**

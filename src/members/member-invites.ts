@@ -1,5 +1,6 @@
 import type { Tx } from '../platform/db/database.js';
 import type { MemberRow } from '../platform/db/schema.js';
+import type { MemberView } from './members.queries.js';
 import { issueInviteToken, type InviteToken } from './invite-token.js';
 import { deleteInviteRequests, deletePendingInviteByEmail, detachMemberUser, insertInvite } from './member-invites.queries.js';
 import { insertMemberTeams } from './member-teams.queries.js';
@@ -48,4 +49,25 @@ export async function turnMemberIntoInvite(
   await deletePendingInviteByEmail(tx, orgId, member.email);
   const done = await detachMemberUser(tx, orgId, { ...member, tokenHash: invite.hash, tokenExpiresAt: invite.expiresAt });
   return done ? invite : null;
+}
+
+/**
+ * The view `findMemberView` would read back for an invite this transaction just made, built from the
+ * inserted row and its inviter instead: a pending invite has no user (so no user fields and no second
+ * factor), and its inviter is the requester, whose name and address the request already holds.
+ */
+export function newInviteView(member: MemberRow, inviter: { name: string; email: string }): MemberView {
+  return {
+    ...member,
+    user_email: null,
+    user_name: null,
+    user_active: null,
+    user_is_superuser: null,
+    user_email_verified: null,
+    user_date_joined: null,
+    user_last_login: null,
+    inviter_name: inviter.name,
+    inviter_email: inviter.email,
+    has2fa: false,
+  };
 }

@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { Executor, Tx } from '../platform/db/database.js';
-import { prepared } from '../platform/db/prepared.js';
+import { prepared, preparedWrite } from '../platform/db/prepared.js';
 import type { TeamRoleId } from '../access/roles.js';
 
 // With updateMemberRole (members.queries.ts, which clears the team roles a new org role implies), the
@@ -86,33 +86,35 @@ export function upsertMemberTeamRows(
 
 const MEMBERSHIP_COLUMNS = ['id', 'role', 'is_active'] as const;
 
-/** A member's membership of a team (any state of the team: callers resolve the team first). */
-export function findMemberTeam(db: Executor, orgId: string, memberId: string, teamId: string) {
-  return db
+// Prepared (db/prepared.ts): adding a member to a team runs these on every request.
+const memberTeamQuery = prepared((db, { orgId, memberId, teamId }: { orgId: string; memberId: string; teamId: string }) =>
+  db
     .selectFrom('member_teams')
     .select(MEMBERSHIP_COLUMNS)
     .where('organization_id', '=', orgId)
     .where('member_id', '=', memberId)
-    .where('team_id', '=', teamId)
-    .executeTakeFirst();
+    .where('team_id', '=', teamId),
+);
+
+/** A member's membership of a team (any state of the team: callers resolve the team first). */
+export function findMemberTeam(db: Executor, orgId: string, memberId: string, teamId: string) {
+  return memberTeamQuery.first(db, { orgId, memberId, teamId });
 }
+
+const memberTeamInsert = prepared((db, { orgId, memberId, teamId, role }: { orgId: string; memberId: string; teamId: string; role: TeamRoleId | null }) =>
+  db
+    .insertInto('member_teams')
+    .values({ organization_id: orgId, member_id: memberId, team_id: teamId, role })
+    .onConflict((conflict) => conflict.constraint('member_teams_team_member_key').doNothing())
+    .returning(MEMBERSHIP_COLUMNS),
+);
 
 /**
  * Puts a member on a team unless it already is: a join that loses a race to an identical one gets
  * undefined instead of a unique violation (decisions.md fix 11).
  */
 export function insertMemberTeam(tx: Tx, membership: { orgId: string; memberId: string; teamId: string; role: TeamRoleId | null }) {
-  return tx
-    .insertInto('member_teams')
-    .values({
-      organization_id: membership.orgId,
-      member_id: membership.memberId,
-      team_id: membership.teamId,
-      role: membership.role,
-    })
-    .onConflict((conflict) => conflict.constraint('member_teams_team_member_key').doNothing())
-    .returning(MEMBERSHIP_COLUMNS)
-    .executeTakeFirst();
+  return memberTeamInsert.first(tx, membership);
 }
 
 /**
@@ -126,11 +128,20 @@ export async function insertMemberTeams(
   teams: ReadonlyArray<{ teamId: string; role: TeamRoleId | null }>,
 ): Promise<void> {
   if (teams.length === 0) return;
-  await tx
-    .insertInto('member_teams')
-    .values(teams.map((team) => ({ organization_id: orgId, member_id: memberId, team_id: team.teamId, role: team.role })))
-    .execute();
+  await memberTeamsInsert.run(tx, { orgId, memberId, teamIds: teams.map((team) => team.teamId), roles: teams.map((team) => team.role) });
 }
+
+// Write-behind (db/prepared.ts): an invite's teams go out with its next statement. One shape for any
+// number of teams: the arrays are unnested.
+const memberTeamsInsert = preparedWrite(
+  (db, { orgId, memberId, teamIds, roles }: { orgId: string; memberId: string; teamIds: readonly string[]; roles: ReadonlyArray<TeamRoleId | null> }) =>
+    db
+      .insertInto('member_teams')
+      .columns(['organization_id', 'member_id', 'team_id', 'role'])
+      .expression(
+        sql`select ${orgId}::bigint, ${memberId}::bigint, t.team_id, t.role from unnest(${teamIds}::bigint[], ${roles}::text[]) as t(team_id, role)`,
+      ),
+);
 
 export function updateMemberTeamRole(tx: Tx, orgId: string, membershipId: string, role: TeamRoleId | null) {
   return tx

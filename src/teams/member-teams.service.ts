@@ -71,9 +71,14 @@ export function createMemberTeamService({ db, config }: { db: Db; config: Pick<C
         if (!orgRole(member.role).isTeamRolesAllowed) {
           throw permissionDenied(`The user with a '${member.role}' role cannot have team-level permissions.`);
         }
-        if (await findMemberTeam(tx, context.org.id, member.id, team.id)) return { status: 204 as const };
+        const mayAdd = context.access.hasGlobalAccess || canAdminTeam(context.access, team.id, context.scopeOptions);
+        // Being on the team already is a 204 before any other answer. On the common path (a team the
+        // requester may add to) the insert's conflict says so, so the membership is not read first.
+        if (team.idp_provisioned || !mayAdd) {
+          if (await findMemberTeam(tx, context.org.id, member.id, team.id)) return { status: 204 as const };
+        }
         if (team.idp_provisioned) throw permissionDenied(IDP_MANAGED_TEAM);
-        if (!context.access.hasGlobalAccess && !canAdminTeam(context.access, team.id, context.scopeOptions)) {
+        if (!mayAdd) {
           const onBehalf = requester.userId !== member.user_id;
           const created = await insertAccessRequest(tx, {
             orgId: context.org.id,

@@ -1,5 +1,6 @@
 import type { KeysetBounds } from '../platform/http/pagination.js';
 import type { Executor, Tx } from '../platform/db/database.js';
+import { prepared } from '../platform/db/prepared.js';
 import { containsPattern, selectMemberViews } from '../members/members.queries.js';
 import type { TeamSearch } from './team-search.js';
 
@@ -11,15 +12,18 @@ const TEAM_COLUMNS = ['t.id', 't.slug', 't.name', 't.status', 't.idp_provisioned
 /** `{team_id_or_slug}`: all digits is an id, anything else a slug (slugs are never all digits). */
 const byIdOrSlug = (idOrSlug: string) => (/^\d{1,18}$/.test(idOrSlug) ? ('t.id' as const) : ('t.slug' as const));
 
+function activeTeamQuery(column: 't.id' | 't.slug') {
+  return prepared((db, { orgId, idOrSlug }: { orgId: string; idOrSlug: string }) =>
+    db.selectFrom('teams as t').select(TEAM_COLUMNS).where('t.organization_id', '=', orgId).where(column, '=', idOrSlug).where('t.status', '=', ACTIVE),
+  );
+}
+// Prepared (db/prepared.ts): every team route and each add to a team looks its team up first.
+const activeTeamById = activeTeamQuery('t.id');
+const activeTeamBySlug = activeTeamQuery('t.slug');
+
 /** An active team of the organization, by id or slug. */
 export function findActiveTeam(db: Executor, orgId: string, idOrSlug: string) {
-  return db
-    .selectFrom('teams as t')
-    .select(TEAM_COLUMNS)
-    .where('t.organization_id', '=', orgId)
-    .where(byIdOrSlug(idOrSlug), '=', idOrSlug)
-    .where('t.status', '=', ACTIVE)
-    .executeTakeFirst();
+  return (byIdOrSlug(idOrSlug) === 't.id' ? activeTeamById : activeTeamBySlug).first(db, { orgId, idOrSlug });
 }
 
 export type TeamRow = NonNullable<Awaited<ReturnType<typeof findActiveTeam>>>;
@@ -80,9 +84,14 @@ export function selectTeamViews(db: Executor, orgId: string, viewerMemberId: str
 export type TeamView = Awaited<ReturnType<ReturnType<typeof selectTeamViews>['executeTakeFirstOrThrow']>>;
 
 /** One active team as the viewer sees it. */
-export function findTeamView(db: Executor, orgId: string, teamId: string, viewerMemberId: string | null) {
-  return selectTeamViews(db, orgId, viewerMemberId).where('t.id', '=', teamId).executeTakeFirst();
+export function findTeamView(db: Executor, orgId: string, teamId: string, viewerMemberId: string | null): Promise<TeamView | undefined> {
+  return teamViewById.first(db, { orgId, teamId, viewerMemberId: viewerMemberId ?? '0' });
 }
+
+// Prepared: the answer of every write to a team's membership (add, remove) is this one team.
+const teamViewById = prepared((db, { orgId, teamId, viewerMemberId }: { orgId: string; teamId: string; viewerMemberId: string }) =>
+  selectTeamViews(db, orgId, viewerMemberId).where('t.id', '=', teamId),
+);
 
 /** Every active team (or only the viewer's), by slug: the organization details and user-teams lists. */
 export function listAllTeamViews(db: Executor, orgId: string, viewerMemberId: string | null, { memberOnly }: { memberOnly: boolean }) {

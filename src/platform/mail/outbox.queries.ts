@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { Executor, Tx } from '../db/database.js';
+import { preparedWrite } from '../db/prepared.js';
 import type { EmailOutboxRow } from '../db/schema.js';
 
 export interface OutgoingEmail {
@@ -12,19 +13,22 @@ export interface OutgoingEmail {
   htmlBody: string;
 }
 
-export async function insertOutboxEmail(tx: Tx, email: OutgoingEmail): Promise<void> {
-  await tx
-    .insertInto('email_outbox')
-    .values({
-      organization_id: email.organizationId,
-      message_id: email.messageId,
-      type: email.type,
-      recipient: email.recipient,
-      subject: email.subject,
-      text_body: email.textBody,
-      html_body: email.htmlBody,
-    })
-    .execute();
+// Write-behind (db/prepared.ts): nobody reads the insert's answer, so it goes out with the
+// transaction's next statement or its COMMIT instead of costing a round trip.
+const outboxInsert = preparedWrite((db, email: { [Key in keyof OutgoingEmail]: OutgoingEmail[Key] }) =>
+  db.insertInto('email_outbox').values({
+    organization_id: email.organizationId,
+    message_id: email.messageId,
+    type: email.type,
+    recipient: email.recipient,
+    subject: email.subject,
+    text_body: email.textBody,
+    html_body: email.htmlBody,
+  }),
+);
+
+export function insertOutboxEmail(tx: Tx, email: OutgoingEmail): Promise<void> {
+  return outboxInsert.run(tx, { ...email });
 }
 
 /**

@@ -1,4 +1,5 @@
 import type { Tx } from '../db/database.js';
+import { prepared } from '../db/prepared.js';
 
 export interface ListeningEndpoint {
   id: string;
@@ -13,16 +14,20 @@ export interface ListeningEndpoint {
  * first has committed, so message ids follow commit order. No active endpoint, no lock.
  */
 export function lockActiveEndpoints(tx: Tx, organizationId: string): Promise<ListeningEndpoint[]> {
-  return tx
+  return activeEndpointsLock.all(tx, { organizationId });
+}
+
+// Prepared (db/prepared.ts): every audited change of an organization asks, mostly to hear "nobody".
+const activeEndpointsLock = prepared((db, { organizationId }: { organizationId: string }) =>
+  db
     .selectFrom('webhook_endpoints as e')
     .innerJoin('organizations as o', 'o.id', 'e.organization_id')
     .select(['e.id', 'e.events', 'o.slug as organization_slug'])
     .where('e.organization_id', '=', organizationId)
     .where('e.active', '=', true)
     .orderBy('e.id')
-    .forNoKeyUpdate('e')
-    .execute();
-}
+    .forNoKeyUpdate('e'),
+);
 
 export interface NewWebhookMessage {
   organizationId: string;
