@@ -27,8 +27,9 @@ function lockTarget(extraColumns = ''): string {
 /**
  * PUT /members/{id}/ {"orgRole": …}, as Roster issues it (src/members/member-edit.service.ts,
  * org-role-change.ts and members.queries.ts): lock and read the member with its teams, (checks in
- * code), one statement that changes the role and clears the team roles the new role makes redundant
- * (decisions.md fix 1), then the MEMBER_EDIT entry. Each transaction flips a member between member and
+ * code), lock the webhook endpoints that could hear of it (member.updated), one statement that
+ * changes the role and clears the team roles the new role makes redundant (decisions.md fix 1), then
+ * the MEMBER_EDIT entry. Each transaction flips a member between member and
  * manager, so every one really changes something.
  */
 export const ROLE_CHANGE_SCRIPT = [
@@ -37,6 +38,13 @@ export const ROLE_CHANGE_SCRIPT = [
   'begin;',
   `${ORG_CONTEXT};`,
   lockTarget(` case when m.role = 'member' then 'manager' else 'member' end as new_role,`),
+  // member.updated (src/platform/webhooks/emit-webhook.ts): the organization's active endpoints,
+  // locked in id order; the bench organization has none, so the statement finds nothing, as Roster's does.
+  `select e.id, e.events, o.slug as organization_slug
+  from webhook_endpoints as e inner join organizations as o on o.id = e.organization_id
+ where e.organization_id = :org and e.active = true
+ order by e.id
+   for no key update of e;`,
   `with cleared as (
   update member_teams set role = null
    where organization_id = :org and member_id = :k

@@ -3,6 +3,7 @@ import { PGlite } from '@electric-sql/pglite';
 import { Kysely, sql, type Transaction } from 'kysely';
 import pg from 'pg';
 import { PGliteDialect } from './pglite-dialect.js';
+import { CoalescingSocket } from './coalescing-socket.js';
 import { PipelinedPostgresDialect } from './pg-dialect.js';
 import type { DB } from './schema.js';
 
@@ -79,6 +80,8 @@ async function openPostgres(url: string, options: DatabaseOptions): Promise<Data
   const pool = new pg.Pool({
     // pg's pipeline mode: the dialect writes held statements and the next one without waiting between them.
     pipeline: true,
+    // One syscall per turn of the event loop instead of one per pipelined query (coalescing-socket.ts).
+    stream: () => new CoalescingSocket(),
     connectionString: url,
     max: options.poolSize ?? 10,
     connectionTimeoutMillis: options.acquireTimeoutMs ?? 5000,

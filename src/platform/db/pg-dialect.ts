@@ -113,7 +113,9 @@ class PipelinedConnection implements DatabaseConnection {
 
   begin(sql: string): void {
     this.#inTransaction = true;
-    this.#heldBegin = { text: sql };
+    // A named statement, as the extended protocol sends it: pg corks the socket around those, so the
+    // BEGIN leaves in the same write as the statement after it (coalescing-socket.ts).
+    this.#heldBegin = { text: sql, name: `roster_${sql.replace(/\W+/g, '_')}` };
   }
 
   async executeQuery<R>(query: CompiledQuery): Promise<QueryResult<R>> {
