@@ -84,11 +84,15 @@ export function validationBody(errors: AjvError[]): Record<string, string[]> {
   return body;
 }
 
-function isDatabaseUnavailable(error: unknown): boolean {
+/**
+ * Whether an error says the database cannot serve now (connection lost or refused, shutting down, or
+ * 53300: every connection slot taken), which a retry may cure: a 503, not a 500.
+ */
+export function isDatabaseUnavailable(error: unknown): boolean {
   const code = (error as { code?: string } | null)?.code ?? '';
   const message = error instanceof Error ? error.message : '';
   return (
-    ['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', '57P01', '57P02', '57P03'].includes(code) ||
+    ['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', '57P01', '57P02', '57P03', '53300'].includes(code) ||
     code.startsWith('08') ||
     /Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error/.test(message)
   );
