@@ -101,7 +101,8 @@ export function createScimUserService({ db, config, clock }: ScimDeps) {
     }
     // members/ writes the role as the member API's role change does (no team role the new role
     // implies; the model-based fuzzing found a synced manager still storing team admin) and emits member.updated.
-    if (roleSync && (await syncScimRole(tx, member, roleSync))) edited = true;
+    // The event names a pending invite by the address this write just gave it.
+    if (roleSync && (await syncScimRole(tx, { ...member, email: member.user_id === null ? email : member.email }, roleSync))) edited = true;
     await updateScimProfile(tx, orgId, member.id, profile);
     if (edited) {
       const role = roleSync?.role ?? member.role;

@@ -91,12 +91,12 @@ describe('webhook events from SCIM', () => {
     assert.equal((await scim('PATCH', `/Users/${patId}`, { schemas: [PATCH_OP], Operations: [{ op: 'replace', path: 'displayName', value: 'Pat P' }] })).status, 200);
     assert.deepEqual(await deliveredSince(), []);
 
-    // A PUT with a role syncs it as PATCH does.
-    const put = await scim('PUT', `/Users/${patId}`, { userName: 'pat@example.com', sentryOrgRole: 'admin', active: true });
+    // A PUT with a role syncs it as PATCH does; the invite's new address is the one the event names.
+    const put = await scim('PUT', `/Users/${patId}`, { userName: 'patricia@example.com', sentryOrgRole: 'admin', active: true });
     assert.equal(put.status, 200, JSON.stringify(put.body));
     events = await deliveredSince();
-    assert.deepEqual(events.map((event) => [event.type, event.data.before, event.data.after]), [
-      ['member.updated', { orgRole: 'member', teamRoles: [] }, { orgRole: 'admin', teamRoles: [] }],
+    assert.deepEqual(events.map((event) => [event.type, event.data.before, event.data.after, (event.data.member as { email: string }).email]), [
+      ['member.updated', { orgRole: 'member', teamRoles: [] }, { orgRole: 'admin', teamRoles: [] }, 'patricia@example.com'],
     ]);
 
     // Deprovisioning three ways: PATCH active false (a pending invite), PUT active false, DELETE.
@@ -105,7 +105,7 @@ describe('webhook events from SCIM', () => {
     assert.equal((await scim('DELETE', `/Users/${org.ids.ada}`)).status, 204);
     events = await deliveredSince();
     assert.deepEqual(events, [
-      { type: 'member.removed', data: { member: { id: patId, email: 'pat@example.com', userId: null, orgRole: 'admin', pending: true, teamRoles: [] } } },
+      { type: 'member.removed', data: { member: { id: patId, email: 'patricia@example.com', userId: null, orgRole: 'admin', pending: true, teamRoles: [] } } },
       { type: 'member.removed', data: { member: { id: org.ids.bob, email: org.emailOf('bob'), userId: org.userIds.bob, orgRole: 'member', pending: false, teamRoles: [] } } },
       {
         type: 'member.removed',
