@@ -9,6 +9,8 @@ import type { ScheduledJob } from './platform/jobs/scheduled-job.js';
 import { DAY_MS, type Clock } from './platform/lib/clock.js';
 import { deleteEndedRateLimitWindows } from './platform/lib/rate-limit.queries.js';
 import { deleteOrganizationEmails, deleteSentEmails } from './platform/mail/outbox.queries.js';
+import { deleteOrganizationWebhookMessages, deleteSentWebhookMessages } from './platform/webhooks/webhook-outbox.queries.js';
+import { deleteOldWebhookDeliveries, deleteOrganizationWebhookDeliveries, deleteOrganizationWebhookEndpoints } from './webhooks/webhook-retention.queries.js';
 import { deleteOrganizationDeprovisioned } from './members/member-scim.queries.js';
 import {
   deleteExpiredScimTokens,
@@ -25,11 +27,20 @@ import { deleteOrganizationAccessRequests, deleteOrganizationTeams } from './tea
 /** How long the record of a sent email (its Message-ID, recipient and subject; the body is dropped at sending) is kept. */
 export const SENT_EMAIL_RETENTION_DAYS = 7;
 
+/** How long a delivered webhook message (its payload) is kept, for redelivery by hand (issue 18). */
+export const SENT_WEBHOOK_RETENTION_DAYS = 7;
+
+/** How long the webhook delivery log keeps an attempt, after its message is gone (issue 18). */
+export const WEBHOOK_DELIVERY_LOG_RETENTION_DAYS = 30;
+
+const daysBefore = (now: Date, days: number) => new Date(now.getTime() - days * DAY_MS);
+
 /**
  * What an organization's deletion deletes, in this order (a table others point at after them), each
- * step from the module that owns its table. A module with rows of its own adds its step here (the
- * webhooks' endpoints and deliveries, once they exist). API tokens belong to users, not organizations:
- * their access to the organization ends with the memberships; its SCIM tokens are its own and go.
+ * step from the module that owns its table. A module with rows of its own adds its step here. The
+ * webhooks' delivery log and messages go before the endpoints both point at. API tokens belong to
+ * users, not organizations: their access to the organization ends with the memberships; its SCIM
+ * tokens are its own and go.
  */
 export const ORG_DELETION_STEPS: readonly OrgDeletionStep[] = [
   { name: 'memberTeams', deleteBatch: deleteOrganizationMemberTeams },
@@ -43,6 +54,9 @@ export const ORG_DELETION_STEPS: readonly OrgDeletionStep[] = [
   { name: 'scimTokens', deleteBatch: deleteOrganizationScimTokens },
   { name: 'scimDeprovisioned', deleteBatch: deleteOrganizationDeprovisioned },
   { name: 'ssoProvider', deleteBatch: deleteOrganizationProvider },
+  { name: 'webhookDeliveries', deleteBatch: deleteOrganizationWebhookDeliveries },
+  { name: 'webhookMessages', deleteBatch: deleteOrganizationWebhookMessages },
+  { name: 'webhookEndpoints', deleteBatch: deleteOrganizationWebhookEndpoints },
   { name: 'emails', deleteBatch: deleteOrganizationEmails },
   { name: 'options', deleteBatch: deleteOrganizationOptions },
   { name: 'auditEntries', deleteBatch: deleteOrganizationAuditEntries },
@@ -50,7 +64,8 @@ export const ORG_DELETION_STEPS: readonly OrgDeletionStep[] = [
 
 /**
  * What `purge-expired` deletes, each step from the module that owns its table. A module that keeps
- * rows for a time adds its step here (the webhooks' 30-day delivery log, once it exists).
+ * rows for a time adds its step here. A webhook message delivered 7 days ago goes, while its attempts
+ * stay in the delivery log (which names the event itself) for 30 days.
  */
 export const PURGE_STEPS: readonly PurgeStep[] = [
   { name: 'sessions', purge: deleteDeadSessions },
@@ -59,7 +74,9 @@ export const PURGE_STEPS: readonly PurgeStep[] = [
   { name: 'ssoPendingSignins', purge: deleteExpiredPendingSignins },
   { name: 'samlSeenIds', purge: deleteExpiredSamlIds },
   { name: 'scimTokens', purge: deleteExpiredScimTokens },
-  { name: 'sentEmails', purge: (tx, now, limit) => deleteSentEmails(tx, new Date(now.getTime() - SENT_EMAIL_RETENTION_DAYS * DAY_MS), limit) },
+  { name: 'sentEmails', purge: (tx, now, limit) => deleteSentEmails(tx, daysBefore(now, SENT_EMAIL_RETENTION_DAYS), limit) },
+  { name: 'sentWebhookMessages', purge: (tx, now, limit) => deleteSentWebhookMessages(tx, daysBefore(now, SENT_WEBHOOK_RETENTION_DAYS), limit) },
+  { name: 'webhookDeliveries', purge: (tx, now, limit) => deleteOldWebhookDeliveries(tx, daysBefore(now, WEBHOOK_DELIVERY_LOG_RETENTION_DAYS), limit) },
 ];
 
 /** The scheduled jobs every serving process runs (src/platform/jobs/job-runner.ts), and `roster jobs run` runs once. */

@@ -6,7 +6,7 @@ import type { Clock } from '../platform/lib/clock.js';
 import { loadOrgContext, type OrgContext } from '../access/org-context.js';
 import type { OrgRoleId, Scope } from '../access/roles.js';
 import { memberAuditData } from './member-audit.js';
-import { emitMemberUpdated, webhookMemberOf } from './member-webhooks.js';
+import { emitMemberUpdated, webhookMember, webhookMemberOf } from './member-webhooks.js';
 import { emitWebhookEvent } from '../platform/webhooks/emit-webhook.js';
 import { lockAddressedMember, memberWithRoles } from './member-details.js';
 import { lockMemberForEdit, type LockedEdit } from './member-edit-locks.js';
@@ -108,7 +108,14 @@ export function createMemberEditService({ db, clock, config }: MemberEditService
         const data = memberAuditData(member, member.teams);
         await deleteMemberRow(tx, context.org.id, member.id);
         await emitWebhookEvent(tx, context.org.id, 'member.removed', { member: webhookMemberOf(member, member.teams) });
-        if (removal === 'member' && member.user_id !== null) await deletePendingInvitesSentBy(tx, context.org.id, member.user_id);
+        if (removal === 'member' && member.user_id !== null) {
+          // Its pending invites are withdrawn with it (invite requests were never invites: no event).
+          for (const invite of await deletePendingInvitesSentBy(tx, context.org.id, member.user_id)) {
+            if (invite.invite_status !== 0) continue;
+            const withdrawn = { id: invite.id, email: invite.email ?? '', userId: null, role: invite.role, pending: true };
+            await emitWebhookEvent(tx, context.org.id, 'member.removed', { member: webhookMember(withdrawn, invite.teams) });
+          }
+        }
         await recordAudit(tx, {
           organizationId: context.org.id,
           event: 'MEMBER_REMOVE',

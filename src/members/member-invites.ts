@@ -4,6 +4,8 @@ import type { MemberView } from './members.queries.js';
 import { issueInviteToken, type InviteToken } from './invite-token.js';
 import { deleteInviteRequests, deletePendingInviteByEmail, detachMemberUser, insertInvite } from './member-invites.queries.js';
 import { insertMemberTeams } from './member-teams.queries.js';
+import { emitWebhookEvent } from '../platform/webhooks/emit-webhook.js';
+import { webhookMember, type HeldTeamRole } from './member-webhooks.js';
 
 export interface NewInvite {
   orgId: string;
@@ -37,18 +39,24 @@ export async function createInvite(tx: Tx, invite: NewInvite, now: Date): Promis
 /**
  * Turns a membership back into a pending invite for its user's address (2FA and email-verification
  * enforcement): a pending invite of that address is superseded, the user is detached, and a fresh
- * invite token is stored; role, teams and flags stay. Null when the member no longer has that user.
+ * invite token is stored; role, teams and flags stay. The user's membership ended and an invite
+ * (the same row, the same id) awaits them: `member.removed` as the member was, then `member.invited` as
+ * the invite is. Null when the member no longer has that user.
  */
 export async function turnMemberIntoInvite(
   tx: Tx,
   orgId: string,
-  member: { id: string; userId: string; email: string },
+  member: { id: string; userId: string; email: string; role: string; teams: readonly HeldTeamRole[] },
   now: Date,
 ): Promise<InviteToken | null> {
   const invite = issueInviteToken(now);
   await deletePendingInviteByEmail(tx, orgId, member.email);
-  const done = await detachMemberUser(tx, orgId, { ...member, tokenHash: invite.hash, tokenExpiresAt: invite.expiresAt });
-  return done ? invite : null;
+  const done = await detachMemberUser(tx, orgId, { id: member.id, userId: member.userId, email: member.email, tokenHash: invite.hash, tokenExpiresAt: invite.expiresAt });
+  if (!done) return null;
+  const as = (pending: boolean) => webhookMember({ id: member.id, email: member.email, userId: pending ? null : member.userId, role: member.role, pending }, member.teams);
+  await emitWebhookEvent(tx, orgId, 'member.removed', { member: as(false) });
+  await emitWebhookEvent(tx, orgId, 'member.invited', { member: as(true) });
+  return invite;
 }
 
 /**

@@ -1,6 +1,6 @@
 import type { Tx } from '../platform/db/database.js';
 import { emitWebhookEvent } from '../platform/webhooks/emit-webhook.js';
-import type { WebhookMember } from '../platform/webhooks/webhook-payloads.js';
+import type { WebhookMember, WebhookTeam } from '../platform/webhooks/webhook-payloads.js';
 import { memberEmail } from './member-audit.js';
 import { findWebhookTeams } from './member-webhooks.queries.js';
 import type { MemberView } from './members.queries.js';
@@ -47,12 +47,29 @@ export async function emitTeamMembershipChanges(tx: Tx, orgId: string, member: M
   const ref = { id: member.id, email: memberEmail(member), userId: member.user_id };
   for (const teamId of changes.left) {
     const team = teams.get(teamId);
-    if (team) await emitWebhookEvent(tx, orgId, 'team.member_removed', { team, member: ref });
+    if (team) await emitTeamMemberRemoved(tx, orgId, team, ref);
   }
   for (const joined of changes.joined) {
     const team = teams.get(joined.teamId);
-    if (team) await emitWebhookEvent(tx, orgId, 'team.member_added', { team, member: ref, teamRole: joined.role });
+    if (team) await emitTeamMemberAdded(tx, orgId, team, ref, joined.role);
   }
+}
+
+/** Who a team event is about: the member's id, its address (the user's, else the invite's) and its user. */
+export interface TeamMemberRef {
+  id: string;
+  email: string;
+  userId: string | null;
+}
+
+/** `team.member_added`: the member was put on the team, with its team role (null: the one its org role implies). */
+export function emitTeamMemberAdded(tx: Tx, orgId: string, team: WebhookTeam, member: TeamMemberRef, teamRole: string | null): Promise<void> {
+  return emitWebhookEvent(tx, orgId, 'team.member_added', { team: { id: team.id, slug: team.slug, name: team.name }, member: { ...member }, teamRole });
+}
+
+/** `team.member_removed`: the member was taken off the team. */
+export function emitTeamMemberRemoved(tx: Tx, orgId: string, team: WebhookTeam, member: TeamMemberRef): Promise<void> {
+  return emitWebhookEvent(tx, orgId, 'team.member_removed', { team: { id: team.id, slug: team.slug, name: team.name }, member: { ...member } });
 }
 
 /** A member with its teams, before or after a change. */

@@ -284,14 +284,23 @@ export async function deleteMemberRow(tx: Tx, orgId: string, memberId: string): 
   await tx.deleteFrom('members').where('organization_id', '=', orgId).where('id', '=', memberId).execute();
 }
 
-/** Deletes the still-pending rows (invites and invite requests) this user sent in the organization. */
-export async function deletePendingInvitesSentBy(tx: Tx, orgId: string, inviterId: string): Promise<number> {
-  const deleted = await tx
+/**
+ * Deletes the still-pending rows (invites and invite requests) this user sent in the organization and
+ * returns them with the active teams they were on (read in the statement's snapshot, before the
+ * memberships' cascade), for their `member.removed` events.
+ */
+export function deletePendingInvitesSentBy(tx: Tx, orgId: string, inviterId: string) {
+  return tx
     .deleteFrom('members')
     .where('organization_id', '=', orgId)
     .where('inviter_id', '=', inviterId)
     .where('user_id', 'is', null)
-    .returning('id')
+    .returning(['id', 'email', 'role', 'invite_status'])
+    .returning(
+      sql<Array<{ slug: string; role: string | null }>>`(select coalesce(json_agg(json_build_object('slug', t.slug, 'role', mt.role) order by t.slug), '[]')
+        from member_teams as mt
+        inner join teams as t on t.organization_id = mt.organization_id and t.id = mt.team_id
+        where mt.organization_id = members.organization_id and mt.member_id = members.id and t.status = 0)`.as('teams'),
+    )
     .execute();
-  return deleted.length;
 }

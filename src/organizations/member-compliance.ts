@@ -85,7 +85,8 @@ export async function applyMemberCompliance(
   const teams = await findTeamsOfMembers(tx, plan.orgId, plan.detach.map((row) => row.id));
   for (const row of plan.detach) {
     const userId = row.user_id!;
-    const invite = await turnMemberIntoInvite(tx, plan.orgId, { id: row.id, userId, email: row.email }, deps.now);
+    const held = teams.filter((team) => team.member_id === row.id);
+    const invite = await turnMemberIntoInvite(tx, plan.orgId, { id: row.id, userId, email: row.email, role: row.role, teams: held }, deps.now);
     if (!invite) continue;
     await recordAudit(tx, {
       organizationId: plan.orgId,
@@ -95,7 +96,7 @@ export async function applyMemberCompliance(
       targetUserId: userId,
       data: memberAuditPayload(
         { email: row.email, userId: null, role: row.role, inviteStatus: row.invite_status },
-        teams.filter((team) => team.member_id === row.id),
+        held,
       ),
     });
     const inviteUrl = inviteLink(deps.config, row.id, invite.token);

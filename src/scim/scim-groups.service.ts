@@ -101,7 +101,7 @@ export function createScimGroupService({ db, config }: ScimDeps) {
           if (members.size !== named.size) throw scimError(404, USER_NOT_FOUND);
           const outcome = await changeIdpTeam(tx, orgId, team, { name: group.displayName, externalId: group.externalId }, context.actor);
           if ('refused' in outcome) throw refusal(outcome, false);
-          const target = { id: team.id, slug: outcome.team.slug };
+          const target = { id: team.id, slug: outcome.team.slug, name: outcome.team.name };
           for (const change of changes) {
             const membership = { orgId, team: target, member: members.get(change.memberId)!, actor: context.actor };
             await (change.kind === 'add' ? joinTeamAsIdp(tx, membership) : leaveTeamAsIdp(tx, membership));

@@ -4,10 +4,9 @@ import { notFound } from '../platform/http/errors.js';
 import { recordAudit } from '../audit/record-audit.js';
 import { TOP_ORG_ROLE } from '../access/roles.js';
 import { memberAuditData, memberAuditPayload } from '../members/member-audit.js';
-import { provisionScimMember, deleteScimMember } from '../members/member-scim.js';
-import { updateInviteEmail, updateScimProfile, updateScimRole } from '../members/member-scim.queries.js';
-import { findApprovedMemberByEmail, lockMemberView, otherActiveMemberHasRole, updateMemberRole, type LockedMember } from '../members/members.queries.js';
-import { redundantTeamRoles } from '../access/team-roles.js';
+import { provisionScimMember, deleteScimMember, syncScimRole } from '../members/member-scim.js';
+import { updateInviteEmail, updateScimProfile } from '../members/member-scim.queries.js';
+import { findApprovedMemberByEmail, lockMemberView, otherActiveMemberHasRole, type LockedMember } from '../members/members.queries.js';
 import { deleteUserIdentity } from '../sso/sso-signin.queries.js';
 import { scimUrl } from '../sso/scim-token.js';
 import { loadScimContext, SCIM_SCOPES, type ScimContext, type ScimDeps, type ScimPrincipal } from './scim-context.js';
@@ -100,13 +99,10 @@ export function createScimUserService({ db, config, clock }: ScimDeps) {
       if (!(await updateInviteEmail(tx, orgId, member.id, email))) throw scimError(409, USER_EXISTS, 'uniqueness');
       edited = true;
     }
-    if (roleSync) {
-      // Like the member API's role change, keep no team role the new org role already implies (issue 5's
-      // invariant; the model-based fuzzing found a synced manager still storing team admin).
-      if (roleSync.role !== member.role) await updateMemberRole(tx, orgId, member.id, roleSync.role, redundantTeamRoles(roleSync.role));
-      await updateScimRole(tx, orgId, member.id, roleSync);
-      edited ||= roleSync.role !== member.role;
-    }
+    // members/ writes the role as the member API's role change does (no team role the new role
+    // implies; the model-based fuzzing found a synced manager still storing team admin) and emits member.updated.
+    // The event names a pending invite by the address this write just gave it.
+    if (roleSync && (await syncScimRole(tx, { ...member, email: member.user_id === null ? email : member.email }, roleSync))) edited = true;
     await updateScimProfile(tx, orgId, member.id, profile);
     if (edited) {
       const role = roleSync?.role ?? member.role;

@@ -54,6 +54,8 @@ export interface AttemptRecord {
   organizationId: string;
   endpointId: string;
   messageId: string;
+  eventId: string;
+  eventType: string;
   attemptedAt: Date;
   durationMs: number;
   responseStatus: number | null;
@@ -69,6 +71,8 @@ export async function insertDeliveryAttempt(tx: Tx, attempt: AttemptRecord): Pro
       organization_id: attempt.organizationId,
       endpoint_id: attempt.endpointId,
       message_id: attempt.messageId,
+      event_id: attempt.eventId,
+      event_type: attempt.eventType,
       attempted_at: attempt.attemptedAt,
       duration_ms: attempt.durationMs,
       response_status: attempt.responseStatus,

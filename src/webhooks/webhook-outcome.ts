@@ -48,6 +48,8 @@ export async function recordOutcome(tx: Tx, { message, response, attemptedAt, du
     organizationId: orgId,
     endpointId: message.endpoint_id,
     messageId: message.id,
+    eventId: message.event_id,
+    eventType: message.event_type,
     attemptedAt,
     durationMs,
     responseStatus: response.status,

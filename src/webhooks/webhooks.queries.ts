@@ -81,12 +81,11 @@ export async function deleteEndpoint(tx: Tx, orgId: string, id: string): Promise
   await tx.deleteFrom('webhook_endpoints').where('organization_id', '=', orgId).where('id', '=', id).execute();
 }
 
-/** The endpoint's latest delivery attempts, newest first, with the message each was for. */
+/** The endpoint's latest delivery attempts, newest first, with the event each was for (kept after its message is purged). */
 export function listDeliveries(db: Executor, orgId: string, endpointId: string, limit: number) {
   return db
     .selectFrom('webhook_deliveries as d')
-    .innerJoin('webhook_messages as m', (join) => join.onRef('m.organization_id', '=', 'd.organization_id').onRef('m.id', '=', 'd.message_id'))
-    .select(['d.id', 'd.message_id', 'm.event_id', 'm.event_type', 'd.attempted_at', 'd.duration_ms', 'd.response_status', 'd.response_excerpt', 'd.error', 'd.succeeded'])
+    .select(['d.id', 'd.message_id', 'd.event_id', 'd.event_type', 'd.attempted_at', 'd.duration_ms', 'd.response_status', 'd.response_excerpt', 'd.error', 'd.succeeded'])
     .where('d.organization_id', '=', orgId)
     .where('d.endpoint_id', '=', endpointId)
     .orderBy('d.id', 'desc')
@@ -99,7 +98,8 @@ export type DeliveryView = Awaited<ReturnType<typeof listDeliveries>>[number];
 /**
  * Queues the message of delivery attempt `deliveryId` again, as a new message at the end of the
  * endpoint's queue with the same event (id, type, time, data): a receiver that already has it can
- * tell by its `webhook-id`. Returns the new message's id, or null when there is no such attempt.
+ * tell by its `webhook-id`. Returns the new message's id, or null when there is no such attempt or its
+ * message was purged (7 days after it was delivered).
  */
 export async function requeueDeliveredMessage(tx: Tx, orgId: string, endpointId: string, deliveryId: string): Promise<string | null> {
   const { rows } = await sql<{ id: string }>`

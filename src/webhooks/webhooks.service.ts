@@ -161,7 +161,7 @@ export function createWebhookService({ db, config, clock }: WebhookServiceDeps) 
     /**
      * Sends the message of a delivery attempt again: queued at the end of the endpoint's queue with
      * the same `webhook-id`, sent by the worker (once the endpoint is on). 403; 404 for another
-     * endpoint's or organization's attempt.
+     * endpoint's or organization's attempt, and for one whose message was purged (7 days after delivery).
      */
     async redeliver(requester: Requester, orgIdOrSlug: string, id: string, deliveryId: string) {
       return db.transaction().execute(async (tx) => {

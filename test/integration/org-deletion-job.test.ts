@@ -27,6 +27,9 @@ const ORG_TABLES = [
   ['user_session_sso', 'organization_id'],
   ['scim_tokens', 'organization_id'],
   ['scim_deprovisioned', 'organization_id'],
+  ['webhook_endpoints', 'organization_id'],
+  ['webhook_messages', 'organization_id'],
+  ['webhook_deliveries', 'organization_id'],
 ] as const;
 
 /**
@@ -84,6 +87,38 @@ describe('delete-organizations job', () => {
       await tx.insertInto('user_session_sso').values({ session_id: session.id, organization_id: org.id }).execute();
       await tx.insertInto('scim_tokens').values({ organization_id: org.id, token_hash: `scim-${org.id}`, token_last_characters: 'abcd' }).execute();
       await tx.insertInto('scim_deprovisioned').values({ organization_id: org.id, email: `gone-${org.id}@example.com` }).execute();
+      // Two endpoints, each with a delivered message and its attempt, and a pending message.
+      for (const url of ['https://example.com/a', 'https://example.com/b']) {
+        const endpoint = await tx
+          .insertInto('webhook_endpoints')
+          .values({ organization_id: org.id, url, events: ['member.invited'], secret_sealed: 'sealed' })
+          .returning('id')
+          .executeTakeFirstOrThrow();
+        const message = (eventId: string, status: 'delivered' | 'pending') => ({
+          organization_id: org.id,
+          endpoint_id: endpoint.id,
+          event_id: eventId,
+          event_type: 'member.invited',
+          organization_slug: org.slug,
+          payload: '{}',
+          status,
+        });
+        const [sent] = await tx.insertInto('webhook_messages').values([message('msg_sent', 'delivered'), message('msg_pending', 'pending')]).returning('id').execute();
+        await tx
+          .insertInto('webhook_deliveries')
+          .values({
+            organization_id: org.id,
+            endpoint_id: endpoint.id,
+            message_id: sent!.id,
+            event_id: 'msg_sent',
+            event_type: 'member.invited',
+            attempted_at: h.clock.now(),
+            duration_ms: 3,
+            response_status: 204,
+            succeeded: true,
+          })
+          .execute();
+      }
       // More audit entries than one batch deletes, so that the job takes several.
       await sql`insert into audit_log_entries (organization_id, event, data) select ${org.id}, 11, '{}'::jsonb from generate_series(1, 1100)`.execute(tx);
     });
@@ -125,6 +160,9 @@ describe('delete-organizations job', () => {
       scimTokens: 1,
       scimDeprovisioned: 1,
       ssoProvider: 1,
+      webhookDeliveries: 2,
+      webhookMessages: 4,
+      webhookEndpoints: 2,
       emails: before.doomed.email_outbox,
       options: before.doomed.organization_options,
       auditEntries: before.doomed.audit_log_entries,

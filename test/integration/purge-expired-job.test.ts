@@ -12,7 +12,8 @@ const DAY_MS = 24 * HOUR_MS;
 
 /**
  * `purge-expired` (issue 18): what has expired goes (sessions, sign-in links and verification tokens,
- * ended rate-limit windows, SSO pending sign-ins and SAML ids, emails sent more than 7 days ago); what
+ * ended rate-limit windows, SSO pending sign-ins and SAML ids, emails sent more than 7 days ago, webhook
+ * messages delivered more than 7 days ago and delivery attempts older than 30 days); what
  * still lives stays. Each kind is written once dead and once alive, by the test's clock.
  */
 describe('purge-expired job', () => {
@@ -90,6 +91,49 @@ describe('purge-expired job', () => {
         .insertInto('email_outbox')
         .values([email('<sent-8-days@test>', at(-8 * DAY_MS)), email('<sent-6-days@test>', at(-6 * DAY_MS)), email('<unsent-old@test>', null)])
         .execute();
+      const endpoint = await tx
+        .insertInto('webhook_endpoints')
+        .values({ organization_id: org.id, url: 'https://example.com/hook', events: ['team.created'], secret_sealed: 'sealed' })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      // Each message with one attempt: delivered 8, 6 and 31 days ago; failed for good 40 days ago; pending for 40 days.
+      for (const [eventId, status, finishedDaysAgo, attemptDaysAgo] of [
+        ['msg_delivered_8d', 'delivered', 8, 8],
+        ['msg_delivered_6d', 'delivered', 6, 6],
+        ['msg_delivered_31d', 'delivered', 31, 31],
+        ['msg_failed_40d', 'failed', 40, 40],
+        ['msg_pending_40d', 'pending', null, 40],
+      ] as const) {
+        const message = await tx
+          .insertInto('webhook_messages')
+          .values({
+            organization_id: org.id,
+            endpoint_id: endpoint.id,
+            event_id: eventId,
+            event_type: 'team.created',
+            organization_slug: org.slug,
+            payload: '{}',
+            status,
+            created_at: at(-attemptDaysAgo * DAY_MS - MINUTE_MS),
+            finished_at: finishedDaysAgo === null ? null : at(-finishedDaysAgo * DAY_MS),
+          })
+          .returning('id')
+          .executeTakeFirstOrThrow();
+        await tx
+          .insertInto('webhook_deliveries')
+          .values({
+            organization_id: org.id,
+            endpoint_id: endpoint.id,
+            message_id: message.id,
+            event_id: eventId,
+            event_type: 'team.created',
+            attempted_at: at(-attemptDaysAgo * DAY_MS),
+            duration_ms: 5,
+            response_status: status === 'delivered' ? 204 : 503,
+            succeeded: status === 'delivered',
+          })
+          .execute();
+      }
     });
 
     const runner = createJobRunner({ db: h.database.db, clock: h.clock, jobs: createScheduledJobs({ db: h.database.db, clock: h.clock }) });
@@ -97,7 +141,9 @@ describe('purge-expired job', () => {
     assert.deepEqual(outcomes, {
       'purge-expired': {
         status: 'done',
-        result: { deleted: { sessions: 2, oneTimeTokens: 2, rateLimitCounters: 2, ssoPendingSignins: 1, samlSeenIds: 1, scimTokens: 1, sentEmails: 1 } },
+        result: {
+          deleted: { sessions: 2, oneTimeTokens: 2, rateLimitCounters: 2, ssoPendingSignins: 1, samlSeenIds: 1, scimTokens: 1, sentEmails: 1, sentWebhookMessages: 2, webhookDeliveries: 3 },
+        },
       },
     });
 
@@ -119,12 +165,37 @@ describe('purge-expired job', () => {
       ['<sent-6-days@test>', '<unsent-old@test>'],
       'an unsent email is never purged, however old',
     );
+    assert.deepEqual(
+      (await db.selectFrom('webhook_messages').select('event_id').where('organization_id', '=', org.id).orderBy('event_id').execute()).map((row) => row.event_id),
+      ['msg_delivered_6d', 'msg_failed_40d', 'msg_pending_40d'],
+      'a delivered message goes 7 days after delivery; a failed or pending one stays, however old',
+    );
+    // The delivery log keeps 30 days, also of a message already purged: the API still lists that attempt
+    // with its event, and a redelivery of it is a 404 (there is nothing left to send).
+    const endpointId = (await db.selectFrom('webhook_endpoints').select('id').where('organization_id', '=', org.id).executeTakeFirstOrThrow()).id;
+    const log = await h.request<Array<{ id: string; eventId: string; eventType: string }>>(org.tokens.owner!, 'GET', `/api/0/organizations/${org.slug}/webhooks/${endpointId}/deliveries/`);
+    assert.equal(log.status, 200, JSON.stringify(log.body));
+    assert.deepEqual(log.body.map((delivery) => delivery.eventId).sort(), ['msg_delivered_6d', 'msg_delivered_8d']);
+    assert.equal(log.body.find((delivery) => delivery.eventId === 'msg_delivered_8d')!.eventType, 'team.created');
+    const purgedAttempt = log.body.find((delivery) => delivery.eventId === 'msg_delivered_8d')!.id;
+    const redelivery = await h.request(org.tokens.owner!, 'POST', `/api/0/organizations/${org.slug}/webhooks/${endpointId}/deliveries/${purgedAttempt}/redeliver/`);
+    assert.equal(redelivery.status, 404);
 
     // A day later the sign-in link, the SAML id and the pending sign-in have expired too.
     h.clock.advance(DAY_MS + MINUTE_MS);
     const later = await runner.tick();
     assert.equal(later['purge-expired']!.status, 'done');
     assert.ok(later['purge-expired']!.status === 'done');
-    assert.deepEqual(later['purge-expired']!.result.deleted, { sessions: 1, oneTimeTokens: 2, rateLimitCounters: 1, ssoPendingSignins: 1, samlSeenIds: 1, scimTokens: 1, sentEmails: 1 });
+    assert.deepEqual(later['purge-expired']!.result.deleted, {
+      sessions: 1,
+      oneTimeTokens: 2,
+      rateLimitCounters: 1,
+      ssoPendingSignins: 1,
+      samlSeenIds: 1,
+      scimTokens: 1,
+      sentEmails: 1,
+      sentWebhookMessages: 1,
+      webhookDeliveries: 0,
+    });
   });
 });

@@ -131,6 +131,52 @@ describe('webhook events from API changes', () => {
     assert.deepEqual(await deliveredSince(), []);
   });
 
+  it('changes made as a side effect emit too: a removed member\'s invites are withdrawn, 2FA enforcement turns members into invites', async () => {
+    const side = await buildOrg(h, {
+      members: {
+        owner: { role: 'owner', totp: true },
+        mgr: { role: 'manager', totp: true },
+        lax: { role: 'member', teams: ['ops'] },
+        sent: { role: 'member', pending: true, invitedBy: 'mgr', teams: ['ops'] },
+      },
+      teams: ['ops'],
+    });
+    const other = await startWebhookReceiver();
+    try {
+      const endpoint = await h.request(side.tokens.owner!, 'POST', `/api/0/organizations/${side.slug}/webhooks/`, { url: other.url, events: WEBHOOK_EVENT_TYPES });
+      assert.equal(endpoint.status, 201);
+      other.secrets = [endpoint.body.secret];
+      const delivered = async () => {
+        const start = other.received.length;
+        await worker.runOnce();
+        const fresh = other.received.slice(start);
+        for (const webhook of fresh) assert.deepEqual(webhook.verifiedBy, [0]);
+        return fresh.map((webhook) => ({ type: webhook.payload.type, data: { ...webhook.payload.data } }));
+      };
+
+      assert.equal((await h.request(side.tokens.owner!, 'DELETE', side.memberUrl('mgr'))).status, 204);
+      assert.deepEqual(await delivered(), [
+        { type: 'member.removed', data: { member: { id: side.ids.mgr, email: side.emailOf('mgr'), userId: side.userIds.mgr, orgRole: 'manager', pending: false, teamRoles: [] } } },
+        { type: 'member.removed', data: { member: { id: side.ids.sent, email: side.emailOf('sent'), userId: null, orgRole: 'member', pending: true, teamRoles: [{ teamSlug: 'ops', role: null }] } } },
+      ]);
+
+      // lax has no second factor: requiring one makes lax's membership an invite (same id, role and teams).
+      assert.equal((await h.request(side.tokens.owner!, 'PUT', `/api/0/organizations/${side.slug}/`, { require2FA: true })).status, 200);
+      const lax = { id: side.ids.lax, email: side.emailOf('lax'), orgRole: 'member', teamRoles: [{ teamSlug: 'ops', role: null }] };
+      const events = await delivered();
+      assert.deepEqual(
+        events.filter((event) => event.type !== 'organization.updated'),
+        [
+          { type: 'member.removed', data: { member: { ...lax, userId: side.userIds.lax, pending: false } } },
+          { type: 'member.invited', data: { member: { ...lax, userId: null, pending: true } } },
+        ],
+      );
+      assert.deepEqual(events.filter((event) => event.type === 'organization.updated').length, 1);
+    } finally {
+      await other.close();
+    }
+  });
+
   it('an endpoint gets only the events it subscribes to; an inactive one gets none', async () => {
     const other = await startWebhookReceiver();
     try {

@@ -27,7 +27,7 @@ async function giveHomeAnEndpoint(cell: Cell): Promise<{ webhook_id: string; del
     .executeTakeFirstOrThrow();
   const delivery = await db
     .insertInto('webhook_deliveries')
-    .values({ organization_id: home.id, endpoint_id: endpoint.id, message_id: message.id, attempted_at: new Date(), duration_ms: 1, response_status: 204, succeeded: true })
+    .values({ organization_id: home.id, endpoint_id: endpoint.id, message_id: message.id, event_id: 'msg_matrix', event_type: 'team.created', attempted_at: new Date(), duration_ms: 1, response_status: 204, succeeded: true })
     .returning('id')
     .executeTakeFirstOrThrow();
   return { webhook_id: endpoint.id, delivery_id: delivery.id };

@@ -291,7 +291,10 @@ export interface WebhookDeliveriesTable {
   organization_id: string;
   id: Id;
   endpoint_id: string;
+  /** The message attempted; it may have been purged since (7 days after delivery), the attempt stays 30 days. */
   message_id: string;
+  event_id: string;
+  event_type: string;
   attempted_at: Timestamp;
   duration_ms: number;
   response_status: number | null;

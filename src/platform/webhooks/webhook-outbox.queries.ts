@@ -54,3 +54,28 @@ export async function insertWebhookMessages(tx: Tx, messages: readonly NewWebhoo
     )
     .execute();
 }
+
+/**
+ * The purge (src/jobs.ts): up to `limit` messages delivered before `deliveredBefore`; returns how many.
+ * Their attempts stay in the delivery log (which carries the event's id and type) until its own purge.
+ * A message not delivered (pending, failed, abandoned) is kept: it can still be sent again by hand.
+ */
+export async function deleteSentWebhookMessages(tx: Tx, deliveredBefore: Date, limit: number): Promise<number> {
+  const result = await tx
+    .deleteFrom('webhook_messages')
+    .where('id', 'in', (eb) =>
+      eb.selectFrom('webhook_messages').select('id').where('status', '=', 'delivered').where('finished_at', '<', deliveredBefore).limit(limit).forUpdate().skipLocked(),
+    )
+    .executeTakeFirst();
+  return Number(result.numDeletedRows);
+}
+
+/** The organization's deletion (src/jobs.ts): up to `limit` of its messages, sent or not; returns how many. */
+export async function deleteOrganizationWebhookMessages(tx: Tx, organizationId: string, limit: number): Promise<number> {
+  const result = await tx
+    .deleteFrom('webhook_messages')
+    .where('organization_id', '=', organizationId)
+    .where('id', 'in', (eb) => eb.selectFrom('webhook_messages').select('id').where('organization_id', '=', organizationId).limit(limit))
+    .executeTakeFirst();
+  return Number(result.numDeletedRows);
+}
