@@ -83,19 +83,34 @@ export async function insertDeliveryAttempt(tx: Tx, attempt: AttemptRecord): Pro
     .execute();
 }
 
-/** Ends a message: delivered, or failed for good. */
-export async function finishMessage(tx: Tx, orgId: string, id: string, status: 'delivered' | 'failed', now: Date): Promise<void> {
-  await tx.updateTable('webhook_messages').set({ status, finished_at: now }).where('organization_id', '=', orgId).where('id', '=', id).execute();
+/**
+ * The claim a worker holds: the message as it claimed it. A later claim (after this one's lease ran
+ * out) raised `attempts`, so an update guarded by it changes nothing once the message is another's.
+ */
+export type HeldClaim = Pick<ClaimedMessage, 'organization_id' | 'id' | 'attempts'>;
+
+/** Ends a message: delivered, or failed for good. False when the claim is no longer this worker's. */
+export async function finishMessage(tx: Tx, claim: HeldClaim, status: 'delivered' | 'failed', now: Date): Promise<boolean> {
+  const result = await tx
+    .updateTable('webhook_messages')
+    .set({ status, finished_at: now })
+    .where('organization_id', '=', claim.organization_id)
+    .where('id', '=', claim.id)
+    .where('attempts', '=', claim.attempts)
+    .executeTakeFirst();
+  return result.numUpdatedRows > 0n;
 }
 
-/** A failed attempt to retry at `retryAt`; the first failure's time starts the 3 days. */
-export async function scheduleRetry(tx: Tx, orgId: string, id: string, retryAt: Date, failedAt: Date): Promise<void> {
-  await tx
+/** A failed attempt to retry at `retryAt`; the first failure's time starts the 3 days. False when the claim is no longer this worker's. */
+export async function scheduleRetry(tx: Tx, claim: HeldClaim, retryAt: Date, failedAt: Date): Promise<boolean> {
+  const result = await tx
     .updateTable('webhook_messages')
     .set({ next_attempt_at: retryAt, first_failure_at: sql<Date>`coalesce(first_failure_at, ${failedAt})` })
-    .where('organization_id', '=', orgId)
-    .where('id', '=', id)
-    .execute();
+    .where('organization_id', '=', claim.organization_id)
+    .where('id', '=', claim.id)
+    .where('attempts', '=', claim.attempts)
+    .executeTakeFirst();
+  return result.numUpdatedRows > 0n;
 }
 
 /**

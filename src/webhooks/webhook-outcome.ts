@@ -57,12 +57,13 @@ export async function recordOutcome(tx: Tx, { message, response, attemptedAt, du
     error: response.error,
     succeeded: outcome === 'delivered',
   });
+  // A send slower than its lease may have been claimed again by another worker: then that claim
+  // decides what becomes of the message, and this attempt only stays in the log.
   if (outcome === 'delivered') {
-    await finishMessage(tx, orgId, message.id, 'delivered', attemptedAt);
+    await finishMessage(tx, message, 'delivered', attemptedAt);
   } else if (outcome === 'retrying') {
-    await scheduleRetry(tx, orgId, message.id, new Date(attemptedAt.getTime() + webhookRetryDelayMs(message.attempts, retryBaseMs)), attemptedAt);
-  } else {
-    await finishMessage(tx, orgId, message.id, 'failed', attemptedAt);
+    await scheduleRetry(tx, message, new Date(attemptedAt.getTime() + webhookRetryDelayMs(message.attempts, retryBaseMs)), attemptedAt);
+  } else if (await finishMessage(tx, message, 'failed', attemptedAt)) {
     await disableEndpoint(tx, orgId, message.endpoint_id, outcome === 'gone' ? 'gone' : 'failing', attemptedAt);
     if (outcome === 'given-up') await emailOwners(tx, message, publicUrl);
   }

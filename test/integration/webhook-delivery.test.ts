@@ -223,4 +223,27 @@ describe('webhook delivery', () => {
     await running;
     assert.deepEqual([teamSlugs(slow), teamSlugs(fast)], [['slow'], ['fast']]);
   });
+
+  it('a send that outlives its lease leaves the message to the next claim: its late answer changes nothing', async () => {
+    const target = await receiver();
+    const held: Array<(status: number) => void> = [];
+    target.respond = () => new Promise<number>((resolve) => held.push(resolve));
+    const { org } = await orgWithEndpoint(target.url, target);
+    await createTeam(org, 'late');
+    const first = worker().runOnce();
+    await target.waitFor(1);
+    h.clock.advance(61_000); // past the 60-second lease: the message is claimable again
+    const second = worker().runOnce();
+    await target.waitFor(2);
+    held[0]!(503);
+    await first;
+    h.clock.advance(5000); // when the late failure would have scheduled its retry
+    await worker().runOnce();
+    assert.equal(target.received.length, 2, 'nothing claims the message while the second send is in flight');
+    held[1]!(204);
+    await second;
+    assert.deepEqual(new Set(target.received.map((webhook) => webhook.id)).size, 1);
+    const message = await h.database.db.selectFrom('webhook_messages').select(['status', 'attempts']).where('organization_id', '=', org.id).executeTakeFirstOrThrow();
+    assert.deepEqual(message, { status: 'delivered', attempts: 2 });
+  });
 });
