@@ -1,4 +1,5 @@
 import { memberListScript, ME_SCRIPT } from './floors/read-sql.js';
+import { FLAGS_JSON_FORMAT, ISO_TIMESTAMP_FORMAT } from '../src/members/member-list.queries.js';
 import { ADD_TO_TEAM_RESET, ADD_TO_TEAM_SCRIPT, INVITE_SCRIPT, ROLE_CHANGE_SCRIPT, TEAM_ASSIGNMENT_SCRIPT } from './floors/write-sql.js';
 import { FIRST_NAMES } from './seed-sql.js';
 import { RANGES, type Actor, type OrgWorld, type RangeName, type RangeUser, type World } from './world.js';
@@ -96,7 +97,13 @@ function memberList(large: boolean, query: boolean, deep: boolean): Scenario {
     rosterPlans: 'custom',
     floorVars(world) {
       const org = large ? world.large : world.org;
-      return { ...baseVars(org, org.manager), pattern: `%${SEARCH}%`, after: org.deepAfterId };
+      return {
+        ...baseVars(org, org.manager),
+        pattern: `%${SEARCH}%`,
+        after: org.deepAfterId,
+        iso_format: ISO_TIMESTAMP_FORMAT,
+        flags_format: FLAGS_JSON_FORMAT,
+      };
     },
   };
 }

@@ -56,10 +56,13 @@ export type PresentedUser = Static<typeof UserSchema>;
 /** The user columns the presenters read (`findUsersWithTwoFactor` selects them, with `has2fa`). */
 export type PresentableUser = Pick<UserRow, 'id' | 'email' | 'name' | 'is_active' | 'is_superuser' | 'email_verified' | 'date_joined' | 'last_login'>;
 
+/** What surrounds the hex MD5 of the address in a Gravatar URL (the member list builds it in SQL too). */
+export const GRAVATAR_URL = { prefix: 'https://gravatar.com/avatar/', suffix: '?s=32&d=mm' } as const;
+
 /** Sentry's default avatar: the Gravatar of the email at 32 px, "mystery person" when none. */
-function gravatarUrl(email: string): string {
+export function gravatarUrl(email: string): string {
   const hash = crypto.createHash('md5').update(email.trim().toLowerCase()).digest('hex');
-  return `https://gravatar.com/avatar/${hash}?s=32&d=mm`;
+  return `${GRAVATAR_URL.prefix}${hash}${GRAVATAR_URL.suffix}`;
 }
 
 /**

@@ -1,9 +1,10 @@
 import type { Static } from '@sinclair/typebox';
-import { presentAuthenticator, presentUserWithEmails, type AuthenticatorRow, type DetailedUserSchema } from '../identity/users.presenter.js';
+import { gravatarUrl, presentAuthenticator, presentUserWithEmails, type AuthenticatorRow, type DetailedUserSchema } from '../identity/users.presenter.js';
 import { orgRole } from '../access/roles.js';
 import { presentOrgRoleList, presentTeamRoleList } from '../access/roles.presenter.js';
 import { MEMBER_FLAG_COLUMNS } from './invite-token.js';
 import type { MemberTeamView, MemberView } from './members.queries.js';
+import type { MemberListRow } from './member-list.queries.js';
 import type { MemberSchema, MemberWithRolesSchema } from './members.schemas.js';
 
 export const INVITE_STATUS = ['approved', 'requested_to_be_invited', 'requested_to_join'];
@@ -53,6 +54,14 @@ export function presentMember(member: MemberView, now: Date): Static<typeof Memb
     inviteStatus: INVITE_STATUS[member.invite_status] ?? 'approved',
     inviterName: member.inviter_id ? member.inviter_name || member.inviter_email || null : null,
   };
+}
+
+/** A listed member's JSON as PostgreSQL wrote it, with the Gravatar URL it left to Node when there is one. */
+export function memberListJson(row: MemberListRow): string {
+  if (row.gravatar_email === null) return row.member;
+  const member = JSON.parse(row.member) as { user: { avatarUrl: string } };
+  member.user.avatarUrl = gravatarUrl(row.gravatar_email);
+  return JSON.stringify(member);
 }
 
 export interface MemberWithRolesContext {

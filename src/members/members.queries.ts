@@ -2,9 +2,7 @@ import { sql } from 'kysely';
 import type { Executor, Tx } from '../platform/db/database.js';
 import { prepared, preparedWrite } from '../platform/db/prepared.js';
 import type { MemberRow, NewMember } from '../platform/db/schema.js';
-import { ORG_ROLES, type TeamRoleId } from '../access/roles.js';
-import type { MemberQuery } from './member-query.js';
-import type { KeysetBounds } from '../platform/http/pagination.js';
+import type { TeamRoleId } from '../access/roles.js';
 
 export function insertMember(tx: Tx, member: NewMember): Promise<MemberRow> {
   return tx.insertInto('members').values(member).returningAll().executeTakeFirstOrThrow();
@@ -94,71 +92,6 @@ export async function belongsToOtherOrganization(db: Executor, userId: string, o
   return row !== undefined;
 }
 
-
-/**
- * A keyset page of the organization's listed members (approved; pending or with an active user), by id,
- * filtered by Sentry's search language (sentry-behavior.md §5.1). A filter that can match nothing
- * (unknown key, no usable id) gives an empty page.
- */
-export async function listMemberViews(db: Executor, orgId: string, search: MemberQuery, bounds: KeysetBounds) {
-  let query = selectMemberViews(db, orgId)
-    .where('m.invite_status', '=', 0)
-    .where((eb) => eb.or([eb('m.user_id', 'is', null), eb('m.user_is_active', '=', true)]));
-  for (const [key, values] of search) {
-    const truthy = values.includes('true');
-    switch (key) {
-      case 'email': {
-        const emails = values.map((value) => value.trim().toLowerCase());
-        query = query.where((eb) => eb.or([eb('m.email', 'in', emails), eb('u.email', 'in', emails)]));
-        break;
-      }
-      case 'id':
-      case 'user.id': {
-        const ids = values.filter((value) => /^\d{1,18}$/.test(value));
-        if (ids.length === 0) return [];
-        query = query.where(key === 'id' ? 'm.id' : 'm.user_id', 'in', ids);
-        break;
-      }
-      case 'scope': {
-        const roles = ORG_ROLES.filter((role) => role.scopes.some((scope) => values.includes(scope))).map((role) => role.id);
-        if (roles.length === 0) return [];
-        query = query.where('m.role', 'in', roles);
-        break;
-      }
-      case 'role':
-        query = query.where('m.role', 'in', values);
-        break;
-      case 'isInvited':
-        query = query.where('m.user_id', truthy ? 'is' : 'is not', null);
-        break;
-      case 'ssoLinked':
-        query = query.where('m.sso_linked', '=', truthy);
-        break;
-      case 'has2fa': {
-        const hasAuthenticator = sql<boolean>`exists (select 1 from user_authenticators a where a.user_id = m.user_id and a.confirmed)`;
-        query = query.where('m.user_id', 'is not', null).where(truthy ? hasAuthenticator : sql<boolean>`not ${hasAuthenticator}`);
-        break;
-      }
-      case 'hasExternalUsers':
-        // Roster has no external actors: nobody has one.
-        if (truthy) return [];
-        break;
-      case 'query': {
-        const pattern = containsPattern(values.join(' '));
-        query = query.where((eb) =>
-          eb.or([eb('m.email', 'ilike', pattern), eb('u.email', 'ilike', pattern), eb('u.name', 'ilike', pattern)]),
-        );
-        break;
-      }
-      default:
-        return [];
-    }
-  }
-  if (bounds.id !== null) query = query.where('m.id', bounds.comparison, bounds.id);
-  // Ordering by the whole primary key (organization_id is fixed here) lets PostgreSQL walk it; ordered by
-  // id alone it may walk the global id index past every other organization's members first.
-  return query.orderBy('m.organization_id', bounds.order).orderBy('m.id', bounds.order).limit(bounds.fetch).execute();
-}
 
 /** Case-insensitive "contains" for free-text search, with LIKE's wildcards escaped. */
 export function containsPattern(text: string): string {

@@ -1,4 +1,4 @@
-import { Type, type FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Type, type FastifyPluginAsyncTypebox, type Static } from '@fastify/type-provider-typebox';
 import type { Config } from '../config.js';
 import { requireRequester } from '../access/requester.js';
 import { ERROR_RESPONSES } from '../platform/http/schemas.js';
@@ -28,7 +28,11 @@ export function memberRoutes(members: MemberService, config: Pick<Config, 'publi
           query,
           parsePageRequest(paging, { order: 'asc' }),
         );
-        return reply.header('link', linkHeader(config.publicUrl, request.url, result.page)).send(result.body);
+        // Already JSON text (its shape is MemberSchema's, see member-list.queries.ts): sent as it is, not serialized again.
+        return reply
+          .header('link', linkHeader(config.publicUrl, request.url, result.page))
+          .type('application/json; charset=utf-8')
+          .send(result.json as unknown as Static<typeof MemberSchema>[]);
       },
     );
 

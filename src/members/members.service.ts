@@ -6,8 +6,8 @@ import { loadOrgContext } from '../access/org-context.js';
 import type { Scope } from '../access/roles.js';
 import { parseMemberQuery } from './member-query.js';
 import { findAddressedMember, memberWithRoles } from './member-details.js';
-import { listMemberViews, type MemberView } from './members.queries.js';
-import { presentMember } from './members.presenter.js';
+import { listMemberJson, type MemberListRow } from './member-list.queries.js';
+import { memberListJson } from './members.presenter.js';
 
 export const MEMBER_READ_SCOPES: readonly Scope[] = ['member:read', 'member:write', 'member:admin'];
 
@@ -16,14 +16,14 @@ export function createMemberService({ db, clock }: { db: Db; clock: Clock }) {
   return {
     /**
      * Lists the organization's members in id order, filtered by Sentry's search language, a keyset
-     * page at a time (`request` ordered `asc`). Needs member:read.
+     * page at a time (`request` ordered `asc`), as the JSON text of an array of Members. Needs member:read.
      */
     async list(requester: Requester, orgIdOrSlug: string, query: string | undefined, request: PageRequest) {
       const context = await loadOrgContext(db, requester, orgIdOrSlug, { anyScope: MEMBER_READ_SCOPES });
-      const rows = await listMemberViews(db, context.org.id, parseMemberQuery(query ?? ''), keysetBounds(request));
-      const now = clock.now();
-      const page: Page<MemberView> = pageOf(rows, request, (member) => member.id);
-      return { body: page.items.map((member) => presentMember(member, now)), page };
+      const rows = await listMemberJson(db, context.org.id, parseMemberQuery(query ?? ''), keysetBounds(request), clock.now());
+      const page: Page<MemberListRow> = pageOf(rows, request, (member) => member.id);
+      // The page as JSON text, ready to send: PostgreSQL wrote each member (member-list.queries.ts).
+      return { json: `[${page.items.map(memberListJson).join(',')}]`, page };
     },
 
     /** One approved member (or `me`) as MemberWithRoles; 404 for anyone else's. Needs member:read. */

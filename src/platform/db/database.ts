@@ -58,11 +58,20 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
   return openPGlite(options.dataDir ?? null);
 }
 
+/**
+ * PGlite's buffer cache. PostgreSQL's default of 128 MB is sized for a server of its own; embedded, it
+ * lives in Roster's process, and opening a data directory and reading a large organization took the
+ * process to 360-400 MB of resident memory. The pages PostgreSQL no longer caches are read from the
+ * data directory's files, which the kernel's page cache keeps (as for PostgreSQL's own double buffering).
+ */
+const PGLITE_SHARED_BUFFERS = '16MB';
+
 async function openPGlite(dataDir: string | null): Promise<Database> {
   if (dataDir) fs.mkdirSync(dataDir, { recursive: true });
   // Ids are bigint: read them as strings, as pg does, so both engines return the same rows.
   const pglite = await PGlite.create(dataDir ?? 'memory://', {
     parsers: { [INT8]: (value: string) => value, [NUMERIC]: (value: string) => value },
+    startParams: [...PGlite.defaultStartParams, '-c', `shared_buffers=${PGLITE_SHARED_BUFFERS}`],
   });
   const dialect = new PGliteDialect(pglite);
   const db = new Kysely<DB>({ dialect });
