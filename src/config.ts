@@ -37,6 +37,11 @@ export interface Config {
    * addresses (a receiver on the same machine or network). Off, such a URL is refused at every attempt.
    */
   readonly webhookAllowPrivate: boolean;
+  /**
+   * ROSTER_WORKERS: how many processes `roster serve` runs (node:cluster, sharing the port); 1 (the
+   * default) is one process and no cluster. More than 1 needs DATABASE_URL (`roster serve` says so).
+   */
+  readonly workers: number;
 }
 
 export class ConfigError extends Error {
@@ -74,6 +79,15 @@ function parsePositiveInteger(name: string, value: string | undefined, fallback:
   if (value === undefined || value === '') return fallback;
   if (!/^\d{1,9}$/.test(value) || Number(value) < 1) throw new ConfigError(`${name} must be a whole number of at least 1, got "${value}"`);
   return Number(value);
+}
+
+/** The most worker processes `roster serve` forks: each holds a pool of 10 connections. */
+export const MAX_WORKERS = 64;
+
+function parseWorkers(name: string, value: string | undefined): number {
+  const workers = parsePositiveInteger(name, value, 1);
+  if (workers > MAX_WORKERS) throw new ConfigError(`${name} must be from 1 to ${MAX_WORKERS}, got "${value}"`);
+  return workers;
 }
 
 function parseUrl(name: string, value: string | undefined, protocols: string[]): string | null {
@@ -174,5 +188,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     metrics: parseMetrics(env, host, port),
     shutdownSeconds: parsePositiveInteger('ROSTER_SHUTDOWN_SECONDS', env.ROSTER_SHUTDOWN_SECONDS, 10),
     webhookAllowPrivate: parseFlag('ROSTER_WEBHOOK_ALLOW_PRIVATE', env.ROSTER_WEBHOOK_ALLOW_PRIVATE),
+    workers: parseWorkers('ROSTER_WORKERS', env.ROSTER_WORKERS),
   });
 }
