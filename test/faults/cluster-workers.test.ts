@@ -76,6 +76,14 @@ describe('roster serve --workers 2', { timeout: 180_000 }, () => {
 
   const members = () => `${roster.url}/api/0/organizations/acme/members/`;
 
+  async function until(condition: () => boolean, what: string): Promise<void> {
+    const deadline = Date.now() + 15_000;
+    while (!condition()) {
+      assert.ok(Date.now() < deadline, `${what}:\n${roster.output()}`);
+      await sleep(20);
+    }
+  }
+
   /** Waits until the primary has `count` workers besides `gone`, and returns their pids. */
   async function workers(count: number, gone: number[] = []): Promise<number[]> {
     const deadline = Date.now() + 20_000;
@@ -101,6 +109,8 @@ describe('roster serve --workers 2', { timeout: 180_000 }, () => {
 
   it('forks two workers that both answer requests on the one port; the lead alone prints the banner; metrics sum both', async () => {
     const sent = await eachAnswers(await workers(2));
+    // The other worker may answer before the lead has printed it.
+    await until(() => /Roster is listening on/.test(roster.output()), 'the lead prints the banner');
     assert.equal(roster.output().match(/Roster is listening on/g)?.length, 1, roster.output());
 
     const scrape = await fetch(`http://127.0.0.1:${metricsPort}/metrics`);
@@ -117,11 +127,7 @@ describe('roster serve --workers 2', { timeout: 180_000 }, () => {
     process.kill(victim!, 'SIGKILL');
     // Once the primary has seen it die (a connection it accepted just before is lost with the worker),
     // and until the replacement starts (after 1 s), every new connection goes to the survivor.
-    const seen = Date.now() + 10_000;
-    while (!/a worker exited unexpectedly/.test(roster.output())) {
-      assert.ok(Date.now() < seen, `the primary never noticed:\n${roster.output()}`);
-      await sleep(20);
-    }
+    await until(() => /a worker exited unexpectedly/.test(roster.output()), 'the primary notices');
     for (let index = 0; index < 5; index += 1) assert.equal(await requestOnce(members(), token), 200);
     const now = await workers(2, [victim!]);
     assert.ok(now.includes(survivor!), 'the survivor was left alone');
