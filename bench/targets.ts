@@ -34,7 +34,9 @@ function floorLatency(line: Line): string {
   return floor && conc ? ` (the floor itself averages ${((conc / floor) * 1000).toFixed(0)} ms at this concurrency: ${conc} ÷ ${floor} per s)` : '';
 }
 
-export function checkTargets(lines: Line[]): TargetCheck[] {
+export function checkTargets(all: Line[]): TargetCheck[] {
+  // The targets are per process: checked on the workers=1 lines (`--workers` lines beside them are for reading).
+  const lines = all.filter((line) => (line.workers ?? '1') === '1');
   const checks: TargetCheck[] = [];
   const engines = [...new Set(lines.map((line) => line.engine!))];
   const roleChange = find(lines, 'role-change', 'postgres', '16');
