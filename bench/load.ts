@@ -1,14 +1,14 @@
 import { fork, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import type { DriverJob, DriverMessage, DriverResult } from './driver.js';
-import { cpuMs, memoryMb } from './proc.js';
+import { cpuMs, treeCpuMs, treeMemoryMb } from './proc.js';
 
 export interface LoadResult extends DriverResult {
-  /** Server CPU time spent inside the window. */
+  /** Server CPU time spent inside the window (with `--workers`: the primary's and every worker's). */
   serverCpuMs: number;
   /** The driver's own CPU time inside the window: load generation shares the machine's cores with the server. */
   driverCpuMs: number;
-  /** The server's largest resident set seen during the run. */
+  /** The server's largest resident set seen during the run (with `--workers`: summed over its processes). */
   peakRssMb: number;
 }
 
@@ -31,20 +31,20 @@ export class LoadDriver {
       let cpuAtEnd = Number.NaN;
       let driverCpuAtStart = Number.NaN;
       let driverCpuAtEnd = Number.NaN;
-      let peakRssMb = memoryMb(serverPid);
+      let peakRssMb = treeMemoryMb(serverPid);
       const sampler = setInterval(() => {
         try {
-          peakRssMb = Math.max(peakRssMb, memoryMb(serverPid));
+          peakRssMb = Math.max(peakRssMb, treeMemoryMb(serverPid));
         } catch {
           // the server is gone; the run will report it
         }
       }, 100);
       const onMessage = (message: DriverMessage) => {
         if (message.type === 'window-start') {
-          cpuAtStart = cpuMs(serverPid);
+          cpuAtStart = treeCpuMs(serverPid);
           driverCpuAtStart = cpuMs(driverPid);
         } else if (message.type === 'window-end') {
-          cpuAtEnd = cpuMs(serverPid);
+          cpuAtEnd = treeCpuMs(serverPid);
           driverCpuAtEnd = cpuMs(driverPid);
         }
         else {

@@ -21,11 +21,20 @@ export interface BenchOptions {
   cpuProfDir: string | null;
   /** The peers (bench/peers/) measured beside Roster on PostgreSQL. */
   peers: PeerName[];
+  /**
+   * The `roster serve --workers` values measured on PostgreSQL (PGlite: 1 only). Values above 1 run only
+   * on WORKER_SCENARIOS unless --workers was given.
+   */
+  workers: number[];
+  workersGiven: boolean;
 }
+
+/** Issue 17's operations: the scenarios a run measures with more than one worker by default. */
+export const WORKER_SCENARIOS = ['role-change', 'member-list-page1', 'add-to-team'];
 
 export const USAGE = `Usage: npm run bench -- [--quick] [--engine postgres|pglite] [--only scenario[,scenario]]
                           [--seconds N] [--large-members N] [--cpu-prof DIR]
-                          [--peers none|plain|better-auth|all]
+                          [--peers none|plain|better-auth|all] [--workers 1,2]
 
   --quick          0.7 s windows (pgbench 1 s) and a 20,000-member "large" organization (CI)
   --engine         one engine only (default: both)
@@ -38,6 +47,8 @@ export const USAGE = `Usage: npm run bench -- [--quick] [--engine postgres|pglit
   --cpu-prof       write Roster's CPU profile of the postgres runs into DIR (summarize with bench/profile.ts)
   --peers          the servers measured beside Roster on PostgreSQL (default all): plain, the
                    hand-written node:http + pg server; better-auth, its organization plugin
+  --workers        roster serve --workers values on PostgreSQL, one line each (default 1,2; workers=2 only
+                   on role-change, member-list-page1 and add-to-team unless given); PGlite runs 1 only
 
 DATABASE_URL (default postgres://postgres@127.0.0.1:5432/test) names the PostgreSQL server; the run
 creates its own schema there and drops it at the end.`;
@@ -54,6 +65,7 @@ export function parseOptions(argv: string[], env: NodeJS.ProcessEnv = process.en
       'cpu-prof': { type: 'string' },
       'plan-cache': { type: 'string', default: 'roster' },
       peers: { type: 'string', default: 'all' },
+      workers: { type: 'string' },
       help: { type: 'boolean', default: false },
     },
     allowPositionals: false,
@@ -70,6 +82,8 @@ export function parseOptions(argv: string[], env: NodeJS.ProcessEnv = process.en
   }
   const seconds = values.seconds === undefined ? (quick ? 0.7 : 10) : Number(values.seconds);
   if (!(seconds >= 0.5 && seconds <= 120)) throw new UsageError('--seconds must be a number from 0.5 to 120');
+  const workers = (values.workers ?? '1,2').split(',').map((value) => Number(value.trim()));
+  if (workers.length === 0 || !workers.every((count) => Number.isInteger(count) && count >= 1 && count <= 16)) throw new UsageError('--workers must be a list of counts from 1 to 16, e.g. 1,2');
   const largeMembers = values['large-members'] === undefined ? (quick ? 20_000 : 1_000_000) : Number(values['large-members']);
   if (!Number.isInteger(largeMembers) || largeMembers < 1000 || largeMembers > 5_000_000) throw new UsageError('--large-members must be from 1000 to 5000000');
   return {
@@ -87,6 +101,8 @@ export function parseOptions(argv: string[], env: NodeJS.ProcessEnv = process.en
     planCache,
     cpuProfDir: values['cpu-prof'] ?? null,
     peers,
+    workers: [...new Set(workers)].sort((a, b) => a - b),
+    workersGiven: values.workers !== undefined,
   };
 }
 

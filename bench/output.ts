@@ -8,7 +8,7 @@ export type Line = Record<string, string>;
 
 /** The order fields are printed in; fields not listed here follow in insertion order. */
 const FIELD_ORDER = [
-  'scenario', 'engine', 'conc', 'skipped', 'rps', 'p50_ms', 'p99_ms', 'errors', 'cpu_ms_per_req', 'driver_cpu_ms_per_req', 'rss_mb',
+  'scenario', 'engine', 'conc', 'workers', 'skipped', 'rps', 'p50_ms', 'p99_ms', 'errors', 'cpu_ms_per_req', 'driver_cpu_ms_per_req', 'rss_mb',
   'floor_rps', 'floor_p99_ms', 'node_floor_rps', 'ratio_to_floor', 'floor_failed',
   'peer_better_auth_rps', 'peer_better_auth_p99_ms', 'peer_better_auth_cpu_ms_per_req', 'ratio_to_better_auth',
   'peer_plain_rps', 'peer_plain_p99_ms', 'peer_plain_cpu_ms_per_req', 'ratio_to_plain',

@@ -8,7 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { LoadDriver } from './load.js';
 import { measureHttp, measurePgliteFloor, measurePostgresFloors, rosterTarget, servedRoutes, type BenchContext, type HttpTarget, type RotationState } from './measure.js';
-import { parseOptions, selected, UsageError, USAGE, type BenchOptions } from './options.js';
+import { parseOptions, selected, UsageError, USAGE, WORKER_SCENARIOS, type BenchOptions } from './options.js';
 import { formatLine, parseLine, type Line, type LineValue } from './output.js';
 import { peerOperation, QUICK_PEER_SCENARIOS, type PeerName } from './peers/peers.js';
 import { startBetterAuthPeer, startPlainPeer, type RunningPeer } from './peers/start.js';
@@ -54,10 +54,11 @@ async function warmUp(context: BenchContext, target: HttpTarget, world: World, s
 
 const ratio = (rps: number | null, other: LineValue) => (rps !== null && typeof other === 'number' && other > 0 ? rps / other : null);
 
-/** The peers' columns of a Roster line: each peer that has the scenario, driven the same way right after. */
-async function peerFields(context: BenchContext, peers: RunningPeer[], world: World, scenario: Scenario, conc: number, rosterRps: number | null, rotation: RotationState) {
+/** The peers' columns of a Roster line (each peer that has the scenario, driven the same way right after), and each peer's rps for the ratios. */
+async function peerFields(context: BenchContext, peers: RunningPeer[], world: World, scenario: Scenario, conc: number, rotation: RotationState) {
   const fields: Record<string, LineValue> = {};
-  if (context.options.quick && !QUICK_PEER_SCENARIOS.includes(scenario.name)) return fields;
+  const peerRps: Array<[string, LineValue]> = [];
+  if (context.options.quick && !QUICK_PEER_SCENARIOS.includes(scenario.name)) return { fields, peerRps };
   for (const peer of peers) {
     if (!peerOperation(peer.name, scenario.name)) continue;
     note(`postgres ${scenario.name} conc=${conc}: ${peer.name} peer`);
@@ -67,42 +68,66 @@ async function peerFields(context: BenchContext, peers: RunningPeer[], world: Wo
     fields[`peer_${key}_p99_ms`] = http.p99_ms;
     fields[`peer_${key}_cpu_ms_per_req`] = http.cpu_ms_per_req;
     if (http.errors) fields[`peer_${key}_errors`] = http.errors;
-    fields[`ratio_to_${key}`] = ratio(rosterRps, http.rps);
+    peerRps.push([key, http.rps]);
   }
-  return fields;
+  return { fields, peerRps };
 }
 
+/** A Roster server of the run, started with `roster serve --workers <workers>`. */
+interface RosterServer {
+  workers: number;
+  server: RosterProcess;
+}
+
+/** Whether a scenario gets a line with this many workers: 1 always; more on WORKER_SCENARIOS, or on all when --workers was given. */
+function measuredWith(options: BenchContext['options'], scenario: Scenario, workers: number): boolean {
+  return workers === 1 || options.workersGiven || WORKER_SCENARIOS.includes(scenario.name);
+}
+
+/**
+ * One line per scenario × concurrency × workers value; the floors and the peers are measured once per
+ * scenario and concurrency (after every Roster), and their numbers are on each of its lines.
+ */
 async function runEngine(
   context: BenchContext,
   engine: 'postgres' | 'pglite',
-  server: RosterProcess,
+  servers: RosterServer[],
   peers: RunningPeer[],
   world: World,
   scenarios: Scenario[],
   floorsOf: (scenario: Scenario, conc: number) => Promise<Record<string, LineValue>>,
 ): Promise<void> {
-  const routes = await servedRoutes(server);
+  const routes = await servedRoutes(servers[0]!.server);
   const rotation: RotationState = new Map();
-  const roster = rosterTarget(server);
-  await warmUp(context, roster, world, 'auth-overhead', rotation);
+  for (const { server } of servers) await warmUp(context, rosterTarget(server), world, 'auth-overhead', rotation);
   for (const peer of peers) await warmUp(context, peer, world, 'member-list-page1', rotation);
   for (const scenario of scenarios) {
     const served = routeServed(routes, scenario);
     for (const conc of context.options.concurrencies) {
-      note(`${engine} ${scenario.name} conc=${conc}${served ? '' : ' (endpoint missing: floors only)'}`);
-      const http = served ? await measureHttp(context, roster, world, scenario, conc, rotation) : { skipped: 'endpoint-missing' };
+      const measured: Array<{ workers: number; http: Record<string, LineValue> }> = [];
+      for (const { workers, server } of servers.filter((candidate) => measuredWith(context.options, scenario, candidate.workers))) {
+        note(`${engine} ${scenario.name} conc=${conc} workers=${workers}${served ? '' : ' (endpoint missing: floors only)'}`);
+        const http = served ? await measureHttp(context, rosterTarget(server), world, scenario, conc, rotation) : { skipped: 'endpoint-missing' };
+        measured.push({ workers, http });
+      }
       const floors = await floorsOf(scenario, conc);
-      const rps = typeof http.rps === 'number' ? http.rps : null;
-      emit({
-        scenario: scenario.name,
-        engine,
-        conc,
-        ...http,
-        ...floors,
-        ratio_to_floor: ratio(rps, floors.floor_rps),
-        ...(await peerFields(context, peers, world, scenario, conc, rps, rotation)),
-        org_members: scenario.org === 'large' ? world.large.members : undefined,
-      });
+      const rpsOf = (http: Record<string, LineValue>) => (typeof http.rps === 'number' ? http.rps : null);
+      const peerLine = await peerFields(context, peers, world, scenario, conc, rotation);
+      for (const { workers, http } of measured) {
+        const rps = rpsOf(http);
+        emit({
+          scenario: scenario.name,
+          engine,
+          conc,
+          workers,
+          ...http,
+          ...floors,
+          ratio_to_floor: ratio(rps, floors.floor_rps),
+          ...peerLine.fields,
+          ...Object.fromEntries(peerLine.peerRps.map(([key, peerRps]) => [`ratio_to_${key}`, ratio(rps, peerRps)])),
+          org_members: scenario.org === 'large' ? world.large.members : undefined,
+        });
+      }
     }
   }
 }
@@ -121,18 +146,23 @@ async function benchPostgres(context: BenchContext, scenarios: Scenario[]): Prom
   const { options } = context;
   const setup = await setupPostgres(options.databaseUrl, options, note);
   const drop = onCleanup(() => setup.drop());
-  const server = await startRoster(
-    { DATABASE_URL: setup.serverUrl, SMTP_URL: context.smtp.url, ROSTER_PUBLIC_URL: 'http://roster.bench' },
-    options.cpuProfDir,
-  );
-  const stopServer = onCleanup(() => server.stop());
+  // One server per workers value, side by side on the one schema (several `roster serve` may share a database).
+  const servers: Array<RosterServer & { stop: () => Promise<void> }> = [];
+  for (const workers of options.workers.filter((count) => scenarios.some((scenario) => measuredWith(options, scenario, count)))) {
+    const server = await startRoster(
+      { DATABASE_URL: setup.serverUrl, SMTP_URL: context.smtp.url, ROSTER_PUBLIC_URL: 'http://roster.bench' },
+      options.cpuProfDir,
+      workers,
+    );
+    servers.push({ workers, server, stop: onCleanup(() => server.stop()) });
+  }
   const peers = await startPeers(context, options.peers, setup.serverUrl, setup.world);
   const target = { url: options.databaseUrl, schema: setup.schema, setup: setup.database };
-  await runEngine(context, 'postgres', server, peers, setup.world, scenarios, (scenario, conc) =>
+  await runEngine(context, 'postgres', servers, peers, setup.world, scenarios, (scenario, conc) =>
     measurePostgresFloors(context, target, setup.world, scenario, conc),
   );
   for (const peer of peers) await peer.stop();
-  await stopServer();
+  for (const server of servers) await server.stop();
   await drop();
   if (options.cpuProfDir) note(`CPU profile of Roster written to ${options.cpuProfDir}`);
 }
@@ -150,7 +180,7 @@ async function benchPglite(context: BenchContext, scenarios: Scenario[]): Promis
   await closeDatabase();
   const server = await startRoster({ ROSTER_DATA_DIR: setup.dataDir, SMTP_URL: context.smtp.url, ROSTER_PUBLIC_URL: 'http://roster.bench' }, null);
   const stopServer = onCleanup(() => server.stop());
-  await runEngine(context, 'pglite', server, [], setup.world, scenarios, async (scenario) => ({ floor_rps: floors.get(scenario.name)! }));
+  await runEngine(context, 'pglite', [{ workers: 1, server }], [], setup.world, scenarios, async (scenario) => ({ floor_rps: floors.get(scenario.name)! }));
   await stopServer();
 }
 
@@ -159,6 +189,7 @@ function describeRun(options: BenchOptions): void {
   console.log(`# roster bench ${new Date().toISOString()} node ${process.version} on ${cpus.length} × ${cpus[0]?.model ?? 'cpu'}, load average ${os.loadavg().map((n) => n.toFixed(1)).join(' ')}`);
   console.log(`# ${options.quick ? 'quick: ' : ''}warm-up ${options.warmupMs} ms, window ${options.durationMs} ms, pgbench ${options.pgbenchSeconds} s; org of ${options.members} members × ${options.teams} teams; free-text query "${SEARCH}"; floors plan ${{ roster: 'as Roster does (prepared scenarios: auto; the rest: force_custom_plan)', custom: 'every statement with its values (force_custom_plan)', auto: 'as PostgreSQL picks (auto)' }[options.planCache]}`);
   console.log(`# peers on PostgreSQL: ${options.peers.length > 0 ? options.peers.join(', ') : 'none'}`);
+  console.log(`# roster serve --workers on PostgreSQL: ${options.workers.join(', ')}${options.workersGiven ? '' : ` (above 1 only on ${WORKER_SCENARIOS.join(', ')})`}; PGlite: 1`);
   if (options.largeMembers !== 1_000_000) console.log(`# the member-list-1m-* lines use a large organization of ${options.largeMembers} members, not 1,000,000`);
 }
 

@@ -76,9 +76,15 @@ function metricsEnv(): Record<string, string> {
   return process.env.ROSTER_METRICS_PORT ? { ROSTER_METRICS_PORT: process.env.ROSTER_METRICS_PORT } : {};
 }
 
-/** `node <npm start's flags> dist/cli.js serve` on a free loopback port, LOG_LEVEL=warn; resolves once /_health/ answers 200. */
-export function startRoster(env: Record<string, string>, cpuProfDir: string | null): Promise<RosterProcess> {
-  const args = [...startFlags(), ...(cpuProfDir ? ['--cpu-prof', `--cpu-prof-dir=${cpuProfDir}`] : []), path.join(ROOT, 'dist', 'cli.js'), 'serve'];
+/** `node <npm start's flags> dist/cli.js serve [--workers N]` on a free loopback port, LOG_LEVEL=warn; resolves once /_health/ answers 200. */
+export function startRoster(env: Record<string, string>, cpuProfDir: string | null, workers = 1): Promise<RosterProcess> {
+  const args = [
+    ...startFlags(),
+    ...(cpuProfDir ? ['--cpu-prof', `--cpu-prof-dir=${cpuProfDir}`] : []),
+    path.join(ROOT, 'dist', 'cli.js'),
+    'serve',
+    ...(workers > 1 ? ['--workers', String(workers)] : []),
+  ];
   return startServer('Roster', args, env);
 }
 

@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import { parseLine, type Line } from './output.js';
 
 const COLUMNS = [
-  'scenario', 'engine', 'conc', 'rps', 'p50_ms', 'p99_ms', 'errors', 'cpu_ms_per_req', 'driver_cpu_ms_per_req', 'rss_mb',
+  'scenario', 'engine', 'conc', 'workers', 'rps', 'p50_ms', 'p99_ms', 'errors', 'cpu_ms_per_req', 'driver_cpu_ms_per_req', 'rss_mb',
   'floor_rps', 'floor_p99_ms', 'node_floor_rps', 'ratio_to_floor',
   'peer_better_auth_rps', 'peer_better_auth_p99_ms', 'ratio_to_better_auth', 'peer_plain_rps', 'peer_plain_p99_ms', 'ratio_to_plain',
 ];

@@ -130,6 +130,8 @@ function lineChecks(line: Line): TargetCheck[] {
   return checks;
 }
 
-export function checkTargets(lines: Line[]): TargetCheck[] {
+export function checkTargets(all: Line[]): TargetCheck[] {
+  // The targets are per process, as the peers are: checked on the workers=1 lines (`--workers` lines beside them are for reading).
+  const lines = all.filter((line) => (line.workers ?? '1') === '1');
   return [...lines.filter(measured).flatMap(lineChecks), ...scaleChecks(lines)];
 }

@@ -14,8 +14,15 @@ async function main(command: Command): Promise<void> {
   }
   const config = loadConfig();
   if (command.name === 'serve') {
+    const workers = command.workers ?? config.workers;
+    if (workers > 1 && !config.databaseUrl) {
+      throw new CliError(
+        `--workers ${workers} (or ROSTER_WORKERS) needs DATABASE_URL: the embedded database (PGlite) belongs to one process, so it serves with one worker; set DATABASE_URL to a PostgreSQL server to run several`,
+        2,
+      );
+    }
     const { serve } = await import('./cli/serve.js');
-    return serve(config);
+    return serve(config, workers);
   }
   const { runDbCommandFromCli } = await import('./cli/db-command.js');
   console.log(await runDbCommandFromCli(config, command));

@@ -48,6 +48,11 @@ export interface Config {
    * (at most 10 s), so that a live sender always records its outcome while the lease is still its own.
    */
   readonly webhookLeaseSeconds: number;
+  /**
+   * ROSTER_WORKERS: how many processes `roster serve` runs (node:cluster, sharing the port); 1 (the
+   * default) is one process and no cluster. More than 1 needs DATABASE_URL (`roster serve` says so).
+   */
+  readonly workers: number;
 }
 
 export class ConfigError extends Error {
@@ -86,6 +91,9 @@ function parsePositiveInteger(name: string, value: string | undefined, fallback:
   if (!/^\d{1,9}$/.test(value) || Number(value) < 1) throw new ConfigError(`${name} must be a whole number of at least 1, got "${value}"`);
   return Number(value);
 }
+
+/** The most worker processes `roster serve` forks: each holds a pool of 10 connections. */
+export const MAX_WORKERS = 64;
 
 function parseUrl(name: string, value: string | undefined, protocols: string[]): string | null {
   if (value === undefined || value === '') return null;
@@ -195,5 +203,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     webhookAllowPrivate: parseFlag('ROSTER_WEBHOOK_ALLOW_PRIVATE', env.ROSTER_WEBHOOK_ALLOW_PRIVATE),
     webhookRetryBaseSeconds: parseBoundedInteger('ROSTER_WEBHOOK_RETRY_BASE_SECONDS', env.ROSTER_WEBHOOK_RETRY_BASE_SECONDS, 5, 1, 5),
     webhookLeaseSeconds: parseBoundedInteger('ROSTER_WEBHOOK_LEASE_SECONDS', env.ROSTER_WEBHOOK_LEASE_SECONDS, 60, 2, 60),
+    workers: parseBoundedInteger('ROSTER_WORKERS', env.ROSTER_WORKERS, 1, 1, MAX_WORKERS),
   });
 }

@@ -9,7 +9,7 @@ import { configuredTransport } from './platform/mail/transport.js';
 import { StartupError } from './platform/lib/startup-error.js';
 import { createServingState } from './platform/http/health.js';
 import { unsentEmailBacklog } from './platform/mail/outbox.queries.js';
-import { countDelivery, watchConnections, watchOutbox } from './platform/metrics/metrics.js';
+import { countDelivery, reportToClusterPrimary, watchConnections, watchOutbox } from './platform/metrics/metrics.js';
 import { pendingWebhookBacklog } from './webhooks/webhook-delivery.queries.js';
 import { startMetricsServer, type MetricsServer } from './platform/metrics/metrics-server.js';
 import { createScheduledJobs } from './jobs.js';
@@ -35,11 +35,20 @@ export interface RunningServer {
 }
 
 /**
+ * This process's part in `roster serve --workers N` (src/cli/cluster.ts): every worker serves HTTP; the
+ * lead (worker 1, and whichever replaces it) also runs the background work, seeds the demo and prints
+ * the banner. No worker serves metrics: the primary does, summing theirs.
+ */
+export interface ClusterPart {
+  lead: boolean;
+}
+
+/**
  * Serves HTTP and runs the mail worker and the scheduled jobs; on an empty database, seeds the demo once
  * it listens (a port in use fails before anything is written). Fails with a StartupError when the port
- * cannot be had.
+ * cannot be had. In a cluster worker (`part`) that is not the lead, it serves HTTP only.
  */
-export async function startServer(runtime: Runtime): Promise<RunningServer> {
+export async function startServer(runtime: Runtime, part: ClusterPart | null = null): Promise<RunningServer> {
   const { config, database, services, logger, clock } = runtime;
 
   const transport = configuredTransport(config, (file, mail) => logger.info({ file, to: mail.to, subject: mail.subject }, 'email written'));
@@ -72,18 +81,26 @@ export async function startServer(runtime: Runtime): Promise<RunningServer> {
     throw listenFailure(config, error);
   }
   let metrics: MetricsServer | null = null;
-  let demo: Awaited<ReturnType<typeof seedDemo>>;
+  let demo: Awaited<ReturnType<typeof seedDemo>> = null;
+  // Alone or the lead: the background work. They coordinate through PostgreSQL (SKIP LOCKED, advisory
+  // locks), so every worker could run them; one saves each other worker their connections and polls.
+  const background = part === null || part.lead;
   try {
     if (config.metrics) {
       watchConnections(() => database.connections());
-      watchOutbox('email', () => unsentEmailBacklog(database.db));
-      watchOutbox('webhook', () => pendingWebhookBacklog(database.db));
-      metrics = await startMetricsServer(config.metrics, logger);
+      if (background) {
+        watchOutbox('email', () => unsentEmailBacklog(database.db));
+        watchOutbox('webhook', () => pendingWebhookBacklog(database.db));
+      }
+      if (part) reportToClusterPrimary();
+      else metrics = await startMetricsServer(config.metrics, logger);
     }
-    mailWorker.start();
-    webhookWorker.start();
-    jobRunner.start();
-    demo = await seedDemo(runtime);
+    if (background) {
+      mailWorker.start();
+      webhookWorker.start();
+      jobRunner.start();
+      demo = await seedDemo(runtime);
+    }
   } catch (error) {
     await app.close();
     await Promise.all([mailWorker.stop(), webhookWorker.stop(), jobRunner.stop()]);
@@ -112,7 +129,7 @@ export async function startServer(runtime: Runtime): Promise<RunningServer> {
   lines.push(`Emails go to ${config.smtpUrl ? 'the SMTP server at SMTP_URL' : path.join(config.dataDir, 'mail') + ' as .eml files'}.`);
 
   if (metrics) lines.push(`Metrics are at ${metrics.url}.`);
-  console.log(lines.join('\n'));
+  if (background) console.log(lines.join('\n'));
 
   return {
     app,

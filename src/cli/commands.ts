@@ -1,11 +1,13 @@
 import fs from 'node:fs';
 import { parseArgs } from 'node:util';
+import { MAX_WORKERS } from '../config.js';
 import { NAME_CHARACTERS_MESSAGE, isCleanName } from '../platform/lib/names.js';
 import { CliError, UnknownCommandError } from './errors.js';
 
 export const USAGE = `Usage: roster <command>
 
-  serve                                        migrate, then serve HTTP and deliver emails (PORT, HOST)
+  serve [--workers N]                          migrate, then serve HTTP and deliver emails (PORT, HOST);
+                                               N processes share the port (PostgreSQL only)
   migrate                                      apply pending database migrations
   user create --email E [--name N] [--superuser]
   user list                                    every user, one JSON object a line
@@ -18,7 +20,7 @@ export const USAGE = `Usage: roster <command>
   jobs run [NAME]                              run the scheduled clean-up jobs (or one) now; print what they did
 
 Configuration comes from the environment: DATABASE_URL, ROSTER_DATA_DIR, ROSTER_PUBLIC_URL, SMTP_URL,
-PORT, HOST, LOG_LEVEL, ROSTER_METRICS_PORT, ROSTER_SHUTDOWN_SECONDS (see README.md).`;
+PORT, HOST, LOG_LEVEL, ROSTER_METRICS_PORT, ROSTER_SHUTDOWN_SECONDS, ROSTER_WORKERS (see README.md).`;
 
 /**
  * A database command, parsed and with its input read, so that it can run in this process or be handed
@@ -38,7 +40,8 @@ export type DbCommand =
   /** `job` null: every job. */
   | { name: 'jobs run'; job: string | null };
 
-export type Command = { name: 'help' } | { name: 'serve' } | DbCommand;
+/** `workers` null: as ROSTER_WORKERS says (default 1). */
+export type Command = { name: 'help' } | { name: 'serve'; workers: number | null } | DbCommand;
 
 function options<T extends Record<string, { type: 'string' | 'boolean' }>>(args: string[], spec: T, usage: string) {
   try {
@@ -59,6 +62,18 @@ function noArguments(args: string[], usage: string): void {
   if (positionals.length > 0) throw new CliError(`${usage} takes no arguments, got "${positionals.join(' ')}" (usage: roster ${usage})`, 2);
 }
 
+function parseServe(args: string[]): Command {
+  const usage = 'serve [--workers N]';
+  const { values, positionals } = options(args, { workers: { type: 'string' } }, usage);
+  if (positionals.length > 0) throw new CliError(`serve takes no arguments, got "${positionals.join(' ')}" (usage: roster ${usage})`, 2);
+  if (values.workers === undefined) return { name: 'serve', workers: null };
+  const workers = Number(values.workers);
+  if (!/^\d{1,3}$/.test(values.workers) || workers < 1 || workers > MAX_WORKERS) {
+    throw new CliError(`--workers must be a whole number from 1 to ${MAX_WORKERS}, got "${values.workers}" (usage: roster ${usage})`, 2);
+  }
+  return { name: 'serve', workers };
+}
+
 /** Reads argv into a command; an unknown command is an UnknownCommandError, a bad option a CliError. */
 export function parseCommand(argv: string[]): Command {
   const [command, ...rest] = argv;
@@ -68,7 +83,7 @@ export function parseCommand(argv: string[]): Command {
     case '-h':
       return { name: 'help' };
     case 'serve':
-      return { name: 'serve' };
+      return parseServe(rest);
     case 'migrate':
       return { name: 'migrate' };
     case 'user': {

@@ -1,7 +1,9 @@
+import cluster from 'node:cluster';
 import type { Config } from '../config.js';
 import { pgliteDir } from '../platform/db/paths.js';
 import { createLogger, openRuntime, type Runtime } from '../runtime.js';
-import { startServer, type RunningServer } from '../server.js';
+import { startServer, type ClusterPart, type RunningServer } from '../server.js';
+import { LEAD_WORKER_ENV, serveCluster } from './cluster.js';
 import type { DbCommand } from './commands.js';
 import { lockDataDir, type CommandReply, type DataDirLock } from './data-dir-lock.js';
 import { CliError } from './errors.js';
@@ -41,14 +43,22 @@ async function closeDatabase(runtime: Runtime): Promise<void> {
  * `roster serve`: takes the embedded database's lock (or connects to PostgreSQL), migrates, serves, and
  * runs CLI commands sent by other processes. SIGINT, SIGTERM and SIGHUP stop it gracefully (the server
  * drains its requests and its mail worker's sends), then close the database, release the lock and exit 0.
+ * With `workers` > 1 (PostgreSQL only: the CLI checked) this process becomes the primary of a cluster
+ * (./cluster.ts) and each worker it forks runs this function again, as a worker.
  */
-export async function serve(config: Config): Promise<void> {
+export async function serve(config: Config, workers: number): Promise<void> {
+  if (cluster.isWorker) return serveProcess(config, { lead: process.env[LEAD_WORKER_ENV] === '1' });
+  if (workers === 1) return serveProcess(config, null);
+  return serveCluster(config, workers);
+}
+
+async function serveProcess(config: Config, part: ClusterPart | null): Promise<void> {
   const lock: DataDirLock | null = config.databaseUrl ? null : await lockDataDir(config.dataDir, pgliteDir(config.dataDir), { takesCommands: true });
   let runtime: Runtime | null = null;
   let server: RunningServer;
   try {
     runtime = await openRuntime(config, createLogger(config));
-    server = await startServer(runtime);
+    server = await startServer(runtime, part);
   } catch (error) {
     await runtime?.close();
     await lock?.release();

@@ -134,6 +134,9 @@ describe('bench peers', () => {
 
   it('--peers picks none, one or all, and refuses anything else', () => {
     assert.deepEqual(parseOptions([]).peers, ['plain', 'better-auth']);
+    assert.deepEqual([parseOptions([]).workers, parseOptions([]).workersGiven], [[1, 2], false]);
+    assert.deepEqual([parseOptions(['--workers', '2,1,2']).workers, parseOptions(['--workers', '2,1']).workersGiven], [[1, 2], true]);
+    assert.throws(() => parseOptions(['--workers', '0']), UsageError);
     assert.deepEqual(parseOptions(['--peers', 'none']).peers, []);
     assert.deepEqual(parseOptions(['--peers', 'plain']).peers, ['plain']);
     assert.throws(() => parseOptions(['--peers', 'hono']), UsageError);

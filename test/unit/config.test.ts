@@ -75,6 +75,7 @@ describe('config', () => {
       ROSTER_WEBHOOK_ALLOW_PRIVATE: '1',
       ROSTER_WEBHOOK_RETRY_BASE_SECONDS: '1',
       ROSTER_WEBHOOK_LEASE_SECONDS: '4',
+      ROSTER_WORKERS: '4',
     });
     assert.deepEqual(
       { ...config },
@@ -94,6 +95,7 @@ describe('config', () => {
         webhookAllowPrivate: true,
         webhookRetryBaseSeconds: 1,
         webhookLeaseSeconds: 4,
+        workers: 4,
       },
     );
   });
@@ -102,6 +104,12 @@ describe('config', () => {
     assert.deepEqual(loadConfig({ ROSTER_METRICS_PORT: '9464' }).metrics, { host: '127.0.0.1', port: 9464 });
     // The same port on another address than the API's is a listener of its own.
     assert.deepEqual(loadConfig({ PORT: '9000', ROSTER_METRICS_HOST: '10.0.0.5', ROSTER_METRICS_PORT: '9000' }).metrics, { host: '10.0.0.5', port: 9000 });
+  });
+
+  it('ROSTER_WORKERS: 1 by default, from 1 to 64, anything else refused naming it (issue 17)', () => {
+    assert.equal(loadConfig({}).workers, 1);
+    assert.equal(loadConfig({ ROSTER_WORKERS: '64' }).workers, 64);
+    for (const bad of ['0', '65', 'two', '1.5']) assert.throws(() => loadConfig({ ROSTER_WORKERS: bad }), /ROSTER_WORKERS must be/);
   });
 
   it('ROSTER_WEBHOOK_ALLOW_PRIVATE: off by default and with 0, on with 1, anything else refused (issue 18)', () => {

@@ -1,7 +1,7 @@
 import http from 'node:http';
 import type { Logger } from 'pino';
 import { StartupError } from '../lib/startup-error.js';
-import { metricsText, startProcessMetrics } from './metrics.js';
+import { clusterMetricsText, metricsText as processMetricsText, startProcessMetrics } from './metrics.js';
 
 export interface MetricsServer {
   url: string;
@@ -11,10 +11,12 @@ export interface MetricsServer {
 /**
  * `GET /metrics` on an address of its own (ROSTER_METRICS_HOST/PORT), apart from the API: a scrape
  * needs no credentials, so the metrics are reachable only where the operator puts this listener.
- * Anything else it is asked is a 404. Fails with a StartupError when the port cannot be had.
+ * Anything else it is asked is a 404. Fails with a StartupError when the port cannot be had. `of`:
+ * this process's metrics, or (in the primary of `roster serve --workers N`) its workers' summed.
  */
-export async function startMetricsServer({ host, port }: { host: string; port: number }, logger: Logger): Promise<MetricsServer> {
-  startProcessMetrics();
+export async function startMetricsServer({ host, port }: { host: string; port: number }, logger: Logger, of: 'process' | 'cluster' = 'process'): Promise<MetricsServer> {
+  if (of === 'process') startProcessMetrics();
+  const metricsText = of === 'process' ? processMetricsText : clusterMetricsText;
   const server = http.createServer((request, response) => {
     const path = (request.url ?? '').split('?')[0];
     if (path !== '/metrics' || (request.method !== 'GET' && request.method !== 'HEAD')) {

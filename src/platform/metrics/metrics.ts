@@ -1,4 +1,4 @@
-import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import { AggregatorRegistry, Counter, Gauge, Histogram, Registry, collectDefaultMetrics, type PrometheusContentType } from 'prom-client';
 
 /**
  * The process's Prometheus metrics (README, "Metrics"). One registry per process, as Prometheus sees a
@@ -157,4 +157,27 @@ export function startProcessMetrics(): void {
 /** The text a scrape answers, in Prometheus' format. */
 export async function metricsText(): Promise<{ contentType: string; body: string }> {
   return { contentType: registry.contentType, body: await registry.metrics() };
+}
+
+/**
+ * In a worker of `roster serve --workers N`: this process records as usual, and answers the primary's
+ * scrapes (prom-client's cluster messages) with its registry instead of serving a listener of its own.
+ */
+export function reportToClusterPrimary(): void {
+  startProcessMetrics();
+  AggregatorRegistry.setRegistries([registry]);
+  // Constructing one installs prom-client's answer to the primary's requests in this worker.
+  new AggregatorRegistry();
+}
+
+let clusterRegistry: AggregatorRegistry<PrometheusContentType> | null = null;
+
+/**
+ * In the primary of `roster serve --workers N`: the workers' metrics summed (counters, histograms, the
+ * pool gauges: one total for the host), as one target for Prometheus. The outbox gauges are read by the
+ * lead worker only, so their sum is that one reading.
+ */
+export async function clusterMetricsText(): Promise<{ contentType: string; body: string }> {
+  clusterRegistry ??= new AggregatorRegistry();
+  return { contentType: clusterRegistry.contentType, body: await clusterRegistry.clusterMetrics() };
 }

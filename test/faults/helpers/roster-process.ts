@@ -18,11 +18,11 @@ export interface RosterProcess {
   stop(): Promise<void>;
 }
 
-/** Starts `roster serve` as a separate process (the built CLI) and waits until it answers /_health/. */
-export async function startRoster(env: Record<string, string>, port?: number): Promise<RosterProcess> {
+/** Starts `roster serve [args]` as a separate process (the built CLI) and waits until it answers /_health/. */
+export async function startRoster(env: Record<string, string>, port?: number, args: string[] = []): Promise<RosterProcess> {
   const chosen = port ?? (await freePort());
   let output = '';
-  const child = spawn(process.execPath, [CLI, 'serve'], {
+  const child = spawn(process.execPath, [CLI, 'serve', ...args], {
     env: { ...process.env, LOG_LEVEL: 'warn', HOST: '127.0.0.1', ...env, PORT: String(chosen) },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
