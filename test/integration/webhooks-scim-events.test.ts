@@ -4,9 +4,9 @@ import crypto from 'node:crypto';
 import { createHarness, type Harness } from '../helpers/harness.js';
 import type { BuiltOrg } from '../helpers/org-factory.js';
 import { scimOrg } from '../helpers/scim-groups.js';
-import { startWebhookReceiver, type WebhookReceiver } from '../helpers/webhook-receiver.js';
-import { createWebhookWorker, type WebhookWorker } from '../../src/webhooks/webhook-worker.js';
-import { WEBHOOK_EVENT_TYPES } from '../../src/platform/webhooks/webhook-payloads.js';
+import type { WebhookReceiver } from '../helpers/webhook-receiver.js';
+import { listenToEveryEvent } from '../helpers/webhook-listener.js';
+import type { WebhookWorker } from '../../src/webhooks/webhook-worker.js';
 
 /**
  * Issue 18, "SCIM and SSO changes emit the same events": each SCIM write queues, in its transaction,
@@ -34,11 +34,7 @@ describe('webhook events from SCIM', () => {
       teams: ['red'],
       features: { 'team-roles': true },
     }));
-    receiver = await startWebhookReceiver();
-    worker = createWebhookWorker({ db: h.database.db, clock: h.clock, secretKey: key, allowPrivate: true, publicUrl: 'http://roster.test' });
-    const created = await h.request(org.tokens.owner!, 'POST', `/api/0/organizations/${org.slug}/webhooks/`, { url: receiver.url, events: WEBHOOK_EVENT_TYPES });
-    assert.equal(created.status, 201);
-    receiver.secrets = [created.body.secret];
+    ({ receiver, worker } = await listenToEveryEvent(h, org, key));
   });
   after(async () => {
     await worker.stop();
