@@ -33,6 +33,25 @@ export interface WebhookReceiver {
  * A real HTTP receiver on 127.0.0.1, as a customer's would be: every request is recorded, and its
  * signature checked with the `standardwebhooks` package (not Roster's code), once per secret.
  */
+export interface WebhookHeaders {
+  'webhook-id': string;
+  'webhook-timestamp': string;
+  'webhook-signature': string;
+}
+
+/** Reads a delivery's body and its Standard Webhooks headers (what `Webhook.verify` takes), then calls `handle`. */
+export function onWebhookRequest(request: http.IncomingMessage, handle: (body: string, headers: WebhookHeaders) => void): void {
+  const chunks: Buffer[] = [];
+  request.on('data', (chunk: Buffer) => chunks.push(chunk));
+  request.on('end', () =>
+    handle(Buffer.concat(chunks).toString('utf8'), {
+      'webhook-id': String(request.headers['webhook-id'] ?? ''),
+      'webhook-timestamp': String(request.headers['webhook-timestamp'] ?? ''),
+      'webhook-signature': String(request.headers['webhook-signature'] ?? ''),
+    }),
+  );
+}
+
 export async function startWebhookReceiver(): Promise<WebhookReceiver> {
   const receiver: WebhookReceiver = {
     url: '',
@@ -52,15 +71,7 @@ export async function startWebhookReceiver(): Promise<WebhookReceiver> {
     close: () => Promise.resolve(),
   };
   const server = http.createServer((request, response) => {
-    const chunks: Buffer[] = [];
-    request.on('data', (chunk: Buffer) => chunks.push(chunk));
-    request.on('end', () => {
-      const body = Buffer.concat(chunks).toString('utf8');
-      const headers = {
-        'webhook-id': String(request.headers['webhook-id'] ?? ''),
-        'webhook-timestamp': String(request.headers['webhook-timestamp'] ?? ''),
-        'webhook-signature': String(request.headers['webhook-signature'] ?? ''),
-      };
+    onWebhookRequest(request, (body, headers) => {
       const verifiedBy = receiver.secrets.flatMap((secret, index) => {
         try {
           new Webhook(secret).verify(body, headers);

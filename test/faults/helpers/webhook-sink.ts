@@ -1,6 +1,7 @@
 import http from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { Webhook } from 'standardwebhooks';
+import { onWebhookRequest } from '../../helpers/webhook-receiver.js';
 
 /** One delivery the sink acknowledged (2xx), in the order they arrived. */
 export interface Arrival {
@@ -49,15 +50,7 @@ export async function startWebhookSink({ answerMs = 20 }: { answerMs?: number } 
     close: () => Promise.resolve(),
   };
   const server = http.createServer((request, response) => {
-    const chunks: Buffer[] = [];
-    request.on('data', (chunk: Buffer) => chunks.push(chunk));
-    request.on('end', () => {
-      const body = Buffer.concat(chunks).toString('utf8');
-      const headers = {
-        'webhook-id': String(request.headers['webhook-id'] ?? ''),
-        'webhook-timestamp': String(request.headers['webhook-timestamp'] ?? ''),
-        'webhook-signature': String(request.headers['webhook-signature'] ?? ''),
-      };
+    onWebhookRequest(request, (body, headers) => {
       let envelope: { type: string; timestamp: string; organization: { slug: string }; data: Record<string, unknown> };
       try {
         envelope = JSON.parse(body) as typeof envelope;
