@@ -129,7 +129,7 @@ export async function startSamlIdp(sp: SamlServiceProvider, options: { entityId?
       requestSignatureAlgorithm: 'http://www.w3.org/2001/04/xmldsig-more#rsa-sha256',
     });
   const idp = identityProvider(keys);
-  const spMetadata = samlServiceProviderMetadata(sp);
+  const spMetadata = await samlServiceProviderMetadata(sp);
   const rosterAsSeenByIdp = samlify.ServiceProvider({ metadata: spMetadata });
   // The same SP, had it not asked for signed assertions: samlify then signs only the response.
   const rosterWithoutSignedAssertions = samlify.ServiceProvider({ metadata: spMetadata.replace('WantAssertionsSigned="true"', 'WantAssertionsSigned="false"') });

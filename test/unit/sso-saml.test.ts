@@ -142,8 +142,8 @@ describe('SAML sign-in', () => {
 });
 
 describe('SAML service provider metadata', () => {
-  it('names Roster entity id and ACS URL, and asks for signed assertions', () => {
-    const xml = samlServiceProviderMetadata(sp);
+  it('names Roster entity id and ACS URL, and asks for signed assertions', async () => {
+    const xml = await samlServiceProviderMetadata(sp);
     assert.match(xml, new RegExp(`entityID="${sp.entityId}"`));
     assert.match(xml, new RegExp(`Location="${sp.acsUrl}"`));
     assert.match(xml, /WantAssertionsSigned="true"/);

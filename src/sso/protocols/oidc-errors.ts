@@ -3,11 +3,11 @@
  * errors (`ClientError.code`, and for claim checks the claim name on its cause); anything not
  * recognised becomes `provider-error`, so no raw library exception reaches a caller.
  */
-import * as client from 'openid-client';
+import type * as OpenidClient from 'openid-client';
 import { SsoSignInError, type SsoSignInErrorCode } from './errors.js';
 
 /** The claim or attribute a failed comparison was about, from openid-client's error cause chain. */
-function failedClaim(error: client.ClientError): string | undefined {
+function failedClaim(error: OpenidClient.ClientError): string | undefined {
   const inner = error.cause;
   if (!(inner instanceof Error)) return undefined;
   const detail = inner.cause;
@@ -25,7 +25,7 @@ const CLAIM_CODES: Record<string, SsoSignInErrorCode> = {
   nbf: 'not-yet-valid',
 };
 
-function codeOf(error: unknown): SsoSignInErrorCode {
+function codeOf(client: typeof OpenidClient, error: unknown): SsoSignInErrorCode {
   if (error instanceof client.ResponseBodyError) {
     // The token endpoint refused a code that reached our callback moments ago. Providers rarely say
     // why (oidc-provider answers only "grant request is invalid"), and all the reasons (a verifier
@@ -56,9 +56,9 @@ function codeOf(error: unknown): SsoSignInErrorCode {
   return 'provider-error';
 }
 
-/** Rethrows anything caught around an openid-client call as an `SsoSignInError`. */
-export function asSignInError(error: unknown): SsoSignInError {
+/** Rethrows anything caught around a call into `client` (openid-client, as loaded) as an `SsoSignInError`. */
+export function asSignInError(client: typeof OpenidClient, error: unknown): SsoSignInError {
   if (error instanceof SsoSignInError) return error;
-  const code = codeOf(error);
+  const code = codeOf(client, error);
   return new SsoSignInError(code, `OIDC sign-in refused (${code})`, { cause: error });
 }

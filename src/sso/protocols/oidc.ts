@@ -7,7 +7,7 @@
  * nonce sent. Config failures throw `ProviderConfigError`; sign-in failures throw `SsoSignInError`.
  */
 import { timingSafeEqual } from 'node:crypto';
-import * as client from 'openid-client';
+import type * as OpenidClient from 'openid-client';
 import { ProviderConfigError, SsoSignInError, type SsoIdentity } from './errors.js';
 import { isLoopbackHttp, parseProviderUrl } from './loopback.js';
 import { asSignInError } from './oidc-errors.js';
@@ -23,7 +23,7 @@ export interface OidcProviderConfig {
 export interface OidcProvider {
   readonly issuer: string;
   readonly clientId: string;
-  readonly configuration: client.Configuration;
+  readonly configuration: OpenidClient.Configuration;
 }
 
 /** What the caller keeps (server side, or in a sealed cookie) between start and finish. */
@@ -33,6 +33,11 @@ export interface OidcPendingSignIn {
   codeVerifier: string;
 }
 
+// openid-client (with jose and oauth4webapi) is loaded at the first OIDC use, not at start: most
+// organizations never use OIDC, and importing it costs a process ~8 MB of resident memory.
+let openidClientLoading: Promise<typeof OpenidClient> | undefined;
+const loadOpenidClient = () => (openidClientLoading ??= import('openid-client'));
+
 /** Seconds a provider gets to answer discovery, token and userinfo requests. */
 const REQUEST_TIMEOUT_SECONDS = 10;
 
@@ -41,7 +46,12 @@ function requireText(value: string, field: string): string {
   return value.trim();
 }
 
-async function fetchDiscovery(issuerUrl: URL, config: OidcProviderConfig, clientId: string): Promise<client.Configuration> {
+async function fetchDiscovery(
+  client: typeof OpenidClient,
+  issuerUrl: URL,
+  config: OidcProviderConfig,
+  clientId: string,
+): Promise<OpenidClient.Configuration> {
   const clientSecret = requireText(config.clientSecret, 'config.client_secret');
   try {
     return await client.discovery(issuerUrl, clientId, undefined, client.ClientSecretBasic(clientSecret), {
@@ -49,11 +59,11 @@ async function fetchDiscovery(issuerUrl: URL, config: OidcProviderConfig, client
       execute: isLoopbackHttp(issuerUrl) ? [client.allowInsecureRequests] : [],
     });
   } catch (error) {
-    throw new ProviderConfigError('config.issuer', discoveryFailure(error), { cause: error });
+    throw new ProviderConfigError('config.issuer', discoveryFailure(client, error), { cause: error });
   }
 }
 
-function discoveryFailure(error: unknown): string {
+function discoveryFailure(client: typeof OpenidClient, error: unknown): string {
   if (error instanceof client.ClientError) {
     if (error.code === 'OAUTH_JSON_ATTRIBUTE_COMPARISON_FAILED') return 'the discovery document names another issuer';
     if (error.code === 'OAUTH_RESPONSE_IS_NOT_CONFORM' || error.code === 'OAUTH_RESPONSE_IS_NOT_JSON') {
@@ -65,7 +75,7 @@ function discoveryFailure(error: unknown): string {
 }
 
 /** The client authentication the provider supports; client_secret_basic is the spec's default. */
-function chooseClientAuth(metadata: client.ServerMetadata, clientSecret: string): client.ClientAuth {
+function chooseClientAuth(client: typeof OpenidClient, metadata: OpenidClient.ServerMetadata, clientSecret: string): OpenidClient.ClientAuth {
   const methods = metadata.token_endpoint_auth_methods_supported;
   if (methods && !methods.includes('client_secret_basic') && methods.includes('client_secret_post')) {
     return client.ClientSecretPost(clientSecret);
@@ -83,7 +93,8 @@ export async function discoverOidc(config: OidcProviderConfig): Promise<OidcProv
   const clientId = requireText(config.clientId, 'config.client_id');
   const issuerUrl = parseProviderUrl(issuer);
   if (typeof issuerUrl === 'string') throw new ProviderConfigError('config.issuer', issuerUrl);
-  const discovered = await fetchDiscovery(issuerUrl, config, clientId);
+  const client = await loadOpenidClient();
+  const discovered = await fetchDiscovery(client, issuerUrl, config, clientId);
   const metadata = discovered.serverMetadata();
   for (const endpoint of ['authorization_endpoint', 'token_endpoint', 'jwks_uri'] as const) {
     const value = metadata[endpoint];
@@ -92,7 +103,7 @@ export async function discoverOidc(config: OidcProviderConfig): Promise<OidcProv
     if (typeof url === 'string') throw new ProviderConfigError('config.issuer', `the discovery document's ${endpoint} ${url}`);
   }
   // Rebuilt with the authentication method the provider supports, keeping the fetched metadata.
-  const configuration = new client.Configuration(metadata, clientId, undefined, chooseClientAuth(metadata, config.clientSecret.trim()));
+  const configuration = new client.Configuration(metadata, clientId, undefined, chooseClientAuth(client, metadata, config.clientSecret.trim()));
   configuration.timeout = REQUEST_TIMEOUT_SECONDS;
   if (isLoopbackHttp(issuerUrl)) client.allowInsecureRequests(configuration);
   // OIDC lets a client trust an ID token from the token endpoint on TLS alone; openid-client then
@@ -107,6 +118,7 @@ export async function startOidcSignIn(
   provider: OidcProvider,
   redirectUri: string,
 ): Promise<{ url: string; pending: OidcPendingSignIn }> {
+  const client = await loadOpenidClient();
   const pending: OidcPendingSignIn = {
     state: client.randomState(),
     nonce: client.randomNonce(),
@@ -150,6 +162,7 @@ export async function finishOidcSignIn(
   // The parameters of the callback on the registered redirect URI: the token request must name it exactly.
   const currentUrl = new URL(redirectUri);
   currentUrl.search = received.search;
+  const client = await loadOpenidClient();
   try {
     const tokens = await client.authorizationCodeGrant(provider.configuration, currentUrl, {
       pkceCodeVerifier: pending.codeVerifier,
@@ -164,6 +177,6 @@ export async function finishOidcSignIn(
       : await client.fetchUserInfo(provider.configuration, tokens.access_token, claims.sub);
     return identityFromClaims(claims, userInfo);
   } catch (error) {
-    throw asSignInError(error);
+    throw asSignInError(client, error);
   }
 }

@@ -8,7 +8,7 @@
  * throw `SsoSignInError`; no raw library exception reaches the caller.
  */
 import { randomBytes } from 'node:crypto';
-import { generateServiceProviderMetadata, SAML, ValidateInResponseTo, type CacheProvider, type Profile } from '@node-saml/node-saml';
+import type { CacheProvider, Profile, SAML } from '@node-saml/node-saml';
 import { SsoSignInError, type SsoIdentity } from './errors.js';
 import type { SamlIdpConfig } from './saml-config.js';
 import { asSamlSignInError } from './saml-errors.js';
@@ -35,6 +35,11 @@ export interface SamlPendingSignIn {
   isAssertionSeen: IsAssertionSeen;
 }
 
+// node-saml (with its XML signature and encryption libraries) is loaded at the first SAML use, not at
+// start: most organizations never use SAML, and importing it costs a process ~16 MB of resident memory.
+let nodeSamlLoading: Promise<typeof import('@node-saml/node-saml')> | undefined;
+const loadNodeSaml = () => (nodeSamlLoading ??= import('@node-saml/node-saml'));
+
 /** Leeway for clocks between Roster and the IdP, as most service providers allow. */
 const CLOCK_SKEW_MS = 60_000;
 const UNSPECIFIED_NAME_ID = 'urn:oasis:names:tc:SAML:1.1:nameid-format:unspecified';
@@ -55,7 +60,8 @@ function cacheKnowing(requestId: string): CacheProvider {
   };
 }
 
-function samlClient(idp: SamlIdpConfig, sp: SamlServiceProvider, cacheProvider: CacheProvider, requestId?: string): SAML {
+async function samlClient(idp: SamlIdpConfig, sp: SamlServiceProvider, cacheProvider: CacheProvider, requestId?: string): Promise<SAML> {
+  const { SAML, ValidateInResponseTo } = await loadNodeSaml();
   return new SAML({
     entryPoint: idp.ssoUrl,
     idpIssuer: idp.entityId,
@@ -78,7 +84,8 @@ function samlClient(idp: SamlIdpConfig, sp: SamlServiceProvider, cacheProvider: 
 }
 
 /** The SP metadata an IdP administrator uploads (served at `GET /saml/metadata/{org}/`). */
-export function samlServiceProviderMetadata(sp: SamlServiceProvider): string {
+export async function samlServiceProviderMetadata(sp: SamlServiceProvider): Promise<string> {
+  const { generateServiceProviderMetadata } = await loadNodeSaml();
   return generateServiceProviderMetadata({
     issuer: sp.entityId,
     callbackUrl: sp.acsUrl,
@@ -95,7 +102,7 @@ export async function startSamlSignIn(
 ): Promise<{ url: string; requestId: string }> {
   // xs:ID values must not start with a digit.
   const requestId = `_${randomBytes(20).toString('hex')}`;
-  const url = await samlClient(idp, sp, forgetfulCache, requestId).getAuthorizeUrlAsync(relayState, undefined, {});
+  const url = await (await samlClient(idp, sp, forgetfulCache, requestId)).getAuthorizeUrlAsync(relayState, undefined, {});
   return { url, requestId };
 }
 
@@ -116,7 +123,8 @@ export async function finishSamlSignIn(
   if (typeof samlResponse !== 'string' || samlResponse === '') throw new SsoSignInError('invalid-response', 'no SAMLResponse was posted');
   let profile: Profile | null;
   try {
-    ({ profile } = await samlClient(idp, sp, cacheKnowing(pending.requestId)).validatePostResponseAsync({ SAMLResponse: samlResponse }));
+    const saml = await samlClient(idp, sp, cacheKnowing(pending.requestId));
+    ({ profile } = await saml.validatePostResponseAsync({ SAMLResponse: samlResponse }));
   } catch (error) {
     throw asSamlSignInError(error, samlResponse);
   }
