@@ -8,7 +8,7 @@ import { parseLine, type Line } from './output.js';
 const COLUMNS = [
   'scenario', 'engine', 'conc', 'workers', 'rps', 'p50_ms', 'p99_ms', 'errors', 'cpu_ms_per_req', 'driver_cpu_ms_per_req', 'rss_mb',
   'floor_rps', 'floor_p99_ms', 'node_floor_rps', 'ratio_to_floor',
-  'peer_better_auth_rps', 'peer_better_auth_p99_ms', 'ratio_to_better_auth', 'peer_plain_rps', 'peer_plain_p99_ms', 'ratio_to_plain',
+  'peer_better_auth_rps', 'peer_better_auth_p99_ms', 'ratio_to_better_auth', 'peer_plain_rps', 'peer_plain_p99_ms', 'peer_plain_cpu_ms_per_req', 'ratio_to_plain',
 ];
 
 export function markdownTable(lines: Line[]): string {
