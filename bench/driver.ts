@@ -73,8 +73,14 @@ async function run(job: DriverJob, send: (message: DriverMessage) => void): Prom
   const start = performance.now();
   const windowStart = start + job.warmupMs;
   const windowEnd = windowStart + job.durationMs;
-  const startTimer = setTimeout(() => send({ type: 'window-start' }), job.warmupMs);
-  const endTimer = setTimeout(() => send({ type: 'window-end' }), job.warmupMs + job.durationMs);
+  const marked = new Set<'window-start' | 'window-end'>();
+  const mark = (type: 'window-start' | 'window-end') => {
+    if (marked.has(type)) return;
+    marked.add(type);
+    send({ type });
+  };
+  const startTimer = setTimeout(() => mark('window-start'), job.warmupMs);
+  const endTimer = setTimeout(() => mark('window-end'), job.warmupMs + job.durationMs);
 
   const worker = async () => {
     while (performance.now() < windowEnd) {
@@ -106,6 +112,10 @@ async function run(job: DriverJob, send: (message: DriverMessage) => void): Prom
   await Promise.all(Array.from({ length: job.conc }, worker));
   clearTimeout(startTimer);
   clearTimeout(endTimer);
+  // A busy event loop may not have run the end timer before the last request ended (the parent then had
+  // no CPU sample at the window's end, and printed nan): the window's edges are marked, in order, anyway.
+  mark('window-start');
+  mark('window-end');
   await pool.close();
   return {
     requests: latencies.length,
