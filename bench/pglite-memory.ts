@@ -1,7 +1,7 @@
 /**
  * PGlite's own resident memory, without Roster's server around it: a child process makes a data directory
- * and migrates it (a new directory's initdb takes far more memory than opening one, and a process keeps
- * it), then this one opens it as Roster does (its settings), runs a small load of writes and catalog
+ * and migrates it (making and migrating a new directory leaves a process with far more memory than opening
+ * one), then this one opens it as Roster does (its settings), runs a small load of writes and catalog
  * joins, and prints its resident set at each step, the load's time, and the largest mappings.
  *   node --import tsx bench/pglite-memory.ts
  *   node --liftoff-only --import tsx bench/pglite-memory.ts   (V8 flags change how the WebAssembly runs)
